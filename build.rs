@@ -1,0 +1,44 @@
+//! Embeds `themes/default` into the binary so that `docket new` works anywhere.
+
+use std::path::{Path, PathBuf};
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("themes/default is readable")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+fn main() {
+    let root =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let theme = root.join("themes/default");
+    println!("cargo:rerun-if-changed=themes/default");
+    let mut found = Vec::new();
+    files(&theme, &mut found);
+    let mut code = String::from("&[\n");
+    for path in found {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path
+            .strip_prefix(&theme)
+            .expect("below the theme")
+            .to_string_lossy()
+            .replace('\\', "/");
+        code.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            path.display().to_string()
+        ));
+    }
+    code.push_str("]\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("default_theme.rs");
+    std::fs::write(out, code).expect("OUT_DIR is writable");
+}

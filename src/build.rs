@@ -1,0 +1,178 @@
+//! The pipeline: load, validate, lay out, render, swap in.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+
+use crate::diagnostics::{Diagnostics, InvalidPortal};
+use crate::i18n::I18n;
+use crate::model::{Dataset, build_dataset};
+use crate::output::{self, Staging, WriteStats};
+use crate::site::Site;
+
+/// Settings of one build, from the command line.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The portal folder (holds config.toml).
+    pub root: PathBuf,
+    /// Where the site goes; replaced as a whole, only when the build succeeds.
+    pub output: PathBuf,
+    /// Overrides `base_url` from config.toml (for previews and the dev server).
+    pub base_url: Option<String>,
+    /// Overrides the as-of date.
+    pub as_of: Option<NaiveDate>,
+    /// Show a progress line on stderr (only on a terminal, never in CI).
+    pub progress: bool,
+}
+
+/// A loaded, validated portal and its theme's messages.
+pub struct Portal {
+    pub dataset: Dataset,
+    pub i18n: Arc<I18n>,
+    pub theme_dir: PathBuf,
+}
+
+/// Loads and validates everything; every problem is reported at once as [`InvalidPortal`].
+pub fn load(root: &Path, as_of: Option<NaiveDate>) -> Result<Portal> {
+    let mut diagnostics = Diagnostics::default();
+    let raw = crate::load::load_portal(root, &mut diagnostics)?;
+    let dataset = match build_dataset(&raw, as_of) {
+        Ok(dataset) => Some(dataset),
+        Err(invalid) => {
+            for d in invalid.diagnostics {
+                diagnostics.push(d);
+            }
+            None
+        }
+    };
+    let Some(dataset) = dataset else {
+        return Err(diagnostics.into_result().unwrap_err().into());
+    };
+    let theme_dir = root.join("themes").join(&dataset.config.theme);
+    let theme_label = format!("themes/{}", dataset.config.theme);
+    if !theme_dir.is_dir() {
+        diagnostics.error_with_help(
+            crate::config::CONFIG_FILE,
+            0,
+            0,
+            format!(
+                "theme `{}` not found at {theme_label}",
+                dataset.config.theme
+            ),
+            "set `theme` to a folder under themes/, such as \"default\"",
+        );
+        return Err(diagnostics.into_result().unwrap_err().into());
+    }
+    let languages: Vec<&str> = dataset.config.language_codes().collect();
+    let i18n = I18n::load(
+        &theme_dir.join("i18n"),
+        &format!("{theme_label}/i18n"),
+        &languages,
+        &dataset.config.default_language,
+        &mut diagnostics,
+    )?;
+    diagnostics.into_result()?;
+    Ok(Portal {
+        dataset,
+        i18n: Arc::new(i18n),
+        theme_dir,
+    })
+}
+
+/// What `docket check` found in a valid portal.
+#[derive(Debug)]
+pub struct CheckSummary {
+    pub recommendations: usize,
+    pub actions: usize,
+    pub status_updates: usize,
+    pub pages: usize,
+}
+
+/// Validates data, content, messages and templates; writes nothing.
+pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
+    let portal = load(root, as_of)?;
+    output::load_templates(&portal.theme_dir, root, portal.i18n.clone())?;
+    let site = Site::new(&portal.dataset, &portal.i18n);
+    Ok(CheckSummary {
+        recommendations: portal.dataset.recommendations.len(),
+        actions: portal.dataset.actions.len(),
+        status_updates: portal.dataset.status_updates.len(),
+        pages: site.routes().len(),
+    })
+}
+
+/// What a build wrote and how long it took.
+#[derive(Debug)]
+pub struct BuildSummary {
+    pub stats: WriteStats,
+    pub elapsed: Duration,
+    pub output: PathBuf,
+}
+
+impl std::fmt::Display for BuildSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let per_language: Vec<String> = self
+            .stats
+            .pages_per_language
+            .iter()
+            .map(|(l, n)| format!("{l} {n}"))
+            .collect();
+        write!(
+            f,
+            "Built {} pages ({}) into {} in {:.2}s",
+            self.stats.files,
+            per_language.join(", "),
+            self.output.display(),
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
+/// Builds the portal into `options.output`, all or nothing.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
+    let started = Instant::now();
+    let mut portal = load(&options.root, options.as_of)?;
+    if let Some(base_url) = &options.base_url {
+        portal.dataset.config.base_url = base_url.clone();
+    }
+    let tera = output::load_templates(&portal.theme_dir, &options.root, portal.i18n.clone())?;
+    let site = Site::new(&portal.dataset, &portal.i18n);
+    let staging = Staging::new(&options.output)?;
+    let show_progress =
+        options.progress && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    let progress = |done: usize, total: usize| {
+        if show_progress {
+            eprint!("\rRendering pages {done}/{total}");
+            if done == total {
+                eprintln!();
+            }
+        }
+    };
+    let stats = output::write_pages(&site, &tera, &staging.dir, &progress)?;
+    output::copy_static(&portal.theme_dir, &options.root, &staging.dir)?;
+    std::fs::write(
+        staging.dir.join("static/statuses.css"),
+        output::status_css(&portal.dataset.config),
+    )
+    .context("cannot write static/statuses.css")?;
+    let redirects = output::redirects_file(&site);
+    if !redirects.is_empty() {
+        std::fs::write(staging.dir.join("_redirects"), redirects)
+            .context("cannot write _redirects")?;
+    }
+    staging.commit()?;
+    Ok(BuildSummary {
+        stats,
+        elapsed: started.elapsed(),
+        output: options.output.clone(),
+    })
+}
+
+/// True when `error` is a data problem (already formatted for the user) rather than I/O.
+pub fn as_invalid_portal(error: &anyhow::Error) -> Option<&InvalidPortal> {
+    error.downcast_ref::<InvalidPortal>()
+}

@@ -1,0 +1,152 @@
+//! Stage 1: files to raw rows with file and line, nothing interpreted yet.
+
+mod content;
+mod csv_table;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+pub use content::{FrontMatter, RawPage, parse_page, split_page_name};
+pub use csv_table::{Row, Table, parse_csv};
+
+use crate::diagnostics::{Diagnostics, did_you_mean};
+
+/// Every table Docket reads from `data/`, without the `.csv` extension.
+pub const TABLES: &[&str] = &[
+    "mechanisms",
+    "documents",
+    "recommendations",
+    "institutions",
+    "themes",
+    "groups",
+    "sdg_goals",
+    "sdg_targets",
+    "clusters",
+    "actions",
+    "status_updates",
+    "indicators",
+    "measurements",
+    "reporting_calendar",
+];
+
+/// A portal's files as read from disk.
+#[derive(Debug, Default)]
+pub struct RawPortal {
+    pub root: PathBuf,
+    pub config_source: String,
+    /// One entry per file of [`TABLES`] that exists, in [`TABLES`] order.
+    pub tables: Vec<(&'static str, Table)>,
+    pub pages: Vec<RawPage>,
+}
+
+impl RawPortal {
+    pub fn table(&self, name: &str) -> Option<&Table> {
+        self.tables.iter().find(|(n, _)| *n == name).map(|(_, t)| t)
+    }
+}
+
+/// Reads `config.toml`, `data/*.csv` and `content/**/*.md` under `root`.
+/// I/O failures are errors; format problems go to `diagnostics`.
+pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPortal> {
+    let config_path = root.join(crate::config::CONFIG_FILE);
+    let config_source = std::fs::read_to_string(&config_path).with_context(|| {
+        format!(
+            "cannot read {}: is {} a Docket portal?",
+            config_path.display(),
+            root.display()
+        )
+    })?;
+    let data_dir = root.join("data");
+    let mut tables = Vec::new();
+    for &name in TABLES {
+        let path = data_dir.join(format!("{name}.csv"));
+        if !path.exists() {
+            continue;
+        }
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        tables.push((
+            name,
+            parse_csv(&format!("data/{name}.csv"), &bytes, diagnostics),
+        ));
+    }
+    if data_dir.is_dir() {
+        for path in sorted_files(&data_dir)? {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            let Some(stem) = name.strip_suffix(".csv") else {
+                continue;
+            };
+            if !TABLES.contains(&stem) {
+                let help = match did_you_mean(stem, TABLES.iter().copied()) {
+                    Some(close) => format!(
+                        "did you mean `{close}.csv`? Docket reads only the tables listed in docs/data.md"
+                    ),
+                    None => format!("Docket reads only these tables: {}", TABLES.join(", ")),
+                };
+                diagnostics.error_with_help(&format!("data/{name}"), 0, 0, "unknown table", help);
+            }
+        }
+    }
+    let content_dir = root.join("content");
+    let mut pages = Vec::new();
+    if content_dir.is_dir() {
+        for path in walk(&content_dir)? {
+            let relative = relative_slash_path(&content_dir, &path);
+            if !relative.ends_with(".md") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            if let Some(page) = parse_page(
+                &format!("content/{relative}"),
+                &relative,
+                &source,
+                diagnostics,
+            ) {
+                pages.push(page);
+            }
+        }
+    }
+    Ok(RawPortal {
+        root: root.to_path_buf(),
+        config_source,
+        tables,
+        pages,
+    })
+}
+
+fn sorted_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut entries = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list {}", dir.display()))?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<std::io::Result<Vec<_>>>()
+        .with_context(|| format!("cannot list {}", dir.display()))?;
+    entries.sort();
+    Ok(entries)
+}
+
+/// Every file below `dir`, sorted, depth first.
+pub fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in sorted_files(dir)? {
+        if path.is_dir() {
+            files.extend(walk(&path)?);
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+/// `path` relative to `base`, with `/` separators on every platform.
+pub fn relative_slash_path(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

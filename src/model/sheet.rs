@@ -1,0 +1,311 @@
+//! Typed, validated access to the cells of a raw CSV table.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use super::types::{Key, Text};
+use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::load::{Row, Table};
+use crate::slug::{id_problem, slugify};
+
+/// The columns a table accepts.
+pub struct Schema {
+    /// Plain columns: name and whether required.
+    pub columns: &'static [(&'static str, bool)],
+    /// Translated columns by prefix (`name` for `name_en`, `name_fr`): prefix and whether
+    /// at least one translation is required on every row.
+    pub translated: &'static [(&'static str, bool)],
+}
+
+/// A table checked against its schema.
+pub struct Sheet<'a> {
+    pub table: &'a Table,
+    columns: HashMap<&'static str, usize>,
+    translated: HashMap<&'static str, Vec<(&'a str, usize)>>,
+}
+
+impl<'a> Sheet<'a> {
+    /// Checks the header: unknown columns, missing required ones, undeclared languages.
+    pub fn open(
+        table: &'a Table,
+        schema: &Schema,
+        languages: &[&str],
+        diagnostics: &mut Diagnostics,
+    ) -> Sheet<'a> {
+        let mut columns = HashMap::new();
+        let mut translated: HashMap<&'static str, Vec<(&'a str, usize)>> = HashMap::new();
+        let mut known: Vec<String> = schema.columns.iter().map(|(c, _)| c.to_string()).collect();
+        for (prefix, _) in schema.translated {
+            known.extend(languages.iter().map(|l| format!("{prefix}_{l}")));
+        }
+        for (index, name) in table.header.iter().enumerate() {
+            if name.is_empty() {
+                continue;
+            }
+            let column = index as u64 + 1;
+            if let Some(&(plain, _)) = schema.columns.iter().find(|(c, _)| c == name) {
+                if columns.insert(plain, index).is_some() {
+                    diagnostics.error_with_help(
+                        &table.file,
+                        1,
+                        column,
+                        format!("column `{name}` appears twice"),
+                        "delete one of the two columns",
+                    );
+                }
+                continue;
+            }
+            let as_translation = schema.translated.iter().find_map(|&(prefix, _)| {
+                name.strip_prefix(prefix)
+                    .and_then(|rest| rest.strip_prefix('_'))
+                    .map(|lang| (prefix, lang))
+            });
+            match as_translation {
+                Some((prefix, lang)) if languages.contains(&lang) => {
+                    translated.entry(prefix).or_default().push((lang, index));
+                }
+                Some((_, lang)) => diagnostics.error_with_help(
+                    &table.file,
+                    1,
+                    column,
+                    format!("column `{name}` is for language `{lang}`, which config.toml does not declare"),
+                    format!("declared languages: {}; add `{lang}` to [[languages]] or rename the column", languages.join(", ")),
+                ),
+                None => {
+                    let help = match did_you_mean(name, known.iter().map(String::as_str)) {
+                        Some(close) => format!("did you mean `{close}`?"),
+                        None => format!("this table takes: {}", known.join(", ")),
+                    };
+                    diagnostics.error_with_help(&table.file, 1, column, format!("unknown column `{name}`"), help);
+                }
+            }
+        }
+        for &(name, required) in schema.columns {
+            if required && !columns.contains_key(name) {
+                diagnostics.error_with_help(
+                    &table.file,
+                    1,
+                    1,
+                    format!("required column `{name}` is missing"),
+                    format!("add a column named `{name}` to the header row"),
+                );
+            }
+        }
+        for &(prefix, required) in schema.translated {
+            if required && !translated.contains_key(prefix) {
+                diagnostics.error_with_help(
+                    &table.file,
+                    1,
+                    1,
+                    format!("no `{prefix}_…` column: this table needs `{prefix}` in at least one language"),
+                    format!("add a column such as `{prefix}_{}`", languages.first().copied().unwrap_or("en")),
+                );
+            }
+        }
+        for entries in translated.values_mut() {
+            entries.sort();
+        }
+        Sheet {
+            table,
+            columns,
+            translated,
+        }
+    }
+
+    pub fn rows(&self) -> impl Iterator<Item = Cells<'_, 'a>> {
+        self.table
+            .rows
+            .iter()
+            .map(move |row| Cells { sheet: self, row })
+    }
+}
+
+/// One row of a [`Sheet`].
+pub struct Cells<'s, 'a> {
+    sheet: &'s Sheet<'a>,
+    pub row: &'a Row,
+}
+
+impl<'s, 'a> Cells<'s, 'a> {
+    pub fn file(&self) -> &'a str {
+        &self.sheet.table.file
+    }
+
+    pub fn line(&self) -> u64 {
+        self.row.line
+    }
+
+    /// 1-based column number of a named column (1 when the column is absent).
+    pub fn column(&self, name: &str) -> u64 {
+        self.sheet.columns.get(name).map_or(1, |&i| i as u64 + 1)
+    }
+
+    pub fn error(
+        &self,
+        column: &str,
+        diagnostics: &mut Diagnostics,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        diagnostics.error_with_help(self.file(), self.line(), self.column(column), message, help);
+    }
+
+    /// The cell, or `None` when the column is absent or the cell empty.
+    pub fn get(&self, name: &str) -> Option<&'a str> {
+        let index = *self.sheet.columns.get(name)?;
+        let cell = self.row.cells.get(index)?.as_str();
+        (!cell.is_empty()).then_some(cell)
+    }
+
+    pub fn owned(&self, name: &str) -> Option<String> {
+        self.get(name).map(str::to_string)
+    }
+
+    /// A required cell; reports it when empty.
+    pub fn required(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<&'a str> {
+        let value = self.get(name);
+        if value.is_none() && self.sheet.columns.contains_key(name) {
+            self.error(
+                name,
+                diagnostics,
+                format!("`{name}` is empty but required"),
+                "fill in this cell",
+            );
+        }
+        value
+    }
+
+    /// The row's id and slug, checked against the id rule.
+    pub fn key(&self, diagnostics: &mut Diagnostics) -> Option<Key> {
+        let id = self.required("id", diagnostics)?;
+        self.key_from(id, "id", diagnostics)
+    }
+
+    pub fn key_from(&self, id: &str, column: &str, diagnostics: &mut Diagnostics) -> Option<Key> {
+        if let Some(problem) = id_problem(id) {
+            self.error(
+                column,
+                diagnostics,
+                problem,
+                "see docs/data.md, \"Identifiers and permanent URLs\"",
+            );
+            return None;
+        }
+        Some(Key {
+            id: id.to_string(),
+            slug: slugify(id),
+        })
+    }
+
+    pub fn date(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<NaiveDate> {
+        let raw = self.get(name)?;
+        parse_date(raw).or_else(|| {
+            self.error(
+                name,
+                diagnostics,
+                format!("`{raw}` in `{name}` is not a valid date"),
+                "write dates as YYYY-MM-DD, for example 2024-03-31",
+            );
+            None
+        })
+    }
+
+    pub fn required_date(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<NaiveDate> {
+        self.required(name, diagnostics)?;
+        self.date(name, diagnostics)
+    }
+
+    pub fn number(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<f64> {
+        let raw = self.get(name)?;
+        match raw.parse::<f64>() {
+            Ok(n) if n.is_finite() => Some(n),
+            _ => {
+                self.error(
+                    name,
+                    diagnostics,
+                    format!("`{raw}` in `{name}` is not a number"),
+                    "write numbers with a dot for decimals and no thousands separator, like 1234.5",
+                );
+                None
+            }
+        }
+    }
+
+    /// Values of a multi-value cell, split on `|` and trimmed.
+    pub fn multi(&self, name: &str) -> Vec<&'a str> {
+        self.get(name)
+            .map(|cell| {
+                cell.split('|')
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// A value from a closed list, reported with the accepted values when unknown.
+    pub fn choice<T: Copy>(
+        &self,
+        name: &str,
+        options: &[(&str, T)],
+        diagnostics: &mut Diagnostics,
+    ) -> Option<T> {
+        let raw = self.get(name)?;
+        let normalised = raw.trim().to_lowercase().replace([' ', '_'], "-");
+        if let Some((_, value)) = options.iter().find(|(id, _)| *id == normalised) {
+            return Some(*value);
+        }
+        let names: Vec<&str> = options.iter().map(|(id, _)| *id).collect();
+        let help = match did_you_mean(raw, names.iter().copied()) {
+            Some(close) => format!("did you mean `{close}`? accepted: {}", names.join(", ")),
+            None => format!("accepted: {}", names.join(", ")),
+        };
+        self.error(
+            name,
+            diagnostics,
+            format!("`{raw}` is not a valid `{name}`"),
+            help,
+        );
+        None
+    }
+
+    /// Every translation of a translated field.
+    pub fn text(&self, prefix: &str) -> Text {
+        let mut map = BTreeMap::new();
+        if let Some(entries) = self.sheet.translated.get(prefix) {
+            for &(lang, index) in entries {
+                if let Some(cell) = self.row.cells.get(index).filter(|c| !c.is_empty()) {
+                    map.insert(lang.to_string(), cell.clone());
+                }
+            }
+        }
+        Text(map)
+    }
+
+    /// A translated field that must have at least one translation.
+    pub fn required_text(&self, prefix: &str, diagnostics: &mut Diagnostics) -> Text {
+        let text = self.text(prefix);
+        if text.is_empty() {
+            if let Some(entries) = self.sheet.translated.get(prefix) {
+                let column = entries.first().map_or(1, |&(_, i)| i as u64 + 1);
+                diagnostics.error_with_help(
+                    self.file(),
+                    self.line(),
+                    column,
+                    format!("`{prefix}` is empty in every language"),
+                    format!("fill in at least one `{prefix}_…` cell"),
+                );
+            }
+        }
+        text
+    }
+}
+
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    let bytes = raw.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
+}

@@ -1,0 +1,439 @@
+//! The validated portal: plain data, typed indices instead of string references.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+
+macro_rules! index_type {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u32);
+        impl $name {
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+        impl From<u32> for $name {
+            fn from(index: u32) -> Self {
+                $name(index)
+            }
+        }
+    )*};
+}
+
+index_type!(
+    /// Position in [`Dataset::mechanisms`].
+    MechanismId,
+    /// Position in [`Dataset::documents`].
+    DocumentId,
+    /// Position in [`Dataset::recommendations`].
+    RecommendationId,
+    /// Position in [`Dataset::institutions`].
+    InstitutionId,
+    /// Position in [`Dataset::themes`].
+    ThemeId,
+    /// Position in [`Dataset::groups`].
+    GroupId,
+    /// Position in [`Dataset::sdg_goals`].
+    SdgGoalId,
+    /// Position in [`Dataset::sdg_targets`].
+    SdgTargetId,
+    /// Position in [`Dataset::clusters`].
+    ClusterId,
+    /// Position in [`Dataset::actions`].
+    ActionId,
+    /// Position in [`Dataset::status_updates`].
+    StatusUpdateId,
+    /// Position in [`Dataset::indicators`].
+    IndicatorId,
+    /// Position in [`Dataset::reports`].
+    ReportId,
+    /// Position in the config's status scale.
+    StatusId,
+);
+
+/// A text in several languages: language code to text. Translations may be missing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    /// The text in `lang`, else in `fallback`, else in the first language that has it,
+    /// with the language it is actually in.
+    pub fn pick<'a>(&'a self, lang: &str, fallback: &str) -> Option<(&'a str, &'a str)> {
+        self.0
+            .get_key_value(lang)
+            .or_else(|| self.0.get_key_value(fallback))
+            .or_else(|| self.0.iter().next())
+            .map(|(l, t)| (l.as_str(), t.as_str()))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Id and URL slug of a row, shared by every table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    pub id: String,
+    pub slug: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MechanismKind {
+    Upr,
+    TreatyBody,
+    SpecialProcedure,
+    Regional,
+    National,
+    Other,
+}
+
+impl MechanismKind {
+    pub const ALL: &[(&'static str, MechanismKind)] = &[
+        ("upr", MechanismKind::Upr),
+        ("treaty-body", MechanismKind::TreatyBody),
+        ("special-procedure", MechanismKind::SpecialProcedure),
+        ("regional", MechanismKind::Regional),
+        ("national", MechanismKind::National),
+        ("other", MechanismKind::Other),
+    ];
+}
+
+#[derive(Debug, Clone)]
+pub struct Mechanism {
+    pub key: Key,
+    pub kind: MechanismKind,
+    pub acronym: Option<String>,
+    pub name: Text,
+    pub url: Option<String>,
+    pub documents: Vec<DocumentId>,
+    pub recommendations: Vec<RecommendationId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub key: Key,
+    pub symbol: String,
+    pub mechanism: MechanismId,
+    pub date: NaiveDate,
+    pub cycle: Option<u32>,
+    pub session: Option<String>,
+    pub title: Text,
+    pub url: Option<String>,
+    pub recommendations: Vec<RecommendationId>,
+}
+
+/// The State's response to a recommendation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Response {
+    Supported,
+    SupportedInPart,
+    Noted,
+    Pending,
+}
+
+impl Response {
+    pub const ALL: &[(&'static str, Response)] = &[
+        ("supported", Response::Supported),
+        ("supported-in-part", Response::SupportedInPart),
+        ("noted", Response::Noted),
+        ("pending", Response::Pending),
+    ];
+
+    pub fn id(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, r)| *r == self)
+            .map_or("pending", |(id, _)| id)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Recommendation {
+    pub key: Key,
+    pub document: DocumentId,
+    /// The document's mechanism, kept here because every listing needs it.
+    pub mechanism: MechanismId,
+    pub paragraph: Option<String>,
+    pub date: NaiveDate,
+    pub text: Text,
+    pub response: Response,
+    pub recommending_states: Vec<String>,
+    pub themes: Vec<ThemeId>,
+    pub groups: Vec<GroupId>,
+    pub sdg_targets: Vec<SdgTargetId>,
+    pub lead_institution: Option<InstitutionId>,
+    pub partner_institutions: Vec<InstitutionId>,
+    pub cluster: Option<ClusterId>,
+    /// Earlier ids whose URLs redirect here.
+    pub aliases: Vec<Key>,
+    pub actions: Vec<ActionId>,
+    pub indicators: Vec<IndicatorId>,
+    /// Status updates about this recommendation, oldest first.
+    pub updates: Vec<StatusUpdateId>,
+    pub assessments: Assessments,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum InstitutionKind {
+    Ministry,
+    Agency,
+    Parliament,
+    Judiciary,
+    Nhri,
+    LocalGovernment,
+    CivilSociety,
+    Other,
+}
+
+impl InstitutionKind {
+    pub const ALL: &[(&'static str, InstitutionKind)] = &[
+        ("ministry", InstitutionKind::Ministry),
+        ("agency", InstitutionKind::Agency),
+        ("parliament", InstitutionKind::Parliament),
+        ("judiciary", InstitutionKind::Judiciary),
+        ("nhri", InstitutionKind::Nhri),
+        ("local-government", InstitutionKind::LocalGovernment),
+        ("civil-society", InstitutionKind::CivilSociety),
+        ("other", InstitutionKind::Other),
+    ];
+}
+
+#[derive(Debug, Clone)]
+pub struct Institution {
+    pub key: Key,
+    pub kind: InstitutionKind,
+    pub acronym: Option<String>,
+    pub name: Text,
+    pub url: Option<String>,
+    /// Recommendations it leads or partners on, in recommendation order.
+    pub recommendations: Vec<RecommendationId>,
+    pub actions: Vec<ActionId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub key: Key,
+    pub parent: Option<ThemeId>,
+    pub children: Vec<ThemeId>,
+    pub name: Text,
+    pub recommendations: Vec<RecommendationId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub key: Key,
+    pub name: Text,
+    pub recommendations: Vec<RecommendationId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SdgGoal {
+    pub key: Key,
+    pub name: Text,
+    pub targets: Vec<SdgTargetId>,
+    /// Recommendations linked to any of its targets.
+    pub recommendations: Vec<RecommendationId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SdgTarget {
+    pub key: Key,
+    pub goal: SdgGoalId,
+    pub text: Text,
+    pub recommendations: Vec<RecommendationId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    pub key: Key,
+    pub name: Text,
+    pub description: Text,
+    pub recommendations: Vec<RecommendationId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Action {
+    pub key: Key,
+    pub title: Text,
+    /// Markdown.
+    pub description: Text,
+    pub recommendations: Vec<RecommendationId>,
+    pub lead_institution: Option<InstitutionId>,
+    pub partner_institutions: Vec<InstitutionId>,
+    pub start_date: Option<NaiveDate>,
+    pub due_date: Option<NaiveDate>,
+    pub indicators: Vec<IndicatorId>,
+    /// Status updates about this action, oldest first.
+    pub updates: Vec<StatusUpdateId>,
+    pub assessments: Assessments,
+}
+
+/// Who made a status assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Assessor {
+    Government,
+    Nhri,
+    CivilSociety,
+}
+
+impl Assessor {
+    pub const ALL: &[(&'static str, Assessor)] = &[
+        ("government", Assessor::Government),
+        ("nhri", Assessor::Nhri),
+        ("civil-society", Assessor::CivilSociety),
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Assessor::Government => "government",
+            Assessor::Nhri => "nhri",
+            Assessor::CivilSociety => "civil-society",
+        }
+    }
+}
+
+/// What a status update is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Recommendation(RecommendationId),
+    Action(ActionId),
+}
+
+#[derive(Debug, Clone)]
+pub struct StatusUpdate {
+    pub id: Option<String>,
+    pub date: NaiveDate,
+    pub subject: Subject,
+    pub status: StatusId,
+    pub assessor: Assessor,
+    pub institution: Option<InstitutionId>,
+    pub organisation: Option<String>,
+    /// Markdown.
+    pub narrative: Text,
+    pub evidence: Vec<String>,
+}
+
+/// The latest assessment by each kind of assessor; never merged into one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Assessments {
+    pub government: Option<StatusUpdateId>,
+    pub nhri: Option<StatusUpdateId>,
+    pub civil_society: Option<StatusUpdateId>,
+}
+
+impl Assessments {
+    pub fn get(&self, assessor: Assessor) -> Option<StatusUpdateId> {
+        match assessor {
+            Assessor::Government => self.government,
+            Assessor::Nhri => self.nhri,
+            Assessor::CivilSociety => self.civil_society,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndicatorKind {
+    Structural,
+    Process,
+    Outcome,
+}
+
+impl IndicatorKind {
+    pub const ALL: &[(&'static str, IndicatorKind)] = &[
+        ("structural", IndicatorKind::Structural),
+        ("process", IndicatorKind::Process),
+        ("outcome", IndicatorKind::Outcome),
+    ];
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub key: Key,
+    pub kind: IndicatorKind,
+    pub name: Text,
+    pub unit: Option<String>,
+    pub baseline: Option<f64>,
+    pub baseline_date: Option<NaiveDate>,
+    pub target: Option<f64>,
+    pub target_date: Option<NaiveDate>,
+    pub recommendations: Vec<RecommendationId>,
+    pub actions: Vec<ActionId>,
+    /// Oldest first.
+    pub measurements: Vec<Measurement>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Measurement {
+    pub date: NaiveDate,
+    pub value: f64,
+    pub source: Option<String>,
+    pub note: Text,
+}
+
+/// A report due to a mechanism, from the reporting calendar.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub key: Key,
+    pub mechanism: MechanismId,
+    pub title: Text,
+    pub due_date: NaiveDate,
+    pub submitted_date: Option<NaiveDate>,
+    pub document: Option<DocumentId>,
+}
+
+/// A narrative page from `content/`, with its text per language.
+#[derive(Debug, Clone)]
+pub struct ContentPage {
+    /// URL path below the language prefix, such as `about` or `help/faq`.
+    pub path: String,
+    pub weight: Option<i64>,
+    /// Language code to its text.
+    pub translations: BTreeMap<String, PageText>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PageText {
+    pub title: String,
+    pub description: Option<String>,
+    /// Markdown.
+    pub body: String,
+}
+
+/// Everything a portal publishes, validated and cross-referenced.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub config: Config,
+    /// The day the data describes.
+    pub as_of: NaiveDate,
+    pub mechanisms: Vec<Mechanism>,
+    pub documents: Vec<Document>,
+    pub recommendations: Vec<Recommendation>,
+    pub institutions: Vec<Institution>,
+    pub themes: Vec<Theme>,
+    pub groups: Vec<Group>,
+    pub sdg_goals: Vec<SdgGoal>,
+    pub sdg_targets: Vec<SdgTarget>,
+    pub clusters: Vec<Cluster>,
+    pub actions: Vec<Action>,
+    pub status_updates: Vec<StatusUpdate>,
+    pub indicators: Vec<Indicator>,
+    pub reports: Vec<Report>,
+    pub pages: Vec<ContentPage>,
+    /// `content/_index.{lang}.md`, shown on the home page.
+    pub home_intro: Option<ContentPage>,
+}
+
+impl Dataset {
+    /// The government's latest assessment of a recommendation, which headline figures count.
+    pub fn headline_status(&self, recommendation: &Recommendation) -> Option<StatusId> {
+        recommendation
+            .assessments
+            .government
+            .map(|u| self.status_updates[u.index()].status)
+    }
+}

@@ -1,0 +1,76 @@
+//! All-or-nothing output: build in a sibling folder, then swap it in.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+/// A folder next to `output` where the new site is written.
+pub struct Staging {
+    pub dir: PathBuf,
+    output: PathBuf,
+}
+
+impl Staging {
+    pub fn new(output: &Path) -> Result<Staging> {
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let name = output
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("public");
+        let dir = parent.join(format!(".{name}.docket-staging-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)
+                .with_context(|| format!("cannot clear {}", dir.display()))?;
+        }
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+        })
+    }
+
+    /// Replaces `output` with the staged folder. The previous output is removed only once
+    /// the new one is in place.
+    pub fn commit(self) -> Result<()> {
+        let output = self.output.clone();
+        let old = output.with_file_name(format!(
+            ".{}.docket-old-{}",
+            output
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("public"),
+            std::process::id()
+        ));
+        let had_output = output.exists();
+        if had_output {
+            std::fs::rename(&output, &old)
+                .with_context(|| format!("cannot move the previous {} aside", output.display()))?;
+        }
+        if let Err(error) = std::fs::rename(&self.dir, &output) {
+            if had_output {
+                let _ = std::fs::rename(&old, &output);
+            }
+            return Err(error)
+                .with_context(|| format!("cannot move the new site into {}", output.display()));
+        }
+        if had_output {
+            std::fs::remove_dir_all(&old)
+                .with_context(|| format!("cannot remove the previous site at {}", old.display()))?;
+        }
+        std::mem::forget(self);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    /// A build that did not commit leaves no trace.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

@@ -1,0 +1,152 @@
+//! Stage 4: templates to files, static assets, and the atomic swap into the output folder.
+
+mod atomic;
+mod templates;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::{Context, Result, anyhow};
+use rayon::prelude::*;
+use tera::Tera;
+
+pub use atomic::Staging;
+pub use templates::{load_templates, register_helpers, render_error};
+
+use crate::load::{relative_slash_path, walk};
+use crate::site::{PageRoute, Route, Site, urls};
+
+/// What a build wrote.
+#[derive(Debug, Default, Clone)]
+pub struct WriteStats {
+    /// Pages written per language code (the root and 404 pages count for the default language).
+    pub pages_per_language: BTreeMap<String, usize>,
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// Renders every route into `out_dir`, in parallel. `progress` is called with the number of
+/// pages done so far.
+pub fn write_pages(
+    site: &Site,
+    tera: &Tera,
+    out_dir: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<WriteStats> {
+    let routes = site.routes();
+    let total = routes.len();
+    let done = AtomicUsize::new(0);
+    let bytes = AtomicUsize::new(0);
+    // Directories first, once each, so that parallel writers never race to create them.
+    let paths: Vec<String> = routes
+        .par_iter()
+        .map(|&r| urls::file_of(&site.path(r)))
+        .collect();
+    let mut dirs: Vec<&str> = paths
+        .iter()
+        .filter_map(|p| p.rsplit_once('/').map(|(d, _)| d))
+        .collect();
+    dirs.sort_unstable();
+    dirs.dedup();
+    for dir in dirs {
+        std::fs::create_dir_all(out_dir.join(dir))
+            .with_context(|| format!("cannot create {}", out_dir.join(dir).display()))?;
+    }
+    routes
+        .par_iter()
+        .zip(paths.par_iter())
+        .try_for_each(|(&route, file)| -> Result<()> {
+            let rendered = site.context(route);
+            let html = tera
+                .render(rendered.template, &rendered.context)
+                .map_err(|e| {
+                    anyhow!(
+                        "cannot render {file} with {}: {}",
+                        rendered.template,
+                        render_error(&e)
+                    )
+                })?;
+            std::fs::write(out_dir.join(file), html.as_bytes())
+                .with_context(|| format!("cannot write {file}"))?;
+            bytes.fetch_add(html.len(), Ordering::Relaxed);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if n % 256 == 0 || n == total {
+                progress(n, total);
+            }
+            Ok(())
+        })?;
+    let mut stats = WriteStats {
+        files: total,
+        bytes: bytes.into_inner() as u64,
+        ..WriteStats::default()
+    };
+    for route in &routes {
+        let lang = site
+            .language_codes()
+            .nth(route.lang as usize)
+            .unwrap_or_default()
+            .to_string();
+        *stats.pages_per_language.entry(lang).or_default() += 1;
+    }
+    Ok(stats)
+}
+
+/// Copies the theme's `static/` then the portal's `static/` (which wins) into `out_dir/static/`.
+pub fn copy_static(theme_dir: &Path, portal_root: &Path, out_dir: &Path) -> Result<(usize, u64)> {
+    let (mut files, mut bytes) = (0, 0);
+    for source in [theme_dir.join("static"), portal_root.join("static")] {
+        if !source.is_dir() {
+            continue;
+        }
+        for path in walk(&source)? {
+            let target = out_dir
+                .join("static")
+                .join(relative_slash_path(&source, &path));
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            bytes += std::fs::copy(&path, &target).with_context(|| {
+                format!("cannot copy {} to {}", path.display(), target.display())
+            })?;
+            files += 1;
+        }
+    }
+    Ok((files, bytes))
+}
+
+/// Netlify-style `_redirects`: old recommendation ids answer with a permanent redirect.
+/// Hosts without it still get the HTML redirect pages.
+pub fn redirects_file(site: &Site) -> String {
+    let mut out = String::new();
+    let base = site.base_path();
+    for route in site.routes() {
+        if let PageRoute {
+            route: Route::Alias(id, _),
+            ..
+        } = route
+        {
+            let from = site.path(route);
+            let to = site.path(PageRoute {
+                lang: route.lang,
+                route: Route::Recommendation(id),
+            });
+            out.push_str(&format!("{base}{from} {base}{to} 301\n"));
+        }
+    }
+    out
+}
+
+/// `static/statuses.css`: one class per status of the scale, so templates need no inline style.
+pub fn status_css(config: &crate::config::Config) -> String {
+    let mut css = String::from("/* Generated by Docket from the status scale in config.toml. */\n");
+    for status in &config.statuses {
+        let slug = crate::slug::slugify(&status.id);
+        css.push_str(&format!(
+            ".status-{slug} {{ --status: {colour}; }}\n.badge.status-{slug} {{ background: {colour}; }}\n.fill.status-{slug} {{ fill: {colour}; }}\n",
+            colour = status.colour
+        ));
+    }
+    css
+}

@@ -1,0 +1,148 @@
+//! The serialisable shapes templates receive. Plain data; every href is site-root-relative.
+
+use serde::Serialize;
+
+/// A text in the language it is really in, with what templates need to mark a fallback.
+#[derive(Debug, Clone, Serialize)]
+pub struct Localized {
+    pub text: String,
+    pub lang: String,
+    pub dir: &'static str,
+    /// True when `lang` is not the page's language: templates add `lang`/`dir` and a notice.
+    pub fallback: bool,
+    /// ` lang="…" dir="…"` when the text falls back to another language, else empty.
+    /// Built from validated config values only, so templates may print it unescaped.
+    pub attrs: String,
+    /// The name of `lang` in itself, for the fallback notice.
+    pub lang_name: String,
+}
+
+/// A link to another page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub href: String,
+    pub label: Localized,
+}
+
+/// A status of the scale, ready for a badge.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusBadge {
+    pub id: String,
+    pub label: String,
+    pub colour: String,
+    pub implemented: bool,
+    pub closed: bool,
+    pub href: String,
+}
+
+/// One step of a status breakdown.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusCount {
+    pub status: StatusBadge,
+    pub count: usize,
+    /// Share of the total, rounded to a whole percent.
+    pub percent: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Breakdown {
+    pub total: usize,
+    pub steps: Vec<StatusCount>,
+    /// Recommendations without any government assessment.
+    pub unreported: usize,
+    pub unreported_percent: u32,
+    pub implemented: usize,
+}
+
+/// A recommendation as it appears in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecommendationSummary {
+    pub id: String,
+    pub href: String,
+    pub excerpt: Localized,
+    pub mechanism: String,
+    pub symbol: String,
+    pub paragraph: Option<String>,
+    pub date: String,
+    pub response: &'static str,
+    pub status: Option<StatusBadge>,
+}
+
+/// A status assessment, for histories and the side-by-side view.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    pub date: String,
+    pub status: StatusBadge,
+    pub assessor: &'static str,
+    /// Institution or organisation that made it.
+    pub source: Option<Localized>,
+    pub source_href: Option<String>,
+    /// Sanitised HTML from the Markdown narrative.
+    pub narrative_html: Option<Localized>,
+    pub evidence: Vec<String>,
+    /// The recommendation or action it is about, on lists that mix subjects.
+    pub subject: Option<Link>,
+}
+
+/// Page navigation for long listings.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pager {
+    pub current: usize,
+    pub total_pages: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub first_item: usize,
+    pub last_item: usize,
+    pub total_items: usize,
+    pub pages: Vec<PagerLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerLink {
+    pub number: usize,
+    pub href: String,
+    pub current: bool,
+}
+
+/// The same page in another language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub lang: String,
+    pub name: String,
+    pub dir: &'static str,
+    pub href: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+}
+
+/// Fields every page has.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageBase {
+    pub lang: String,
+    pub dir: &'static str,
+    /// Prefix that leads from this page to the site root (`../../`).
+    pub root: String,
+    /// This page's path from the site root.
+    pub path: String,
+    pub canonical: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub site_title: String,
+    pub site_tagline: Option<String>,
+    pub as_of: String,
+    pub alternates: Vec<Alternate>,
+    pub nav: Vec<NavItem>,
+    pub footer_nav: Vec<NavItem>,
+    /// The default language's version of this page (hreflang x-default).
+    pub x_default: Option<String>,
+    /// Which template renders it.
+    pub kind: &'static str,
+    pub breadcrumbs: Vec<NavItem>,
+}

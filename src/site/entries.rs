@@ -1,0 +1,270 @@
+//! Context builders for the pages of single things: a recommendation, an action, an indicator.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::Site;
+use super::context::*;
+use super::pages::{ActionRow, action_row};
+use super::terms::Term;
+use super::urls::{self, Section};
+use crate::model::*;
+
+/// How many other members of a cluster a recommendation page lists.
+const RELATED_LIMIT: usize = 10;
+
+#[derive(Serialize)]
+struct RecommendationPage {
+    id: String,
+    permalink: String,
+    text: Localized,
+    paragraph: Option<String>,
+    date: String,
+    response: &'static str,
+    recommending_states: Vec<String>,
+    mechanism: Link,
+    document: Link,
+    document_url: Option<String>,
+    document_date: String,
+    cycle: Option<u32>,
+    session: Option<String>,
+    status: Option<StatusBadge>,
+    assessments: Vec<Assessment>,
+    history: Vec<Assessment>,
+    actions: Vec<ActionRow>,
+    lead: Option<Link>,
+    partners: Vec<Link>,
+    themes: Vec<Link>,
+    groups: Vec<Link>,
+    sdg_targets: Vec<Link>,
+    cluster: Option<Link>,
+    cluster_others: Vec<RecommendationSummary>,
+    cluster_more: usize,
+    indicators: Vec<Link>,
+    aliases: Vec<String>,
+    last_updated: String,
+}
+
+pub(super) fn recommendation(
+    site: &Site,
+    id: RecommendationId,
+    lang: &str,
+    context: &mut Context,
+) -> String {
+    let d = site.data;
+    let r = &d.recommendations[id.index()];
+    let document = &d.documents[r.document.index()];
+    let path = urls::entry(lang, Section::Recommendations, &r.key.slug);
+    let cluster_members: &[RecommendationId] = r
+        .cluster
+        .map_or(&[], |c| &d.clusters[c.index()].recommendations);
+    let cluster_others: Vec<RecommendationSummary> = cluster_members
+        .iter()
+        .filter(|&&m| m != id)
+        .take(RELATED_LIMIT)
+        .map(|&m| site.summary(m, lang))
+        .collect();
+    let last_updated = r
+        .updates
+        .last()
+        .map_or(r.date, |u| d.status_updates[u.index()].date);
+    let page = RecommendationPage {
+        id: r.key.id.clone(),
+        permalink: site.absolute(&path),
+        text: site.localize(&r.text, lang),
+        paragraph: r.paragraph.clone(),
+        date: r.date.to_string(),
+        response: r.response.id(),
+        recommending_states: r.recommending_states.clone(),
+        mechanism: site.term_link(Term::Mechanism(r.mechanism), lang),
+        document: site.term_link(Term::Document(r.document), lang),
+        document_url: document.url.clone(),
+        document_date: document.date.to_string(),
+        cycle: document.cycle,
+        session: document.session.clone(),
+        status: d.headline_status(r).map(|s| site.badge(s, lang)),
+        assessments: site.assessments(&r.assessments, lang),
+        history: r
+            .updates
+            .iter()
+            .rev()
+            .map(|&u| site.assessment(u, lang, false))
+            .collect(),
+        actions: r
+            .actions
+            .iter()
+            .map(|&a| action_row(site, a, lang))
+            .collect(),
+        lead: r
+            .lead_institution
+            .map(|i| site.term_link(Term::Institution(i), lang)),
+        partners: r
+            .partner_institutions
+            .iter()
+            .map(|&i| site.term_link(Term::Institution(i), lang))
+            .collect(),
+        themes: r
+            .themes
+            .iter()
+            .map(|&t| site.term_link(Term::Theme(t), lang))
+            .collect(),
+        groups: r
+            .groups
+            .iter()
+            .map(|&g| site.term_link(Term::Group(g), lang))
+            .collect(),
+        sdg_targets: r
+            .sdg_targets
+            .iter()
+            .map(|&t| site.term_link(Term::SdgTarget(t), lang))
+            .collect(),
+        cluster: r.cluster.map(|c| site.term_link(Term::Cluster(c), lang)),
+        cluster_more: cluster_members
+            .len()
+            .saturating_sub(1 + cluster_others.len()),
+        cluster_others,
+        indicators: r
+            .indicators
+            .iter()
+            .map(|&i| indicator_link(site, i, lang))
+            .collect(),
+        aliases: r.aliases.iter().map(|a| a.id.clone()).collect(),
+        last_updated: last_updated.to_string(),
+    };
+    context.insert("rec", &page);
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("id", r.key.id.clone());
+    site.i18n.message(lang, "recommendation-title", Some(&args))
+}
+
+#[derive(Serialize)]
+struct ActionPage {
+    #[serde(flatten)]
+    row: ActionRow,
+    description_html: Option<Localized>,
+    partners: Vec<Link>,
+    recommendations: Vec<RecommendationSummary>,
+    assessments: Vec<Assessment>,
+    history: Vec<Assessment>,
+    indicators: Vec<Link>,
+    permalink: String,
+}
+
+pub(super) fn action(site: &Site, id: ActionId, lang: &str, context: &mut Context) -> String {
+    let a = &site.data.actions[id.index()];
+    let row = action_row(site, id, lang);
+    let title = row.title.text.clone();
+    let page = ActionPage {
+        permalink: site.absolute(&row.href),
+        row,
+        description_html: (!a.description.is_empty()).then(|| {
+            let mut description = site.localize(&a.description, lang);
+            description.text = super::to_safe_html(&description.text);
+            description
+        }),
+        partners: a
+            .partner_institutions
+            .iter()
+            .map(|&i| site.term_link(Term::Institution(i), lang))
+            .collect(),
+        recommendations: a
+            .recommendations
+            .iter()
+            .map(|&r| site.summary(r, lang))
+            .collect(),
+        assessments: site.assessments(&a.assessments, lang),
+        history: a
+            .updates
+            .iter()
+            .rev()
+            .map(|&u| site.assessment(u, lang, false))
+            .collect(),
+        indicators: a
+            .indicators
+            .iter()
+            .map(|&i| indicator_link(site, i, lang))
+            .collect(),
+    };
+    context.insert("action", &page);
+    title
+}
+
+fn indicator_link(site: &Site, id: IndicatorId, lang: &str) -> Link {
+    let indicator = &site.data.indicators[id.index()];
+    Link {
+        href: urls::entry(lang, Section::Indicators, &indicator.key.slug),
+        label: site.localize(&indicator.name, lang),
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct IndicatorRow {
+    link: Link,
+    kind: &'static str,
+    unit: Option<String>,
+    baseline: Option<f64>,
+    target: Option<f64>,
+    latest: Option<f64>,
+    latest_date: Option<String>,
+}
+
+pub(super) fn indicator_row(site: &Site, id: IndicatorId, lang: &str) -> IndicatorRow {
+    let indicator = &site.data.indicators[id.index()];
+    let latest = indicator.measurements.last();
+    IndicatorRow {
+        link: indicator_link(site, id, lang),
+        kind: IndicatorKind::ALL
+            .iter()
+            .find(|(_, k)| *k == indicator.kind)
+            .map_or("outcome", |(id, _)| id),
+        unit: indicator.unit.clone(),
+        baseline: indicator.baseline,
+        target: indicator.target,
+        latest: latest.map(|m| m.value),
+        latest_date: latest.map(|m| m.date.to_string()),
+    }
+}
+
+#[derive(Serialize)]
+struct MeasurementRow {
+    date: String,
+    value: f64,
+    source: Option<String>,
+    note: Option<Localized>,
+}
+
+pub(super) fn indicator(site: &Site, id: IndicatorId, lang: &str, context: &mut Context) -> String {
+    let indicator = &site.data.indicators[id.index()];
+    let row = indicator_row(site, id, lang);
+    let title = row.link.label.text.clone();
+    context.insert("indicator", &row);
+    context.insert(
+        "baseline_date",
+        &indicator.baseline_date.map(|d| d.to_string()),
+    );
+    context.insert("target_date", &indicator.target_date.map(|d| d.to_string()));
+    let measurements: Vec<MeasurementRow> = indicator
+        .measurements
+        .iter()
+        .map(|m| MeasurementRow {
+            date: m.date.to_string(),
+            value: m.value,
+            source: m.source.clone(),
+            note: (!m.note.is_empty()).then(|| site.localize(&m.note, lang)),
+        })
+        .collect();
+    context.insert("measurements", &measurements);
+    let recommendations: Vec<RecommendationSummary> = indicator
+        .recommendations
+        .iter()
+        .map(|&r| site.summary(r, lang))
+        .collect();
+    context.insert("recommendations", &recommendations);
+    let actions: Vec<ActionRow> = indicator
+        .actions
+        .iter()
+        .map(|&a| action_row(site, a, lang))
+        .collect();
+    context.insert("actions", &actions);
+    title
+}

@@ -1,0 +1,236 @@
+//! Stage 3: every page of the portal as a route, and the context each route renders with.
+//!
+//! Routes are cheap values; contexts are built on demand, in parallel, by the output stage,
+//! so that a 100,000-recommendation portal never holds all pages in memory.
+
+mod context;
+mod entries;
+mod markdown;
+mod pages;
+mod terms;
+pub mod urls;
+
+use crate::config::TextDirection;
+use crate::i18n::I18n;
+use crate::model::*;
+
+pub use context::*;
+pub use markdown::{excerpt, to_safe_html};
+pub use pages::base_path;
+pub use terms::Term;
+pub use urls::Section;
+
+/// One page to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// `/` itself: a language chooser that forwards to the default language.
+    Root,
+    /// `/404.html`.
+    NotFound,
+    Home,
+    Recommendation(RecommendationId),
+    /// An old id of a recommendation, forwarding to its current page.
+    Alias(RecommendationId, u32),
+    Action(ActionId),
+    Indicator(IndicatorId),
+    /// The list of all terms of a section (`/en/themes/`), or of all
+    /// recommendations or actions, paginated.
+    SectionIndex(Section, u32),
+    /// One term's page (`/en/themes/torture/page/2/`).
+    Term(Term, u32),
+    Content(u32),
+}
+
+/// A route in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRoute {
+    /// Position in the config's languages.
+    pub lang: u16,
+    pub route: Route,
+}
+
+/// What the output stage renders: a template and its context.
+pub struct RenderedContext {
+    pub template: &'static str,
+    pub context: tera::Context,
+}
+
+pub(crate) struct LanguageInfo {
+    pub code: String,
+    pub name: String,
+    pub dir: TextDirection,
+}
+
+/// The portal as pages: routes, paths and contexts. Pure: no I/O.
+pub struct Site<'a> {
+    pub data: &'a Dataset,
+    pub i18n: &'a I18n,
+    pub(crate) languages: Vec<LanguageInfo>,
+    pub(crate) base_url: String,
+    /// Recommendations per status of the scale, by the government's latest assessment.
+    pub(crate) by_status: Vec<Vec<RecommendationId>>,
+    /// Every status update, newest first.
+    pub(crate) updates_newest_first: Vec<StatusUpdateId>,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(data: &'a Dataset, i18n: &'a I18n) -> Site<'a> {
+        let languages = data
+            .config
+            .languages
+            .iter()
+            .map(|l| LanguageInfo {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                dir: l.dir,
+            })
+            .collect();
+        let mut by_status = vec![Vec::new(); data.config.statuses.len()];
+        for (index, recommendation) in data.recommendations.iter().enumerate() {
+            if let Some(status) = data.headline_status(recommendation) {
+                by_status[status.index()].push(RecommendationId(index as u32));
+            }
+        }
+        let mut updates_newest_first: Vec<StatusUpdateId> = (0..data.status_updates.len() as u32)
+            .map(StatusUpdateId)
+            .collect();
+        updates_newest_first.sort_by(|a, b| {
+            let (ua, ub) = (
+                &data.status_updates[a.index()],
+                &data.status_updates[b.index()],
+            );
+            ub.date.cmp(&ua.date).then(b.cmp(a))
+        });
+        Site {
+            data,
+            i18n,
+            languages,
+            base_url: data.config.base_url(),
+            by_status,
+            updates_newest_first,
+        }
+    }
+
+    pub fn language_codes(&self) -> impl Iterator<Item = &str> {
+        self.languages.iter().map(|l| l.code.as_str())
+    }
+
+    /// Every page of the portal, in a stable order.
+    pub fn routes(&self) -> Vec<PageRoute> {
+        let data = self.data;
+        let per_page = data.config.per_page;
+        let pages_for = |n: usize| n.div_ceil(per_page).max(1) as u32;
+        let mut language_neutral = Vec::new();
+        language_neutral.push(Route::Home);
+        for section in [Section::Recommendations, Section::Actions] {
+            let count = if section == Section::Recommendations {
+                data.recommendations.len()
+            } else {
+                data.actions.len()
+            };
+            if count > 0 || section == Section::Recommendations {
+                language_neutral
+                    .extend((1..=pages_for(count)).map(|p| Route::SectionIndex(section, p)));
+            }
+        }
+        for (index, recommendation) in data.recommendations.iter().enumerate() {
+            let id = RecommendationId(index as u32);
+            language_neutral.push(Route::Recommendation(id));
+            language_neutral
+                .extend((0..recommendation.aliases.len() as u32).map(|a| Route::Alias(id, a)));
+        }
+        language_neutral.extend((0..data.actions.len() as u32).map(|i| Route::Action(ActionId(i))));
+        language_neutral
+            .extend((0..data.indicators.len() as u32).map(|i| Route::Indicator(IndicatorId(i))));
+        for section in terms::TERM_SECTIONS {
+            let terms = self.terms(*section);
+            if terms.is_empty() {
+                continue;
+            }
+            language_neutral.push(Route::SectionIndex(*section, 1));
+            for term in terms {
+                let count = self.term_recommendations(term).len();
+                language_neutral.extend((1..=pages_for(count)).map(|p| Route::Term(term, p)));
+            }
+        }
+        if !data.indicators.is_empty() {
+            language_neutral.push(Route::SectionIndex(Section::Indicators, 1));
+        }
+        language_neutral.extend((0..data.pages.len() as u32).map(Route::Content));
+
+        let mut routes = vec![
+            PageRoute {
+                lang: self.default_lang_index(),
+                route: Route::Root,
+            },
+            PageRoute {
+                lang: self.default_lang_index(),
+                route: Route::NotFound,
+            },
+        ];
+        for lang in 0..self.languages.len() as u16 {
+            routes.extend(
+                language_neutral
+                    .iter()
+                    .map(|&route| PageRoute { lang, route }),
+            );
+        }
+        routes
+    }
+
+    pub(crate) fn default_lang_index(&self) -> u16 {
+        self.languages
+            .iter()
+            .position(|l| l.code == self.data.config.default_language)
+            .unwrap_or(0) as u16
+    }
+
+    /// The page's path from the site root: `en/recommendations/upr4-1/`, or a file name.
+    pub fn path(&self, page: PageRoute) -> String {
+        let lang = self.languages[page.lang as usize].code.as_str();
+        let data = self.data;
+        match page.route {
+            Route::Root => String::new(),
+            Route::NotFound => "404.html".into(),
+            Route::Home => urls::home(lang),
+            Route::Recommendation(id) => urls::entry(
+                lang,
+                Section::Recommendations,
+                &data.recommendations[id.index()].key.slug,
+            ),
+            Route::Alias(id, alias) => urls::entry(
+                lang,
+                Section::Recommendations,
+                &data.recommendations[id.index()].aliases[alias as usize].slug,
+            ),
+            Route::Action(id) => {
+                urls::entry(lang, Section::Actions, &data.actions[id.index()].key.slug)
+            }
+            Route::Indicator(id) => urls::entry(
+                lang,
+                Section::Indicators,
+                &data.indicators[id.index()].key.slug,
+            ),
+            Route::SectionIndex(section, page) => {
+                urls::paged(&urls::section(lang, section), page as usize)
+            }
+            Route::Term(term, page) => urls::paged(&self.term_path(lang, term), page as usize),
+            Route::Content(index) => urls::content(lang, &data.pages[index as usize].path),
+        }
+    }
+
+    /// The path part of the base URL (`/` or `/portal/`), for files read by the web server.
+    pub fn base_path(&self) -> String {
+        base_path(&self.base_url)
+    }
+
+    /// Absolute URL of a path, for canonical links, hreflang, feeds and citations.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// The context of one page, ready for its template.
+    pub fn context(&self, page: PageRoute) -> RenderedContext {
+        pages::build(self, page)
+    }
+}

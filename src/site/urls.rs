@@ -1,0 +1,92 @@
+//! Where every page lives. Paths are relative to the site root and end in `/`;
+//! templates prefix them with the page's `root` so that links work under any base URL.
+
+/// A section of generated pages, also its URL segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    Recommendations,
+    Actions,
+    Mechanisms,
+    Documents,
+    Institutions,
+    Themes,
+    Groups,
+    Sdg,
+    Clusters,
+    Statuses,
+    Indicators,
+}
+
+impl Section {
+    pub fn segment(self) -> &'static str {
+        match self {
+            Section::Recommendations => "recommendations",
+            Section::Actions => "actions",
+            Section::Mechanisms => "mechanisms",
+            Section::Documents => "documents",
+            Section::Institutions => "institutions",
+            Section::Themes => "themes",
+            Section::Groups => "groups",
+            Section::Sdg => "sdg",
+            Section::Clusters => "clusters",
+            Section::Statuses => "statuses",
+            Section::Indicators => "indicators",
+        }
+    }
+
+    /// The Fluent message naming the section.
+    pub fn message(self) -> &'static str {
+        match self {
+            Section::Recommendations => "section-recommendations",
+            Section::Actions => "section-actions",
+            Section::Mechanisms => "section-mechanisms",
+            Section::Documents => "section-documents",
+            Section::Institutions => "section-institutions",
+            Section::Themes => "section-themes",
+            Section::Groups => "section-groups",
+            Section::Sdg => "section-sdg",
+            Section::Clusters => "section-clusters",
+            Section::Statuses => "section-statuses",
+            Section::Indicators => "section-indicators",
+        }
+    }
+}
+
+pub fn home(lang: &str) -> String {
+    format!("{lang}/")
+}
+
+pub fn section(lang: &str, section: Section) -> String {
+    format!("{lang}/{}/", section.segment())
+}
+
+pub fn entry(lang: &str, section: Section, slug: &str) -> String {
+    format!("{lang}/{}/{slug}/", section.segment())
+}
+
+/// Page `n` (1-based) of a paginated listing whose first page is `first`.
+pub fn paged(first: &str, n: usize) -> String {
+    if n <= 1 {
+        first.to_string()
+    } else {
+        format!("{first}page/{n}/")
+    }
+}
+
+pub fn content(lang: &str, path: &str) -> String {
+    format!("{lang}/{path}/")
+}
+
+/// The output file of a page path: `en/x/` is written to `en/x/index.html`.
+pub fn file_of(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+/// `../` once per directory level of `path`, so that `{root}{other}` reaches `other`.
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}

@@ -1,0 +1,202 @@
+//! The `docket` binary: exit codes, messages, and what `docket new` makes.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+fn docket() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_docket"));
+    command.env_remove("SOURCE_DATE_EPOCH").env("CI", "true");
+    command
+}
+
+#[test]
+fn what_docket_new_makes_builds_and_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let portal = dir.path().join("portal");
+    let status = docket().arg("new").arg(&portal).status().unwrap();
+    assert!(status.success());
+    let check = docket()
+        .args(["check", "--root"])
+        .arg(&portal)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let build = docket()
+        .args(["build", "--root"])
+        .arg(&portal)
+        .arg("--output")
+        .arg(portal.join("public"))
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let summary = String::from_utf8_lossy(&build.stdout);
+    assert!(
+        summary.starts_with("Built ") && summary.contains("en ") && summary.contains("fr "),
+        "{summary}"
+    );
+    assert!(
+        portal
+            .join("public/en/recommendations/upr4-1-1/index.html")
+            .exists()
+    );
+    assert!(portal.join("public/fr/about/index.html").exists());
+}
+
+#[test]
+fn docket_new_refuses_a_folder_that_is_not_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("keep.txt"), "mine").unwrap();
+    let output = docket().arg("new").arg(dir.path()).output().unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not empty"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("keep.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn check_exits_non_zero_and_prints_every_problem_with_its_place() {
+    let portal = fixture("minimal");
+    let path = portal.path().join("data/recommendations.csv");
+    let source = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("France,civil,", "France,civl,")
+        .replace("CAT-CO2-14,CAT/C/FIX/CO/2", "CAT-CO2-14,CAT/C/FIX/CO/9");
+    std::fs::write(&path, source).unwrap();
+    let output = docket()
+        .args(["check", "--root"])
+        .arg(portal.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("data/recommendations.csv:3:6: error: unknown theme `civl`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("data/recommendations.csv:4:2: error: unknown document `CAT/C/FIX/CO/9`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 problems found; nothing was written"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn build_writes_nothing_when_the_data_is_invalid() {
+    let portal = fixture("minimal");
+    std::fs::write(portal.path().join("data/groups.csv"), "id,name_en\nx,\n").unwrap();
+    let output = docket()
+        .args(["build", "--root"])
+        .arg(portal.path())
+        .arg("--output")
+        .arg(portal.path().join("public"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!portal.path().join("public").exists());
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("data/groups.csv:2:2: error: `name` is empty in every language")
+    );
+}
+
+#[test]
+fn as_of_comes_from_the_flag_then_config_then_source_date_epoch() {
+    let portal = fixture("minimal");
+    let config = portal.path().join("config.toml");
+    let source = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("as_of = \"2025-12-31\"\n", "");
+    std::fs::write(&config, source).unwrap();
+    let out = portal.path().join("public");
+    // 1767225600 is 2026-01-01T00:00:00Z.
+    let status = docket()
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .args(["build", "--root"])
+        .arg(portal.path())
+        .arg("--output")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(
+        std::fs::read_to_string(out.join("en/index.html"))
+            .unwrap()
+            .contains("Data as of 1 January 2026.")
+    );
+    let status = docket()
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .args(["build", "--as-of", "2025-02-03", "--root"])
+        .arg(portal.path())
+        .arg("--output")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(
+        std::fs::read_to_string(out.join("en/index.html"))
+            .unwrap()
+            .contains("Data as of 3 February 2025.")
+    );
+}
+
+#[test]
+fn a_bad_as_of_flag_is_refused_with_the_format() {
+    let output = docket()
+        .args(["build", "--as-of", "31/12/2025"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn every_command_has_help() {
+    for command in ["build", "check", "serve", "new", "synth"] {
+        let output = docket().args([command, "--help"]).output().unwrap();
+        assert!(output.status.success(), "{command} --help");
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains("Usage: docket"),
+            "{command}"
+        );
+    }
+}
+
+#[test]
+fn serve_answers_pages_and_404() {
+    use std::io::{Read, Write};
+    let portal = fixture("minimal");
+    let out = portal.path().join("public");
+    build(portal.path(), &out).unwrap();
+    let listener = docket::serve::bind(0).unwrap();
+    let address = listener.local_addr().unwrap();
+    let dir = out.clone();
+    std::thread::spawn(move || docket::serve::serve(&dir, listener));
+    let get = |path: &str| {
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    };
+    assert!(get("/en/").starts_with("HTTP/1.1 200 OK"));
+    assert!(get("/en").starts_with("HTTP/1.1 301"));
+    let missing = get("/en/nothing-here/");
+    assert!(missing.starts_with("HTTP/1.1 404"));
+    assert!(missing.contains("<h1>Page not found</h1>"), "{missing}");
+}

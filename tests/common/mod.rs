@@ -1,0 +1,78 @@
+//! Shared helpers: fixture portals in temporary folders, builds, and reading the output.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tempfile::TempDir;
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies `tests/fixtures/{name}` into a temporary folder with the default theme.
+pub fn fixture(name: &str) -> TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&repo_root().join("tests/fixtures").join(name), dir.path());
+    docket::scaffold::write_default_theme(&dir.path().join("themes/default")).expect("theme");
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create");
+    for entry in std::fs::read_dir(from).expect("read fixture") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+pub fn build(root: &Path, output: &Path) -> anyhow::Result<docket::BuildSummary> {
+    docket::build(&docket::BuildOptions {
+        root: root.to_path_buf(),
+        output: output.to_path_buf(),
+        base_url: None,
+        as_of: None,
+        progress: false,
+    })
+}
+
+/// Every file under `dir`, relative path to bytes.
+pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for path in docket::load::walk(dir).expect("walk") {
+        files.insert(
+            docket::load::relative_slash_path(dir, &path),
+            std::fs::read(&path).expect("read"),
+        );
+    }
+    files
+}
+
+/// The diagnostics of a build or check that must fail on invalid data.
+pub fn diagnostics_of(result: anyhow::Result<impl std::fmt::Debug>) -> Vec<docket::Diagnostic> {
+    let error = result.expect_err("the portal should be invalid");
+    match docket::as_invalid_portal(&error) {
+        Some(invalid) => invalid.diagnostics.clone(),
+        None => panic!("expected data problems, got: {error:#}"),
+    }
+}
+
+/// Values of `attr="…"` in an HTML page, in order.
+pub fn attribute_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let needle = format!(" {attr}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(&needle) {
+        let after = &rest[start + needle.len()..];
+        let end = after.find('"').expect("closing quote");
+        out.push(&after[..end]);
+        rest = &after[end..];
+    }
+    out
+}
