@@ -9,9 +9,26 @@ use docket::i18n::I18n;
 
 const UN_LANGUAGES: &[&str] = &["ar", "zh", "en", "fr", "ru", "es"];
 
+/// Every `.ftl` file of a language, concatenated in name order.
 fn source(lang: &str) -> String {
-    std::fs::read_to_string(repo_root().join(format!("themes/default/i18n/{lang}.ftl")))
-        .unwrap_or_else(|_| panic!("themes/default/i18n/{lang}.ftl is missing"))
+    let dir = repo_root().join("themes/default/i18n").join(lang);
+    let files = docket::load::walk(&dir)
+        .unwrap_or_else(|_| panic!("themes/default/i18n/{lang}/ is missing"));
+    files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).expect("readable"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The `.ftl` file names of a language.
+fn file_names(lang: &str) -> BTreeSet<String> {
+    let dir = repo_root().join("themes/default/i18n").join(lang);
+    docket::load::walk(&dir)
+        .expect("folder")
+        .iter()
+        .map(|f| docket::load::relative_slash_path(&dir, f))
+        .collect()
 }
 
 fn message_ids(source: &str) -> BTreeSet<String> {
@@ -46,6 +63,13 @@ fn every_un_language_has_every_message() {
             missing.is_empty() && extra.is_empty(),
             "{lang}.ftl: missing {missing:?}, unknown {extra:?}"
         );
+    }
+}
+
+#[test]
+fn every_language_has_the_same_message_files() {
+    for lang in UN_LANGUAGES {
+        assert_eq!(file_names(lang), file_names("en"), "{lang}");
     }
 }
 

@@ -25,8 +25,9 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// Loads `{i18n_dir}/{lang}.ftl` for each language. Syntax errors and missing files
-    /// go to `diagnostics`, reported against `label` (the folder as the user sees it).
+    /// Loads every `{i18n_dir}/{lang}/*.ftl` for each language (files in name order; an id
+    /// defined twice is an error). Syntax errors and missing folders go to `diagnostics`,
+    /// reported against `label` (the folder as the user sees it).
     pub fn load(
         i18n_dir: &Path,
         label: &str,
@@ -36,23 +37,37 @@ impl I18n {
     ) -> Result<I18n> {
         let mut bundles = HashMap::new();
         for &lang in languages {
-            let path = i18n_dir.join(format!("{lang}.ftl"));
-            let file = format!("{label}/{lang}.ftl");
-            if !path.exists() {
+            let dir = i18n_dir.join(lang);
+            if !dir.is_dir() {
                 diagnostics.error_with_help(
-                    &file,
+                    &format!("{label}/{lang}"),
                     0,
                     0,
                     format!("the theme has no messages for `{lang}`"),
-                    format!("copy {label}/en.ftl to {lang}.ftl and translate it"),
+                    format!(
+                        "copy the folder {label}/en to {label}/{lang} and translate its .ftl files"
+                    ),
                 );
                 continue;
             }
-            let source = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
+            let mut files: Vec<(String, String)> = Vec::new();
+            for path in crate::load::walk(&dir)? {
+                if path.extension().and_then(|e| e.to_str()) != Some("ftl") {
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                files.push((
+                    format!(
+                        "{label}/{lang}/{}",
+                        crate::load::relative_slash_path(&dir, &path)
+                    ),
+                    source,
+                ));
+            }
             bundles.insert(
                 lang.to_string(),
-                Self::bundle(lang, source, &file, diagnostics),
+                Self::bundle_from_files(lang, files, diagnostics),
             );
         }
         Ok(I18n {
@@ -61,13 +76,34 @@ impl I18n {
         })
     }
 
+    /// Builds the messages of one language from several Fluent files.
+    pub fn bundle_from_files(
+        lang: &str,
+        files: Vec<(String, String)>,
+        diagnostics: &mut Diagnostics,
+    ) -> Bundle {
+        let mut bundle = Self::empty_bundle(lang);
+        for (file, source) in files {
+            Self::add_source(&mut bundle, source, &file, diagnostics);
+        }
+        bundle
+    }
+
     /// Builds the messages of one language from Fluent source.
     pub fn bundle(lang: &str, source: String, file: &str, diagnostics: &mut Diagnostics) -> Bundle {
+        Self::bundle_from_files(lang, vec![(file.to_string(), source)], diagnostics)
+    }
+
+    fn empty_bundle(lang: &str) -> Bundle {
         let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
         let mut bundle = Bundle::new_concurrent(vec![langid]);
         // Markup-free plain text; <bdi> in templates isolates data where it matters.
         bundle.set_use_isolating(false);
         bundle.set_formatter(Some(number_formatter(lang)));
+        bundle
+    }
+
+    fn add_source(bundle: &mut Bundle, source: String, file: &str, diagnostics: &mut Diagnostics) {
         let resource = match FluentResource::try_new(source) {
             Ok(resource) => resource,
             Err((resource, errors)) => {
@@ -89,7 +125,6 @@ impl I18n {
                 diagnostics.error(file, 0, 0, format!("Fluent: {error}"));
             }
         }
-        bundle
     }
 
     /// For tests and `docket new`: messages from strings.
