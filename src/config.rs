@@ -35,6 +35,31 @@ pub struct Config {
     pub languages: Vec<Language>,
     /// The status scale, ordered from start to finish.
     pub statuses: Vec<StatusDef>,
+    /// Thresholds for stale statuses, deadlines and the "what changed" page.
+    #[serde(default)]
+    pub tracking: TrackingConfig,
+}
+
+/// `[tracking]` in config.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TrackingConfig {
+    /// An assessment older than this many months on the as-of date is marked stale.
+    pub stale_after_months: u32,
+    /// An open action due within this many days after the as-of date is "due soon".
+    pub due_soon_days: u32,
+    /// The "what changed" page lists status updates from this many days before the as-of date.
+    pub changes_days: u32,
+}
+
+impl Default for TrackingConfig {
+    fn default() -> Self {
+        TrackingConfig {
+            stale_after_months: 12,
+            due_soon_days: 30,
+            changes_days: 90,
+        }
+    }
 }
 
 /// One published language.

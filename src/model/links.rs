@@ -110,3 +110,31 @@ pub fn link_back(dataset: &mut Dataset) {
         *slot = Some(id);
     }
 }
+
+/// Applies the status rule to every recommendation, for every assessor.
+pub fn settle_statuses(dataset: &mut Dataset) {
+    let effective: Vec<EffectiveStatuses> = dataset
+        .recommendations
+        .iter()
+        .map(|r| {
+            let rule = |assessor| {
+                super::tracking::effective_status(
+                    r,
+                    &dataset.actions,
+                    &dataset.status_updates,
+                    &dataset.config.statuses,
+                    assessor,
+                    None,
+                )
+            };
+            EffectiveStatuses {
+                government: rule(Assessor::Government),
+                nhri: rule(Assessor::Nhri),
+                civil_society: rule(Assessor::CivilSociety),
+            }
+        })
+        .collect();
+    for (recommendation, effective) in dataset.recommendations.iter_mut().zip(effective) {
+        recommendation.effective = effective;
+    }
+}

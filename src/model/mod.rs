@@ -4,6 +4,7 @@ mod links;
 mod registry;
 mod resolve;
 mod sheet;
+pub mod tracking;
 mod types;
 
 pub use resolve::{RESERVED_SECTIONS, build_dataset, resolve_as_of};

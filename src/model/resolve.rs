@@ -92,6 +92,7 @@ const RECOMMENDATIONS: Schema = Schema {
         ("partner_institutions", false),
         ("cluster", false),
         ("aliases", false),
+        ("source_id", false),
     ],
     translated: &[("text", true)],
 };
@@ -201,6 +202,10 @@ pub const RESERVED_SECTIONS: &[&str] = &[
     "api",
     "static",
     "feeds",
+    "overdue",
+    "reporting",
+    "scorecards",
+    "changes",
 ];
 
 impl<'r> Resolver<'r> {
@@ -279,6 +284,7 @@ impl<'r> Resolver<'r> {
             home_intro,
         };
         super::links::link_back(&mut dataset);
+        super::links::settle_statuses(&mut dataset);
         dataset
     }
 
@@ -630,6 +636,7 @@ impl<'r> Resolver<'r> {
                 indicators: Vec::new(),
                 updates: Vec::new(),
                 assessments: Assessments::default(),
+                effective: EffectiveStatuses::default(),
             });
         }
         // Aliases are claimed after every id so that an alias never shadows a later id.

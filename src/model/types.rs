@@ -175,7 +175,28 @@ pub struct Recommendation {
     pub indicators: Vec<IndicatorId>,
     /// Status updates about this recommendation, oldest first.
     pub updates: Vec<StatusUpdateId>,
+    /// Each assessor's latest update on the recommendation itself.
     pub assessments: Assessments,
+    /// Each assessor's current status by the status rule (own updates and actions).
+    pub effective: EffectiveStatuses,
+}
+
+/// The current status per assessor, from [`super::tracking::effective_status`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EffectiveStatuses {
+    pub government: Option<super::tracking::Effective>,
+    pub nhri: Option<super::tracking::Effective>,
+    pub civil_society: Option<super::tracking::Effective>,
+}
+
+impl EffectiveStatuses {
+    pub fn get(&self, assessor: Assessor) -> Option<super::tracking::Effective> {
+        match assessor {
+            Assessor::Government => self.government,
+            Assessor::Nhri => self.nhri,
+            Assessor::CivilSociety => self.civil_society,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -429,11 +450,17 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// The government's latest assessment of a recommendation, which headline figures count.
+    /// The government's current status of a recommendation, which headline figures count.
     pub fn headline_status(&self, recommendation: &Recommendation) -> Option<StatusId> {
-        recommendation
-            .assessments
-            .government
-            .map(|u| self.status_updates[u.index()].status)
+        recommendation.effective.government.map(|e| e.status)
+    }
+
+    /// A recommendation's current status by one assessor.
+    pub fn status_by(
+        &self,
+        recommendation: &Recommendation,
+        assessor: Assessor,
+    ) -> Option<StatusId> {
+        recommendation.effective.get(assessor).map(|e| e.status)
     }
 }

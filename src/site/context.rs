@@ -42,6 +42,8 @@ pub struct StatusCount {
     pub count: usize,
     /// Share of the total, rounded to a whole percent.
     pub percent: u32,
+    /// The same status by the national human rights institution's assessment.
+    pub nhri_count: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -51,6 +53,8 @@ pub struct Breakdown {
     /// Recommendations without any government assessment.
     pub unreported: usize,
     pub unreported_percent: u32,
+    /// Recommendations without any NHRI assessment.
+    pub nhri_unreported: usize,
     pub implemented: usize,
 }
 
@@ -82,6 +86,12 @@ pub struct Assessment {
     pub evidence: Vec<String>,
     /// The recommendation or action it is about, on lists that mix subjects.
     pub subject: Option<Link>,
+    /// Older than `stale_after_months` on the as-of date.
+    pub stale: bool,
+    /// When a recommendation's status is derived from its actions: the deciding action.
+    pub derived_from: Option<Link>,
+    /// How many assessed actions the derivation considered.
+    pub derived_actions: u32,
 }
 
 /// Page navigation for long listings.

@@ -83,7 +83,7 @@ pub(super) fn recommendation(
         cycle: document.cycle,
         session: document.session.clone(),
         status: d.headline_status(r).map(|s| site.badge(s, lang)),
-        assessments: site.assessments(&r.assessments, lang),
+        assessments: site.effective_assessments(r, lang),
         history: r
             .updates
             .iter()
@@ -254,6 +254,9 @@ pub(super) fn indicator(site: &Site, id: IndicatorId, lang: &str, context: &mut 
         })
         .collect();
     context.insert("measurements", &measurements);
+    if !indicator.measurements.is_empty() {
+        context.insert("chart", &indicator_chart(site, indicator, lang));
+    }
     let recommendations: Vec<RecommendationSummary> = indicator
         .recommendations
         .iter()
@@ -267,4 +270,53 @@ pub(super) fn indicator(site: &Site, id: IndicatorId, lang: &str, context: &mut 
         .collect();
     context.insert("actions", &actions);
     title
+}
+
+/// Measurements over time against the baseline and the target.
+fn indicator_chart(site: &Site, indicator: &Indicator, lang: &str) -> String {
+    use super::charts::{LinePoint, line};
+    let first = indicator
+        .measurements
+        .iter()
+        .map(|m| m.date)
+        .chain(indicator.baseline_date)
+        .min()
+        .expect("a measurement");
+    let last = indicator
+        .measurements
+        .iter()
+        .map(|m| m.date)
+        .max()
+        .expect("a measurement");
+    let span = (last - first).num_days().max(1) as f64;
+    let points: Vec<LinePoint> = indicator
+        .measurements
+        .iter()
+        .map(|m| LinePoint {
+            position: if first == last {
+                0.5
+            } else {
+                (m.date - first).num_days() as f64 / span
+            },
+            label: site.i18n.format_date(lang, m.date),
+            value: m.value,
+            formatted: crate::i18n::format_number(m.value, lang),
+        })
+        .collect();
+    let reference = |value: Option<f64>, key: &str| {
+        value.map(|v| {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("value", crate::i18n::format_number(v, lang));
+            (v, site.i18n.message(lang, key, Some(&args)))
+        })
+    };
+    let name = site.localize(&indicator.name, lang).text;
+    line(
+        "indicator-chart",
+        &name,
+        &points,
+        reference(indicator.baseline, "indicator-baseline-line"),
+        reference(indicator.target, "indicator-target-line"),
+        site.dir_of(lang) == "rtl",
+    )
 }

@@ -3,11 +3,13 @@
 //! Routes are cheap values; contexts are built on demand, in parallel, by the output stage,
 //! so that a 100,000-recommendation portal never holds all pages in memory.
 
+mod charts;
 mod context;
 mod entries;
 mod markdown;
 mod pages;
 mod terms;
+mod tracking;
 pub mod urls;
 
 use crate::config::TextDirection;
@@ -18,6 +20,7 @@ pub use context::*;
 pub use markdown::{excerpt, to_safe_html};
 pub use pages::base_path;
 pub use terms::Term;
+pub use tracking::TrackingPage;
 pub use urls::Section;
 
 /// One page to write.
@@ -39,6 +42,8 @@ pub enum Route {
     /// One term's page (`/en/themes/torture/page/2/`).
     Term(Term, u32),
     Content(u32),
+    /// Pages of the tracking layer: overdue actions, reporting calendar, scorecards, changes.
+    Tracking(TrackingPage),
 }
 
 /// A route in one language.
@@ -71,6 +76,10 @@ pub struct Site<'a> {
     pub(crate) by_status: Vec<Vec<RecommendationId>>,
     /// Every status update, newest first.
     pub(crate) updates_newest_first: Vec<StatusUpdateId>,
+    /// The government's status changes per recommendation, for progress charts.
+    pub(crate) timelines: Vec<Vec<(chrono::NaiveDate, Option<StatusId>)>>,
+    /// Quarter ends shown by progress charts.
+    pub(crate) quarters: Vec<chrono::NaiveDate>,
 }
 
 impl<'a> Site<'a> {
@@ -108,6 +117,8 @@ impl<'a> Site<'a> {
             base_url: data.config.base_url(),
             by_status,
             updates_newest_first,
+            timelines: tracking::government_timelines(data),
+            quarters: tracking::progress_quarters(data),
         }
     }
 
@@ -157,6 +168,7 @@ impl<'a> Site<'a> {
             language_neutral.push(Route::SectionIndex(Section::Indicators, 1));
         }
         language_neutral.extend((0..data.pages.len() as u32).map(Route::Content));
+        language_neutral.extend(self.tracking_pages().into_iter().map(Route::Tracking));
 
         let mut routes = vec![
             PageRoute {
@@ -216,6 +228,7 @@ impl<'a> Site<'a> {
             }
             Route::Term(term, page) => urls::paged(&self.term_path(lang, term), page as usize),
             Route::Content(index) => urls::content(lang, &data.pages[index as usize].path),
+            Route::Tracking(page) => format!("{lang}/{}/", page.segment()),
         }
     }
 

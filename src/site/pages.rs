@@ -8,6 +8,7 @@ use super::entries::{IndicatorRow, action, indicator, indicator_row, recommendat
 use super::terms::Term;
 use super::urls::{self, Section};
 use super::{PageRoute, RenderedContext, Route, Site};
+use crate::model::tracking::Deadline;
 use crate::model::*;
 
 /// How many related items a page lists before linking to the full list.
@@ -99,6 +100,9 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             "term.html",
             term_page(site, term, n as usize, lang, &mut context),
         ),
+        Route::Tracking(tracking_page) => {
+            super::tracking::build(site, tracking_page, lang, &mut context)
+        }
         Route::Content(index) => (
             "page.html",
             content_page(site, index as usize, lang, &mut context),
@@ -158,11 +162,17 @@ impl Site<'_> {
     pub(crate) fn breakdown(&self, recommendations: &[RecommendationId], lang: &str) -> Breakdown {
         let d = self.data;
         let mut counts = vec![0usize; d.config.statuses.len()];
-        let mut unreported = 0;
+        let mut nhri_counts = vec![0usize; d.config.statuses.len()];
+        let (mut unreported, mut nhri_unreported) = (0, 0);
         for id in recommendations {
-            match d.headline_status(&d.recommendations[id.index()]) {
+            let r = &d.recommendations[id.index()];
+            match d.headline_status(r) {
                 Some(status) => counts[status.index()] += 1,
                 None => unreported += 1,
+            }
+            match d.status_by(r, Assessor::Nhri) {
+                Some(status) => nhri_counts[status.index()] += 1,
+                None => nhri_unreported += 1,
             }
         }
         let total = recommendations.len();
@@ -188,10 +198,12 @@ impl Site<'_> {
                     status: self.badge(StatusId(i as u32), lang),
                     count,
                     percent: percent(count),
+                    nhri_count: nhri_counts[i],
                 })
                 .collect(),
             unreported,
             unreported_percent: percent(unreported),
+            nhri_unreported,
             implemented,
         }
     }
@@ -246,6 +258,13 @@ impl Site<'_> {
             narrative_html,
             evidence: update.evidence.clone(),
             subject,
+            stale: crate::model::tracking::is_stale(
+                update.date,
+                d.as_of,
+                d.config.tracking.stale_after_months,
+            ),
+            derived_from: None,
+            derived_actions: 0,
         }
     }
 
@@ -254,6 +273,39 @@ impl Site<'_> {
             href: self.term_path(lang, term),
             label: self.term_name(term, lang),
         }
+    }
+
+    /// Each assessor's current status of a recommendation by the status rule, with how it
+    /// was reached.
+    pub(super) fn effective_assessments(
+        &self,
+        recommendation: &Recommendation,
+        lang: &str,
+    ) -> Vec<Assessment> {
+        use crate::model::tracking::StatusSource;
+        Assessor::ALL
+            .iter()
+            .filter_map(|(_, who)| recommendation.effective.get(*who))
+            .map(|effective| match effective.source {
+                StatusSource::Reported(update) => self.assessment(update, lang, false),
+                StatusSource::Derived {
+                    action,
+                    update,
+                    actions,
+                } => {
+                    let mut assessment = self.assessment(update, lang, false);
+                    let a = &self.data.actions[action.index()];
+                    let mut label = self.localize(&a.title, lang);
+                    label.text = format!("{}: {}", a.key.id, label.text);
+                    assessment.derived_from = Some(Link {
+                        href: urls::entry(lang, Section::Actions, &a.key.slug),
+                        label,
+                    });
+                    assessment.derived_actions = actions;
+                    assessment
+                }
+            })
+            .collect()
     }
 
     pub(super) fn assessments(&self, assessments: &Assessments, lang: &str) -> Vec<Assessment> {
@@ -344,7 +396,16 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
         let label = site_page_title(site, page, lang);
         nav.push(nav_item(urls::content(lang, &page.path), label));
     }
-    let mut footer_nav = Vec::new();
+    let mut footer_nav: Vec<NavItem> = site
+        .tracking_pages()
+        .into_iter()
+        .map(|p| {
+            nav_item(
+                format!("{lang}/{}/", p.segment()),
+                site.i18n.message(lang, p.message(), None),
+            )
+        })
+        .collect();
     for section in [
         Section::Documents,
         Section::Groups,
@@ -430,7 +491,27 @@ fn home(site: &Site, lang: &str, context: &mut Context) {
     let all: Vec<RecommendationId> = (0..d.recommendations.len() as u32)
         .map(RecommendationId)
         .collect();
-    context.insert("breakdown", &site.breakdown(&all, lang));
+    let breakdown = site.breakdown(&all, lang);
+    context.insert(
+        "distribution",
+        &site.distribution("status-chart", &breakdown, lang),
+    );
+    context.insert("progress", &site.progress("progress-chart", &all, lang));
+    context.insert("breakdown", &breakdown);
+    let tracking_links: Vec<NavItem> = site
+        .tracking_pages()
+        .into_iter()
+        .map(|p| NavItem {
+            href: format!("{lang}/{}/", p.segment()),
+            label: site.i18n.message(lang, p.message(), None),
+            current: false,
+        })
+        .collect();
+    context.insert("tracking_links", &tracking_links);
+    let overdue = (0..d.actions.len() as u32)
+        .filter(|a| site.deadline(ActionId(*a)) == Deadline::Overdue)
+        .count();
+    context.insert("overdue_count", &overdue);
     let mechanisms: Vec<MechanismRow> = (0..d.mechanisms.len() as u32)
         .map(|i| {
             let term = Term::Mechanism(MechanismId(i));
@@ -534,6 +615,10 @@ pub(super) struct ActionRow {
     due_date: Option<String>,
     status: Option<StatusBadge>,
     recommendation_count: usize,
+    /// `overdue`, `due-soon`, `on-track`, `closed` or `undated` on the as-of date.
+    pub deadline: &'static str,
+    /// Days past the due date, for overdue actions.
+    days_overdue: Option<i64>,
 }
 
 pub(super) fn action_row(site: &Site, id: ActionId, lang: &str) -> ActionRow {
@@ -553,6 +638,11 @@ pub(super) fn action_row(site: &Site, id: ActionId, lang: &str) -> ActionRow {
             .government
             .map(|u| site.badge(d.status_updates[u.index()].status, lang)),
         recommendation_count: a.recommendations.len(),
+        deadline: site.deadline(id).id(),
+        days_overdue: a
+            .due_date
+            .filter(|due| *due < d.as_of)
+            .map(|due| (d.as_of - due).num_days()),
     }
 }
 
@@ -778,6 +868,36 @@ fn term_page(site: &Site, term: Term, page: usize, lang: &str, context: &mut Con
         lang,
         context,
     );
+    if page == 1 {
+        let recommendations = site.term_recommendations(term);
+        let breakdown = site.breakdown(recommendations, lang);
+        context.insert(
+            "distribution",
+            &site.distribution("status-chart", &breakdown, lang),
+        );
+        context.insert(
+            "progress",
+            &site.progress("progress-chart", recommendations, lang),
+        );
+        let related_actions: Vec<ActionId> = match term {
+            Term::Institution(id) => {
+                context.insert("scorecard", &site.scorecard(id, lang));
+                d.institutions[id.index()].actions.clone()
+            }
+            _ => recommendations
+                .iter()
+                .flat_map(|r| d.recommendations[r.index()].actions.iter().copied())
+                .collect(),
+        };
+        context.insert(
+            "overdue_actions",
+            &site.actions_with(related_actions.iter().copied(), Deadline::Overdue, lang),
+        );
+        context.insert(
+            "due_soon_actions",
+            &site.actions_with(related_actions.into_iter(), Deadline::DueSoon, lang),
+        );
+    }
     context.insert("term", &details);
     context.insert("section_title", &msg(term.section().message()));
     context.insert("section_href", &urls::section(lang, term.section()));

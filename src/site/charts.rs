@@ -1,0 +1,354 @@
+//! SVG charts drawn at build time: no JavaScript, sharp in print, mirrored right to left,
+//! status colours plus patterns so that no information rests on colour alone. Every chart
+//! carries its numbers as `data-value` attributes; templates show the same numbers in a table.
+
+use std::fmt::Write as _;
+
+/// One series of a stacked chart: a status (or "unreported") and its style.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// CSS class giving the fill colour (`status-in-progress`, `fill-none`).
+    pub class: String,
+    pub label: String,
+    /// Pattern drawn over the colour: 0 none, 1 diagonal, 2 dots, 3 cross, 4 horizontal, ...
+    pub pattern: usize,
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text-anchor` values follow the text direction, which charts inherit from the page:
+/// in right-to-left pages `start` is the right edge.
+fn anchor_left(rtl: bool) -> &'static str {
+    if rtl { "end" } else { "start" }
+}
+
+fn anchor_right(rtl: bool) -> &'static str {
+    if rtl { "start" } else { "end" }
+}
+
+/// `<defs>` with one pattern per kind, ids scoped by `id`.
+fn pattern_defs(id: &str, series: &[Series]) -> String {
+    let mut defs = String::from("<defs>");
+    for (index, s) in series.iter().enumerate() {
+        let shape = match s.pattern % 6 {
+            1 => "<path d=\"M0 6 L6 0\" class=\"hatch\"/>",
+            2 => "<circle cx=\"3\" cy=\"3\" r=\"1.2\" class=\"dot\"/>",
+            3 => "<path d=\"M0 6 L6 0 M0 0 L6 6\" class=\"hatch\"/>",
+            4 => "<path d=\"M0 3 H6\" class=\"hatch\"/>",
+            5 => "<path d=\"M3 0 V6\" class=\"hatch\"/>",
+            _ => "",
+        };
+        let _ = write!(
+            defs,
+            "<pattern id=\"{id}-p{index}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" class=\"fill {}\"/>{shape}</pattern>",
+            escape(&s.class)
+        );
+    }
+    defs.push_str("</defs>");
+    defs
+}
+
+/// A 100% stacked horizontal bar of one distribution, with a legend.
+pub fn distribution(
+    id: &str,
+    title: &str,
+    series: &[Series],
+    counts: &[usize],
+    rtl: bool,
+) -> String {
+    let total: usize = counts.iter().sum();
+    let (width, bar_height) = (600.0_f64, 28.0_f64);
+    let legend_rows = series.len().div_ceil(2);
+    let height = bar_height + 12.0 + legend_rows as f64 * 22.0;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg class=\"chart chart-distribution\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" data-total=\"{total}\"><title id=\"{id}-title\">{}</title>",
+        escape(title)
+    );
+    svg.push_str(&pattern_defs(id, series));
+    let mut x = 0.0;
+    for (index, (s, &count)) in series.iter().zip(counts).enumerate() {
+        let w = if total == 0 {
+            0.0
+        } else {
+            width * count as f64 / total as f64
+        };
+        let left = if rtl { width - x - w } else { x };
+        let _ = write!(
+            svg,
+            "<rect x=\"{left:.2}\" y=\"0\" width=\"{w:.2}\" height=\"{bar_height}\" fill=\"url(#{id}-p{index})\" class=\"segment\" data-series=\"{}\" data-value=\"{count}\"><title>{}: {count}</title></rect>",
+            escape(&s.class),
+            escape(&s.label)
+        );
+        x += w;
+    }
+    for (index, (s, &count)) in series.iter().zip(counts).enumerate() {
+        let column = (index % 2) as f64;
+        let row = (index / 2) as f64;
+        let y = bar_height + 12.0 + row * 22.0;
+        let swatch_x = if rtl {
+            width - column * 300.0 - 16.0
+        } else {
+            column * 300.0
+        };
+        let (text_x, anchor) = if rtl {
+            (swatch_x - 6.0, anchor_right(rtl))
+        } else {
+            (swatch_x + 22.0, anchor_left(rtl))
+        };
+        let _ = write!(
+            svg,
+            "<rect x=\"{swatch_x}\" y=\"{y}\" width=\"16\" height=\"16\" fill=\"url(#{id}-p{index})\" class=\"swatch\"/><text x=\"{text_x}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"legend\">{} ({count})</text>",
+            y + 13.0,
+            escape(&s.label)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Stacked 100% columns over time: one column per period, one segment per series.
+/// `rows[p][s]` is the count of series `s` in period `p`; `labels[p]` names the period.
+pub fn stacked_columns(
+    id: &str,
+    title: &str,
+    series: &[Series],
+    labels: &[String],
+    rows: &[Vec<usize>],
+    rtl: bool,
+) -> String {
+    let (width, plot_height, top, axis) = (640.0_f64, 180.0_f64, 8.0_f64, 40.0_f64);
+    let legend_rows = series.len().div_ceil(2);
+    let height = top + plot_height + 34.0 + legend_rows as f64 * 22.0;
+    // Room at the far side so that the last period's label is not cut.
+    let pad = 24.0;
+    let plot_left = if rtl { pad } else { axis };
+    let plot_width = width - axis - pad;
+    let n = rows.len().max(1) as f64;
+    let slot = plot_width / n;
+    let bar = (slot * 0.8).max(1.0);
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg class=\"chart chart-progress\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title\"><title id=\"{id}-title\">{}</title>",
+        escape(title)
+    );
+    svg.push_str(&pattern_defs(id, series));
+    for (tick, label) in [(0.0, "0%"), (0.5, "50%"), (1.0, "100%")] {
+        let y = top + plot_height * (1.0 - tick);
+        let (x1, x2) = (plot_left, plot_left + plot_width);
+        let (label_x, anchor) = if rtl {
+            (width - 4.0, anchor_right(rtl))
+        } else {
+            (axis - 4.0, anchor_right(rtl))
+        };
+        let _ = write!(
+            svg,
+            "<line x1=\"{x1}\" x2=\"{x2}\" y1=\"{y}\" y2=\"{y}\" class=\"gridline\"/><text x=\"{label_x}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"axis\">{label}</text>",
+            y + 4.0
+        );
+    }
+    for (p, counts) in rows.iter().enumerate() {
+        let total: usize = counts.iter().sum();
+        let slot_x = if rtl {
+            plot_left + plot_width - (p as f64 + 1.0) * slot
+        } else {
+            plot_left + p as f64 * slot
+        };
+        let x = slot_x + (slot - bar) / 2.0;
+        let mut y = top + plot_height;
+        for (index, (s, &count)) in series.iter().zip(counts).enumerate() {
+            let h = if total == 0 {
+                0.0
+            } else {
+                plot_height * count as f64 / total as f64
+            };
+            y -= h;
+            let _ = write!(
+                svg,
+                "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{bar:.2}\" height=\"{h:.2}\" fill=\"url(#{id}-p{index})\" data-period=\"{p}\" data-series=\"{}\" data-value=\"{count}\"><title>{}, {}: {count}</title></rect>",
+                escape(&s.class),
+                escape(&labels[p]),
+                escape(&s.label)
+            );
+        }
+        // Label every fourth period (years for quarters) and the last.
+        if p % 4 == rows.len().saturating_sub(1) % 4 {
+            let _ = write!(
+                svg,
+                "<text x=\"{:.2}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
+                slot_x + slot / 2.0,
+                top + plot_height + 16.0,
+                escape(&labels[p])
+            );
+        }
+    }
+    for (index, s) in series.iter().enumerate() {
+        let column = (index % 2) as f64;
+        let row = (index / 2) as f64;
+        let y = top + plot_height + 30.0 + row * 22.0;
+        let swatch_x = if rtl {
+            width - column * 320.0 - 16.0
+        } else {
+            column * 320.0
+        };
+        let (text_x, anchor) = if rtl {
+            (swatch_x - 6.0, anchor_right(rtl))
+        } else {
+            (swatch_x + 22.0, anchor_left(rtl))
+        };
+        let _ = write!(
+            svg,
+            "<rect x=\"{swatch_x}\" y=\"{y}\" width=\"16\" height=\"16\" fill=\"url(#{id}-p{index})\" class=\"swatch\"/><text x=\"{text_x}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"legend\">{}</text>",
+            y + 13.0,
+            escape(&s.label)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// A line chart of dated values with optional baseline and target lines.
+/// `points` are (x position 0..1 along time, label, value, formatted value).
+pub struct LinePoint {
+    pub position: f64,
+    pub label: String,
+    pub value: f64,
+    pub formatted: String,
+}
+
+pub fn line(
+    id: &str,
+    title: &str,
+    points: &[LinePoint],
+    baseline: Option<(f64, String)>,
+    target: Option<(f64, String)>,
+    rtl: bool,
+) -> String {
+    let (width, height, top, bottom, axis) = (640.0_f64, 240.0_f64, 16.0_f64, 40.0_f64, 56.0_f64);
+    let plot_height = height - top - bottom;
+    let plot_width = width - axis - 16.0;
+    let plot_left = if rtl { 16.0 } else { axis };
+    let mut values: Vec<f64> = points.iter().map(|p| p.value).collect();
+    values.extend(baseline.iter().map(|b| b.0));
+    values.extend(target.iter().map(|t| t.0));
+    let max = values.iter().copied().fold(f64::MIN, f64::max).max(0.0);
+    let min = values.iter().copied().fold(f64::MAX, f64::min).min(0.0);
+    let span = if (max - min).abs() < f64::EPSILON {
+        1.0
+    } else {
+        (max - min) * 1.1
+    };
+    let y_of = |v: f64| top + plot_height * (1.0 - (v - min) / span);
+    let x_of = |position: f64| {
+        let p = if rtl { 1.0 - position } else { position };
+        plot_left + plot_width * p
+    };
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg class=\"chart chart-line\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title\"><title id=\"{id}-title\">{}</title>",
+        escape(title)
+    );
+    let _ = write!(
+        svg,
+        "<line x1=\"{plot_left}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" class=\"gridline\"/>",
+        plot_left + plot_width,
+        y_of(min),
+        y_of(min)
+    );
+    for (class, reference) in [("baseline", &baseline), ("target", &target)] {
+        if let Some((value, label)) = reference {
+            let y = y_of(*value);
+            let (label_x, anchor) = if rtl {
+                (plot_left, anchor_left(rtl))
+            } else {
+                (plot_left + plot_width, anchor_right(rtl))
+            };
+            let _ = write!(
+                svg,
+                "<line x1=\"{plot_left}\" x2=\"{}\" y1=\"{y:.2}\" y2=\"{y:.2}\" class=\"reference {class}\" data-value=\"{value}\"/><text x=\"{label_x}\" y=\"{:.2}\" text-anchor=\"{anchor}\" class=\"legend\">{}</text>",
+                plot_left + plot_width,
+                y - 4.0,
+                escape(label)
+            );
+        }
+    }
+    if points.len() > 1 {
+        let path: Vec<String> = points
+            .iter()
+            .map(|p| format!("{:.2},{:.2}", x_of(p.position), y_of(p.value)))
+            .collect();
+        let _ = write!(
+            svg,
+            "<polyline points=\"{}\" class=\"series\"/>",
+            path.join(" ")
+        );
+    }
+    for p in points {
+        let (x, y) = (x_of(p.position), y_of(p.value));
+        let _ = write!(
+            svg,
+            "<circle cx=\"{x:.2}\" cy=\"{y:.2}\" r=\"4\" class=\"point\" data-value=\"{}\"><title>{}: {}</title></circle><text x=\"{x:.2}\" y=\"{:.2}\" text-anchor=\"middle\" class=\"value\">{}</text><text x=\"{x:.2}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
+            p.value,
+            escape(&p.label),
+            escape(&p.formatted),
+            y - 9.0,
+            escape(&p.formatted),
+            height - bottom + 18.0,
+            escape(&p.label)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn series() -> Vec<Series> {
+        vec![
+            Series {
+                class: "status-a".into(),
+                label: "A <b>".into(),
+                pattern: 0,
+            },
+            Series {
+                class: "status-b".into(),
+                label: "B".into(),
+                pattern: 1,
+            },
+        ]
+    }
+
+    #[test]
+    fn distribution_carries_its_numbers_and_escapes_labels() {
+        let svg = distribution("c1", "Title & more", &series(), &[3, 1], false);
+        assert!(svg.contains("data-value=\"3\"") && svg.contains("data-value=\"1\""));
+        assert!(svg.contains("A &lt;b&gt;"));
+        assert!(svg.contains("<title id=\"c1-title\">Title &amp; more</title>"));
+    }
+
+    #[test]
+    fn right_to_left_charts_start_on_the_right() {
+        let ltr = distribution("c", "t", &series(), &[1, 1], false);
+        let rtl = distribution("c", "t", &series(), &[1, 1], true);
+        assert!(ltr.contains("<rect x=\"0.00\" y=\"0\" width=\"300.00\""));
+        assert!(rtl.contains("<rect x=\"300.00\" y=\"0\" width=\"300.00\""));
+    }
+}
