@@ -8,6 +8,8 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
         .map(|e| e.expect("entry").path())
         .collect();
     entries.sort();
+    // A directory's mtime changes when an entry is added or removed: watch every one of them.
+    println!("cargo:rerun-if-changed={}", dir.display());
     for path in entries {
         if path.is_dir() {
             files(&path, out);
@@ -21,7 +23,6 @@ fn main() {
     let root =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let theme = root.join("themes/default");
-    println!("cargo:rerun-if-changed=themes/default");
     let mut found = Vec::new();
     files(&theme, &mut found);
     let mut code = String::from("&[\n");

@@ -210,8 +210,13 @@ function findRecommendationSlug(site) {
   } catch {
     return { slug: null, why: `cannot read directory ${dir}` };
   }
+  // Skip the redirect pages of old ids: a real recommendation page is what users cite.
+  const isPage = (name) => {
+    const file = path.join(dir, name, 'index.html');
+    return fs.existsSync(file) && !fs.readFileSync(file, 'utf8').includes('http-equiv="refresh"');
+  };
   const slugs = entries
-    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'index.html')))
+    .filter((e) => e.isDirectory() && e.name !== 'page' && isPage(e.name))
     .map((e) => e.name)
     .sort();
   if (slugs.length === 0) {
@@ -233,6 +238,38 @@ function pagesToCheck(site) {
       urlPath: slug === null ? null : `/${lang}/recommendations/${encodeURIComponent(slug)}/`,
       setupError: slug === null ? `no English recommendation page found: ${why}` : null,
     });
+  }
+  // Every other kind of page, where the demo has one: lists, terms, dashboards, search.
+  const firstEntry = (section) => {
+    const dir = path.join(site, 'en', section);
+    if (!fs.existsSync(dir)) return null;
+    const names = fs.readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'page' && fs.existsSync(path.join(dir, e.name, 'index.html')))
+      .map((e) => e.name)
+      .sort();
+    return names.length ? `${section}/${names[0]}/` : null;
+  };
+  const more = [
+    ['recommendations', 'recommendations/'],
+    ['mechanism', firstEntry('mechanisms')],
+    ['theme', firstEntry('themes')],
+    ['institution', firstEntry('institutions')],
+    ['action', firstEntry('actions')],
+    ['indicator', firstEntry('indicators')],
+    ['overdue', 'overdue/'],
+    ['reporting', 'reporting/'],
+    ['scorecards', 'scorecards/'],
+    ['changes', 'changes/'],
+    ['search', 'search/'],
+    ['data', 'data/'],
+    ['about', 'about/'],
+  ];
+  for (const [name, rel] of more) {
+    if (rel === null) continue;
+    for (const lang of ['en', 'ar']) {
+      if (!fs.existsSync(path.join(site, lang, rel, 'index.html'))) continue;
+      pages.push({ name: `${lang}-${name}`, lang, urlPath: `/${lang}/${rel}` });
+    }
   }
   return pages;
 }

@@ -76,3 +76,59 @@ pub fn attribute_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
     }
     out
 }
+
+/// Resolves `href` found on the page at `page_path` to a file of the site, if it is internal.
+pub fn resolve_link(page_path: &str, href: &str) -> Option<String> {
+    if href.starts_with("http://")
+        || href.starts_with("https://")
+        || href.starts_with("mailto:")
+        || href.starts_with('#')
+    {
+        return None;
+    }
+    let href = href.split('#').next().unwrap_or_default();
+    let mut parts: Vec<&str> = page_path.split('/').collect();
+    parts.pop();
+    for segment in href.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                assert!(
+                    parts.pop().is_some(),
+                    "{href} on {page_path} climbs above the site root"
+                );
+            }
+            other => parts.push(other),
+        }
+    }
+    let joined = parts.join("/");
+    Some(if href.ends_with('/') || joined.is_empty() {
+        format!(
+            "{joined}{}index.html",
+            if joined.is_empty() { "" } else { "/" }
+        )
+    } else {
+        joined
+    })
+}
+
+
+/// Checks every `href` and `src` of every HTML page of a built site; returns how many.
+pub fn assert_internal_links_resolve(tree: &BTreeMap<String, Vec<u8>>) -> usize {
+    let mut checked = 0;
+    for (path, bytes) in tree {
+        if !path.ends_with(".html") || path == "404.html" {
+            continue;
+        }
+        let page = std::str::from_utf8(bytes).expect("utf-8");
+        for attr in ["href", "src"] {
+            for link in attribute_values(page, attr) {
+                if let Some(target) = resolve_link(path, link) {
+                    assert!(tree.contains_key(&target), "{path} links to {link}, which resolves to the missing {target}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    checked
+}
