@@ -171,7 +171,8 @@ pub fn stacked_columns(
         };
         let x = slot_x + (slot - bar) / 2.0;
         let mut y = top + plot_height;
-        for (index, (s, &count)) in series.iter().zip(counts).enumerate() {
+        // The numbers are in the table next to the chart; no per-segment tooltip keeps pages small.
+        for (index, &count) in counts.iter().enumerate().take(series.len()) {
             let h = if total == 0 {
                 0.0
             } else {
@@ -180,10 +181,7 @@ pub fn stacked_columns(
             y -= h;
             let _ = write!(
                 svg,
-                "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{bar:.2}\" height=\"{h:.2}\" fill=\"url(#{id}-p{index})\" data-period=\"{p}\" data-series=\"{}\" data-value=\"{count}\"><title>{}, {}: {count}</title></rect>",
-                escape(&s.class),
-                escape(&labels[p]),
-                escape(&s.label)
+                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{h:.1}\" fill=\"url(#{id}-p{index})\" data-period=\"{p}\" data-value=\"{count}\"/>"
             );
         }
         // Label every fourth period (years for quarters) and the last.

@@ -11,7 +11,7 @@ use super::urls::{self, Section};
 use crate::model::*;
 
 /// How many other members of a cluster a recommendation page lists.
-const RELATED_LIMIT: usize = 10;
+const RELATED_LIMIT: usize = 6;
 
 #[derive(Serialize)]
 struct RecommendationPage {
@@ -84,10 +84,12 @@ pub(super) fn recommendation(
         session: document.session.clone(),
         status: d.headline_status(r).map(|s| site.badge(s, lang)),
         assessments: site.effective_assessments(r, lang),
+        // The updates shown as current assessments above are not repeated here.
         history: r
             .updates
             .iter()
             .rev()
+            .filter(|u| !Assessor::ALL.iter().any(|(_, who)| matches!(r.effective.get(*who), Some(e) if e.source == crate::model::tracking::StatusSource::Reported(**u))))
             .map(|&u| site.assessment(u, lang, false))
             .collect(),
         actions: r

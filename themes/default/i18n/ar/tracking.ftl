@@ -100,3 +100,4 @@ days-ago = { $days ->
 }
 indicator-baseline-line = خط الأساس: { $value }
 indicator-target-line = القيمة المستهدفة: { $value }
+rec-history-earlier = تحديثات الحالة السابقة

@@ -72,3 +72,4 @@ days-ago = { $days ->
 }
 indicator-baseline-line = Baseline { $value }
 indicator-target-line = Target { $value }
+rec-history-earlier = Earlier status updates

@@ -72,3 +72,4 @@ days-ago = { $days ->
 }
 indicator-baseline-line = Valor de referencia: { $value }
 indicator-target-line = Valor meta: { $value }
+rec-history-earlier = Actualizaciones anteriores del estado

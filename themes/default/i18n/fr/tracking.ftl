@@ -72,3 +72,4 @@ days-ago = { $days ->
 }
 indicator-baseline-line = Valeur de référence : { $value }
 indicator-target-line = Valeur cible : { $value }
+rec-history-earlier = Mises à jour antérieures de l’état d’avancement

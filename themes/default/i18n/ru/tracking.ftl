@@ -90,3 +90,4 @@ days-ago = { $days ->
 }
 indicator-baseline-line = Исходное значение: { $value }
 indicator-target-line = Целевое значение: { $value }
+rec-history-earlier = Предыдущие обновления статуса

@@ -65,3 +65,4 @@ days-ago = { $days ->
 }
 indicator-baseline-line = 基线：{ $value }
 indicator-target-line = 目标值：{ $value }
+rec-history-earlier = 以往的状态更新
