@@ -237,7 +237,8 @@ impl<'r> Resolver<'r> {
         let (documents, document_ids) = self.documents(&mechanism_ids);
         let (institutions, institution_ids) = self.institutions();
         let (themes, theme_ids) = self.themes();
-        let (groups, group_ids) = self.simple_terms("groups", "affected group", &GROUPS);
+        let (groups, group_ids) =
+            self.simple_terms("groups", "data/groups.csv", "affected group", &GROUPS);
         let (sdg_goals, goal_ids) = self.sdg_goals();
         let (sdg_targets, target_ids) = self.sdg_targets(&goal_ids);
         let (clusters, cluster_ids) = self.clusters();
@@ -450,11 +451,12 @@ impl<'r> Resolver<'r> {
     fn simple_terms(
         &mut self,
         table: &'static str,
+        file: &'static str,
         what: &'static str,
         schema: &Schema,
     ) -> (Vec<(Key, Text)>, Registry) {
         let sheet = self.sheet(table, schema, false);
-        let mut registry = Registry::new(what, leak_file(table));
+        let mut registry = Registry::new(what, file);
         let mut out = Vec::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
@@ -469,7 +471,8 @@ impl<'r> Resolver<'r> {
     }
 
     fn sdg_goals(&mut self) -> (Vec<SdgGoal>, Registry) {
-        let (rows, registry) = self.simple_terms("sdg_goals", "SDG goal", &SDG_GOALS);
+        let (rows, registry) =
+            self.simple_terms("sdg_goals", "data/sdg_goals.csv", "SDG goal", &SDG_GOALS);
         let goals = rows
             .into_iter()
             .map(|(key, name)| SdgGoal {
@@ -999,15 +1002,6 @@ impl<'r> Resolver<'r> {
         }
         let home_intro = by_path.remove("_index");
         (by_path.into_values().collect(), home_intro)
-    }
-}
-
-/// File names of optional simple tables, as `'static` strings for [`Registry`].
-fn leak_file(table: &str) -> &'static str {
-    match table {
-        "groups" => "data/groups.csv",
-        "sdg_goals" => "data/sdg_goals.csv",
-        _ => "data/",
     }
 }
 
