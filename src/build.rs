@@ -153,6 +153,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
         }
     };
     let stats = output::write_pages(&site, &tera, &staging.dir, &progress)?;
+    crate::search::write_index(&site, &staging.dir)?;
+    crate::export::write(&site, &tera, &staging.dir)?;
     output::copy_static(&portal.theme_dir, &options.root, &staging.dir)?;
     std::fs::write(
         staging.dir.join("static/statuses.css"),

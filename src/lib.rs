@@ -7,11 +7,14 @@
 mod build;
 pub mod config;
 pub mod diagnostics;
+pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod slug;

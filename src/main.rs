@@ -61,6 +61,32 @@ enum Command {
         /// Folder to create (must not exist or be empty)
         dir: PathBuf,
     },
+    /// Import recommendations from UPR Info or the Universal Human Rights Index into data/
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+    /// Search a portal's recommendations, actions and documents, as its search page does
+    Search {
+        /// Words, a document symbol or an identifier (a query not ending in a space
+        /// completes its last word, as when typing)
+        query: String,
+        /// The portal folder, holding config.toml
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The index's language (default: the portal's default language)
+        #[arg(long)]
+        lang: Option<String>,
+        /// Keep only results with this facet value, as NAME=VALUE (repeatable)
+        #[arg(long = "facet", value_parser = parse_facet)]
+        facets: Vec<(String, String)>,
+        /// How many results to list
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// The day the data describes (YYYY-MM-DD)
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+    },
     /// Write a synthetic portal of any size, for benchmarks
     Synth {
         /// Folder to create
@@ -75,6 +101,67 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+#[derive(Subcommand)]
+enum ImportSource {
+    /// UPR Info database exports (`;`-separated CSV, as downloaded)
+    UprInfo {
+        /// Export files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The State under review to import (needed when an export covers several)
+        #[arg(long)]
+        state: Option<String>,
+        #[command(flatten)]
+        common: ImportArgs,
+    },
+    /// Universal Human Rights Index exports (.xlsx, .csv or .json)
+    Uhri {
+        /// Export files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Import only the recommendations concerning this country
+        #[arg(long)]
+        country: Option<String>,
+        /// The language the export's texts are in
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[command(flatten)]
+        common: ImportArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The portal folder, holding config.toml
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Show what would change and write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// Skip rows that cannot be imported (each is reported) instead of stopping
+    #[arg(long)]
+    skip_invalid: bool,
+}
+
+impl ImportArgs {
+    fn options(&self) -> docket::import::ImportOptions {
+        docket::import::ImportOptions {
+            root: self.root.clone(),
+            dry_run: self.dry_run,
+            skip_invalid: self.skip_invalid,
+        }
+    }
+}
+
+fn parse_facet(raw: &str) -> Result<(String, String), String> {
+    match raw.split_once('=') {
+        Some((name, value)) if !name.is_empty() && !value.is_empty() => {
+            Ok((name.trim().to_string(), value.trim().to_string()))
+        }
+        _ => Err(format!("`{raw}` is not NAME=VALUE, such as mechanism=CAT")),
+    }
 }
 
 fn parse_date(raw: &str) -> Result<NaiveDate, String> {
@@ -149,6 +236,46 @@ fn run(command: Command) -> anyhow::Result<()> {
                 dir.display(),
                 dir.display()
             );
+        }
+        Command::Import { source } => {
+            let summary = match source {
+                ImportSource::UprInfo {
+                    files,
+                    state,
+                    common,
+                } => docket::import::import_upr_info(&common.options(), &files, state.as_deref())?,
+                ImportSource::Uhri {
+                    files,
+                    country,
+                    lang,
+                    common,
+                } => docket::import::import_uhri(
+                    &common.options(),
+                    &files,
+                    country.as_deref(),
+                    &lang,
+                )?,
+            };
+            println!("{summary}");
+        }
+        Command::Search {
+            query,
+            root,
+            lang,
+            facets,
+            limit,
+            as_of,
+        } => {
+            let report = docket::search::search_portal(&docket::search::SearchOptions {
+                root,
+                as_of,
+                lang,
+                query: docket::search::Query {
+                    text: query,
+                    filters: facets,
+                },
+            })?;
+            print!("{}", report.render(limit));
         }
         Command::Synth {
             dir,

@@ -12,14 +12,38 @@ fn demo() -> docket::Portal {
 fn the_demo_portal_has_the_promised_breadth() {
     let data = demo().dataset;
     assert!(data.recommendations.len() >= 150);
-    let mechanisms_with_recommendations = data.mechanisms.iter().filter(|m| !m.recommendations.is_empty()).count();
+    let mechanisms_with_recommendations = data
+        .mechanisms
+        .iter()
+        .filter(|m| !m.recommendations.is_empty())
+        .count();
     assert!(mechanisms_with_recommendations >= 8);
-    let upr_cycles: std::collections::BTreeSet<u32> = data.documents.iter().filter(|d| !d.recommendations.is_empty()).filter_map(|d| d.cycle).collect();
+    let upr_cycles: std::collections::BTreeSet<u32> = data
+        .documents
+        .iter()
+        .filter(|d| !d.recommendations.is_empty())
+        .filter_map(|d| d.cycle)
+        .collect();
     assert!(upr_cycles.len() >= 2, "two UPR cycles: {upr_cycles:?}");
-    let treaty_bodies = data.mechanisms.iter().filter(|m| m.kind == docket::model::MechanismKind::TreatyBody && !m.recommendations.is_empty()).count();
+    let treaty_bodies = data
+        .mechanisms
+        .iter()
+        .filter(|m| {
+            m.kind == docket::model::MechanismKind::TreatyBody && !m.recommendations.is_empty()
+        })
+        .count();
     assert!(treaty_bodies >= 5);
-    for kind in [docket::model::MechanismKind::SpecialProcedure, docket::model::MechanismKind::Regional, docket::model::MechanismKind::National] {
-        assert!(data.mechanisms.iter().any(|m| m.kind == kind && !m.recommendations.is_empty()), "{kind:?}");
+    for kind in [
+        docket::model::MechanismKind::SpecialProcedure,
+        docket::model::MechanismKind::Regional,
+        docket::model::MechanismKind::National,
+    ] {
+        assert!(
+            data.mechanisms
+                .iter()
+                .any(|m| m.kind == kind && !m.recommendations.is_empty()),
+            "{kind:?}"
+        );
     }
     assert!(data.institutions.len() >= 12);
     assert!(data.themes.len() >= 15);
@@ -30,10 +54,20 @@ fn the_demo_portal_has_the_promised_breadth() {
         .iter()
         .filter(|r| matches!((r.effective.government, r.effective.nhri), (Some(g), Some(n)) if g.status != n.status))
         .count();
-    assert!(disagreements >= 5, "only {disagreements} recommendations where the NHRI disagrees");
+    assert!(
+        disagreements >= 5,
+        "only {disagreements} recommendations where the NHRI disagrees"
+    );
     for lang in ["fr", "es", "ar"] {
-        let missing = data.recommendations.iter().filter(|r| !r.text.0.contains_key(lang)).count();
-        assert!(missing > 0 && missing < data.recommendations.len() / 3, "{lang}: {missing} missing translations");
+        let missing = data
+            .recommendations
+            .iter()
+            .filter(|r| !r.text.0.contains_key(lang))
+            .count();
+        assert!(
+            missing > 0 && missing < data.recommendations.len() / 3,
+            "{lang}: {missing} missing translations"
+        );
     }
 }
 
@@ -46,7 +80,11 @@ fn the_demo_builds_every_recommendation_in_every_language_with_working_links() {
     for lang in ["en", "fr", "es", "ar"] {
         assert!(summary.stats.pages_per_language[lang] > 300);
         for r in &data.recommendations {
-            assert!(tree.contains_key(&format!("{lang}/recommendations/{}/index.html", r.key.slug)), "{lang} {}", r.key.id);
+            assert!(
+                tree.contains_key(&format!("{lang}/recommendations/{}/index.html", r.key.slug)),
+                "{lang} {}",
+                r.key.id
+            );
         }
     }
     let checked = assert_internal_links_resolve(&tree);

@@ -130,6 +130,16 @@ pub struct NavItem {
     pub href: String,
     pub label: String,
     pub current: bool,
+    /// ` lang="…" dir="…"` when the label falls back to another language, else empty.
+    pub attrs: String,
+}
+
+/// An Atom feed a page announces in its head.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLink {
+    /// Path from the site root.
+    pub href: String,
+    pub title: String,
 }
 
 /// Fields every page has.
@@ -155,4 +165,6 @@ pub struct PageBase {
     /// Which template renders it.
     pub kind: &'static str,
     pub breadcrumbs: Vec<NavItem>,
+    /// Atom feeds of this page (its term's, then the portal's), for `<link rel="alternate">`.
+    pub feeds: Vec<FeedLink>,
 }

@@ -42,8 +42,12 @@ pub enum Route {
     /// One term's page (`/en/themes/torture/page/2/`).
     Term(Term, u32),
     Content(u32),
+    /// The search page (`/en/search/`), with its index under `/search/en/`.
+    Search,
     /// Pages of the tracking layer: overdue actions, reporting calendar, scorecards, changes.
     Tracking(TrackingPage),
+    /// The open data page: downloads, API and feeds (`/en/data/`).
+    Data,
 }
 
 /// A route in one language.
@@ -168,7 +172,9 @@ impl<'a> Site<'a> {
             language_neutral.push(Route::SectionIndex(Section::Indicators, 1));
         }
         language_neutral.extend((0..data.pages.len() as u32).map(Route::Content));
+        language_neutral.push(Route::Search);
         language_neutral.extend(self.tracking_pages().into_iter().map(Route::Tracking));
+        language_neutral.push(Route::Data);
 
         let mut routes = vec![
             PageRoute {
@@ -228,7 +234,9 @@ impl<'a> Site<'a> {
             }
             Route::Term(term, page) => urls::paged(&self.term_path(lang, term), page as usize),
             Route::Content(index) => urls::content(lang, &data.pages[index as usize].path),
+            Route::Search => crate::search::page_path(lang),
             Route::Tracking(page) => format!("{lang}/{}/", page.segment()),
+            Route::Data => format!("{lang}/data/"),
         }
     }
 

@@ -103,6 +103,14 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
         Route::Tracking(tracking_page) => {
             super::tracking::build(site, tracking_page, lang, &mut context)
         }
+        Route::Data => (
+            "data.html",
+            crate::export::data_page(site, lang, &mut context),
+        ),
+        Route::Search => (
+            "search.html",
+            crate::search::page_context(site, lang, &mut context),
+        ),
         Route::Content(index) => (
             "page.html",
             content_page(site, index as usize, lang, &mut context),
@@ -359,6 +367,7 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
             href,
             label,
             current,
+            attrs: String::new(),
         }
     };
     let mut nav = vec![nav_item(
@@ -385,6 +394,10 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
             site.i18n.message(lang, section.message(), None),
         ));
     }
+    nav.push(nav_item(
+        crate::search::page_path(lang),
+        site.i18n.message(lang, "nav-search", None),
+    ));
     let mut content: Vec<&ContentPage> = site
         .data
         .pages
@@ -393,8 +406,10 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
         .collect();
     content.sort_by_key(|p| (p.weight, p.path.clone()));
     for page in content {
-        let label = site_page_title(site, page, lang);
-        nav.push(nav_item(urls::content(lang, &page.path), label));
+        let title = site_page_title(site, page, lang);
+        let mut item = nav_item(urls::content(lang, &page.path), title.text);
+        item.attrs = title.attrs;
+        nav.push(item);
     }
     let mut footer_nav: Vec<NavItem> = site
         .tracking_pages()
@@ -425,6 +440,10 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
             ));
         }
     }
+    footer_nav.push(nav_item(
+        format!("{lang}/data/"),
+        site.i18n.message(lang, "data-title", None),
+    ));
     let config = &site.data.config;
     PageBase {
         lang: lang.to_string(),
@@ -454,6 +473,7 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
         footer_nav,
         kind: template.trim_end_matches(".html"),
         breadcrumbs: Vec::new(),
+        feeds: crate::export::page_feeds(site, page),
     }
 }
 
@@ -468,14 +488,15 @@ pub fn base_path(base_url: &str) -> String {
     }
 }
 
-fn site_page_title(site: &Site, page: &ContentPage, lang: &str) -> String {
+fn site_page_title(site: &Site, page: &ContentPage, lang: &str) -> Localized {
     let default = &site.data.config.default_language;
-    page.translations
-        .get(lang)
-        .or_else(|| page.translations.get(default))
-        .or_else(|| page.translations.values().next())
-        .map(|t| t.title.clone())
-        .unwrap_or_default()
+    let (actual, text) = page
+        .translations
+        .get_key_value(lang)
+        .or_else(|| page.translations.get_key_value(default))
+        .or_else(|| page.translations.iter().next())
+        .expect("a content page has at least one translation");
+    site.localized(text.title.clone(), actual, lang)
 }
 
 #[derive(Serialize)]
@@ -502,6 +523,7 @@ fn home(site: &Site, lang: &str, context: &mut Context) {
         .tracking_pages()
         .into_iter()
         .map(|p| NavItem {
+            attrs: String::new(),
             href: format!("{lang}/{}/", p.segment()),
             label: site.i18n.message(lang, p.message(), None),
             current: false,
@@ -875,10 +897,23 @@ fn term_page(site: &Site, term: Term, page: usize, lang: &str, context: &mut Con
             "distribution",
             &site.distribution("status-chart", &breakdown, lang),
         );
-        context.insert(
-            "progress",
-            &site.progress("progress-chart", recommendations, lang),
+        // Progress over time where it answers a question people ask: by body, ministry,
+        // theme, goal and group (documents, clusters and statuses keep the distribution).
+        let with_progress = matches!(
+            term,
+            Term::Mechanism(_)
+                | Term::Institution(_)
+                | Term::Theme(_)
+                | Term::SdgGoal(_)
+                | Term::SdgTarget(_)
+                | Term::Group(_)
         );
+        if with_progress {
+            context.insert(
+                "progress",
+                &site.progress("progress-chart", recommendations, lang),
+            );
+        }
         let related_actions: Vec<ActionId> = match term {
             Term::Institution(id) => {
                 context.insert("scorecard", &site.scorecard(id, lang));

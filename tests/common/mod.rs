@@ -112,7 +112,6 @@ pub fn resolve_link(page_path: &str, href: &str) -> Option<String> {
     })
 }
 
-
 /// Checks every `href` and `src` of every HTML page of a built site; returns how many.
 pub fn assert_internal_links_resolve(tree: &BTreeMap<String, Vec<u8>>) -> usize {
     let mut checked = 0;
@@ -124,7 +123,10 @@ pub fn assert_internal_links_resolve(tree: &BTreeMap<String, Vec<u8>>) -> usize 
         for attr in ["href", "src"] {
             for link in attribute_values(page, attr) {
                 if let Some(target) = resolve_link(path, link) {
-                    assert!(tree.contains_key(&target), "{path} links to {link}, which resolves to the missing {target}");
+                    assert!(
+                        tree.contains_key(&target),
+                        "{path} links to {link}, which resolves to the missing {target}"
+                    );
                     checked += 1;
                 }
             }

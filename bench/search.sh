@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Search benchmark: Docket's static index against Pagefind on the same built site. Not a test.
+# Usage: bench/search.sh [SIZES...]   (default: 10000 100000); BENCH_PAGEFIND=0 skips Pagefind.
+# Needs: node, /usr/bin/chromium, tests/browser/node_modules (npm ci there), GNU time.
+# Installs pagefind with npm into target/pagefind/ (not committed).
+# For each size: synthesises a portal (4 languages), builds it (timed), indexes the built site
+# with Pagefind (timed), then runs bench/search-measure.mjs (bytes per query in Chromium,
+# query time in Node). Results (JSON) go to target/bench-search/result-N.json; the numbers in
+# BENCHMARKS.md are copied from there by hand.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+languages=${BENCH_LANGUAGES:-en,fr,es,ar}
+work=${BENCH_DIR:-target/bench-search}
+mkdir -p "$work"
+
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
+cargo build --release --locked --quiet
+docket=target/release/docket
+if [ ! -x target/pagefind/node_modules/.bin/pagefind ]; then
+    mkdir -p target/pagefind
+    (cd target/pagefind && { [ -f package.json ] || echo '{"private":true}' > package.json; } && npm install --no-audit --no-fund pagefind@1.6.0)
+fi
+[ -d tests/browser/node_modules/playwright-core ] || (cd tests/browser && npm ci --no-audit --no-fund)
+
+seconds() { sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$1" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }'; }
+
+for n in "${sizes[@]}"; do
+    portal="$work/portal-$n"
+    out="$work/site-$n"
+    rm -rf "$portal" "$out"
+    "$docket" synth "$portal" --recommendations "$n" --languages "$languages" >/dev/null
+    /usr/bin/time -v "$docket" build --root "$portal" --output "$out" >"$work/build-$n.log" 2>"$work/time-$n.log"
+    /usr/bin/time -v "$docket" check --root "$portal" >/dev/null 2>"$work/check-$n.log"
+    /usr/bin/time -v "$docket" search --root "$portal" --lang en "torture" >/dev/null 2>"$work/search-$n.log"
+    if [ "${BENCH_PAGEFIND:-1}" = 1 ]; then
+        /usr/bin/time -v target/pagefind/node_modules/.bin/pagefind --site "$out" >"$work/pagefind-$n.log" 2>"$work/pagefind-time-$n.log" || echo "pagefind failed at $n (see $work/pagefind-$n.log)" >&2
+    else
+        : >"$work/pagefind-time-$n.log"
+    fi
+    node bench/search-measure.mjs "$out" en >"$work/measure-$n.json"
+    {
+        echo "{\"recommendations\": $n, \"languages\": \"$languages\","
+        echo " \"build_s\": $(seconds "$work/time-$n.log"), \"check_s\": $(seconds "$work/check-$n.log"),"
+        echo " \"search_cli_one_language_s\": $(seconds "$work/search-$n.log"),"
+        echo " \"pagefind_s\": $(seconds "$work/pagefind-time-$n.log" | grep . || echo null),"
+        echo " \"docket_index_bytes\": $(du -sb "$out/search" | cut -f1), \"docket_index_files\": $(find "$out/search" -type f | wc -l),"
+        echo " \"docket_index_en_bytes\": $(du -sb "$out/search/en" | cut -f1), \"docket_index_en_files\": $(find "$out/search/en" -type f | wc -l),"
+        echo " \"pagefind_bytes\": $( [ -d "$out/pagefind" ] && du -sb "$out/pagefind" | cut -f1 || echo null), \"pagefind_files\": $( [ -d "$out/pagefind" ] && find "$out/pagefind" -type f | wc -l || echo null),"
+        echo " \"measure\": $(cat "$work/measure-$n.json")}"
+    } >"$work/result-$n.json"
+    echo "== $n recommendations: $work/result-$n.json"
+    cat "$work/result-$n.json"
+    rm -rf "$out" "$portal"
+done

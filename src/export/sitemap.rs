@@ -1,0 +1,133 @@
+//! `sitemap.xml` with hreflang alternates for every page, split into a sitemap index and
+//! numbered sitemaps when it would pass the protocol's limits, and `robots.txt`.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use super::xml::escape;
+use crate::site::{PageRoute, Route, Site};
+
+/// URLs one sitemap file may list (sitemaps.org).
+pub const MAX_URLS: usize = 50_000;
+/// Bytes one sitemap file may have (50 MiB, with room for the closing tag).
+pub const MAX_BYTES: usize = 50 * 1024 * 1024 - 1024;
+
+const URLSET_OPEN: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+const URLSET_CLOSE: &str = "</urlset>\n";
+
+/// Pages a sitemap lists: every page except the language chooser, redirects and the 404 page.
+fn listed(route: Route) -> bool {
+    !matches!(route, Route::Root | Route::NotFound | Route::Alias(..))
+}
+
+/// The day a page's content last changed, where the data says.
+fn lastmod(site: &Site, route: Route) -> Option<chrono::NaiveDate> {
+    let d = site.data;
+    match route {
+        Route::Recommendation(id) => {
+            let r = &d.recommendations[id.index()];
+            Some(
+                r.updates
+                    .iter()
+                    .map(|u| d.status_updates[u.index()].date)
+                    .fold(r.date, |a, b| a.max(b)),
+            )
+        }
+        Route::Action(id) => d.actions[id.index()]
+            .updates
+            .iter()
+            .map(|u| d.status_updates[u.index()].date)
+            .max(),
+        _ => None,
+    }
+}
+
+fn url_entry(site: &Site, page: PageRoute, languages: &[&str], default: u16) -> String {
+    let mut out = String::with_capacity(256 + languages.len() * 160);
+    out.push_str("<url><loc>");
+    out.push_str(&escape(&site.absolute(&site.path(page))));
+    out.push_str("</loc>");
+    if let Some(date) = lastmod(site, page.route) {
+        out.push_str(&format!("<lastmod>{date}</lastmod>"));
+    }
+    for (index, code) in languages.iter().enumerate() {
+        let href = site.absolute(&site.path(PageRoute {
+            lang: index as u16,
+            route: page.route,
+        }));
+        out.push_str(&format!(
+            "\n<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+            escape(code),
+            escape(&href)
+        ));
+    }
+    let x_default = site.absolute(&site.path(PageRoute {
+        lang: default,
+        route: page.route,
+    }));
+    out.push_str(&format!(
+        "\n<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/></url>\n",
+        escape(&x_default)
+    ));
+    out
+}
+
+/// Writes `sitemap.xml` (and `sitemap-N.xml` when split); returns the files written.
+pub fn write(site: &Site, out_dir: &Path, max_urls: usize) -> Result<Vec<String>> {
+    let languages: Vec<&str> = site.language_codes().collect();
+    let default = languages
+        .iter()
+        .position(|l| *l == site.data.config.default_language)
+        .unwrap_or(0) as u16;
+    let mut chunks: Vec<String> = Vec::new();
+    let mut current = String::from(URLSET_OPEN);
+    let mut in_current = 0;
+    for page in site.routes().into_iter().filter(|p| listed(p.route)) {
+        let entry = url_entry(site, page, &languages, default);
+        if in_current > 0
+            && (in_current >= max_urls
+                || current.len() + entry.len() + URLSET_CLOSE.len() > MAX_BYTES)
+        {
+            current.push_str(URLSET_CLOSE);
+            chunks.push(std::mem::replace(&mut current, String::from(URLSET_OPEN)));
+            in_current = 0;
+        }
+        current.push_str(&entry);
+        in_current += 1;
+    }
+    current.push_str(URLSET_CLOSE);
+    chunks.push(current);
+    let mut written = Vec::new();
+    if chunks.len() == 1 {
+        std::fs::write(out_dir.join("sitemap.xml"), &chunks[0])
+            .context("cannot write sitemap.xml")?;
+        written.push("sitemap.xml".to_string());
+        return Ok(written);
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (n, chunk) in chunks.iter().enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        std::fs::write(out_dir.join(&name), chunk)
+            .with_context(|| format!("cannot write {name}"))?;
+        index.push_str(&format!(
+            "<sitemap><loc>{}</loc></sitemap>\n",
+            escape(&site.absolute(&name))
+        ));
+        written.push(name);
+    }
+    index.push_str("</sitemapindex>\n");
+    std::fs::write(out_dir.join("sitemap.xml"), index).context("cannot write sitemap.xml")?;
+    written.push("sitemap.xml".to_string());
+    Ok(written)
+}
+
+/// `robots.txt`: everything may be crawled; the sitemap is announced.
+pub fn robots(site: &Site) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site.absolute("sitemap.xml")
+    )
+}

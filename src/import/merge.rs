@@ -1,0 +1,867 @@
+//! Merges imported records into the portal's tables: existing rows keep every column the
+//! portal filled; only the cells the importer owns change; new rows are appended.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use anyhow::{Context, Result, anyhow};
+use chrono::NaiveDate;
+
+use super::known::{SDG_GOALS, known_body};
+use super::table::{EditTable, write_atomically};
+use super::{ImportOptions, Problems, short_hash};
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::{RawPortal, Table, parse_csv};
+use crate::slug::{id_problem, slugify};
+
+/// One recommendation read from a source, with its references by name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// The export file and the row (line, sheet row or JSON record number) it came from.
+    pub file: String,
+    pub line: u64,
+    /// Stable key of the record in its source, kept in `source_id`.
+    pub source_id: String,
+    /// Ids to give a new row, the first one free wins.
+    pub id_candidates: Vec<String>,
+    pub mechanism: MechanismRef,
+    pub document: DocumentRef,
+    pub paragraph: Option<String>,
+    pub text: String,
+    /// `None` when the source says nothing about the response.
+    pub response: Option<&'static str>,
+    pub recommending_states: Vec<String>,
+    pub themes: Vec<String>,
+    pub groups: Vec<String>,
+    pub sdg_targets: Vec<SdgRef>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MechanismRef {
+    /// Id for a new row.
+    pub id: String,
+    pub kind: &'static str,
+    pub acronym: Option<String>,
+    pub name: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentRef {
+    /// Id for a new row.
+    pub id: String,
+    pub symbol: String,
+    pub date: Option<NaiveDate>,
+    pub cycle: Option<u32>,
+    pub session: Option<String>,
+    pub title: Option<String>,
+    /// Also match an existing document of the same mechanism and session (UPR Info exports
+    /// name no document, only the session).
+    pub by_session: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SdgRef {
+    /// `16.2`
+    pub target: String,
+    /// `16`
+    pub goal: String,
+    pub text: Option<String>,
+}
+
+/// What an import changed in one table.
+#[derive(Debug, Clone, Default)]
+pub struct TableChanges {
+    pub file: String,
+    /// Ids of new rows, in order.
+    pub added: Vec<String>,
+    /// Ids of existing rows whose importer-owned cells changed.
+    pub updated: Vec<String>,
+    /// Existing rows the import matched and left as they were.
+    pub unchanged: usize,
+}
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug, Clone, Default)]
+pub struct ImportSummary {
+    pub dry_run: bool,
+    /// Records read from the files and imported.
+    pub records: usize,
+    /// Records whose key repeated an earlier record of the same import (merged into it).
+    pub duplicates: usize,
+    /// Rows left out because they concern another State or country.
+    pub filtered: usize,
+    /// Rows that could not be imported and were skipped (`--skip-invalid`).
+    pub skipped: Vec<Diagnostic>,
+    /// Changes per table, in `data/` table order; tables without changes included.
+    pub tables: Vec<TableChanges>,
+    /// Files written (none in a dry run or when nothing changed).
+    pub written: Vec<String>,
+}
+
+impl ImportSummary {
+    pub fn table(&self, name: &str) -> Option<&TableChanges> {
+        let file = format!("data/{name}.csv");
+        self.tables.iter().find(|t| t.file == file)
+    }
+}
+
+impl fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let list = |ids: &[String]| {
+            let shown: Vec<&str> = ids.iter().take(5).map(String::as_str).collect();
+            let more = ids.len().saturating_sub(shown.len());
+            if more > 0 {
+                format!("{} and {more} more", shown.join(", "))
+            } else {
+                shown.join(", ")
+            }
+        };
+        writeln!(
+            f,
+            "{} {} record{}{}{}",
+            if self.dry_run {
+                "Would import"
+            } else {
+                "Imported"
+            },
+            self.records,
+            if self.records == 1 { "" } else { "s" },
+            if self.duplicates > 0 {
+                format!(" ({} repeated rows merged)", self.duplicates)
+            } else {
+                String::new()
+            },
+            if self.filtered > 0 {
+                format!("; {} rows about other States left out", self.filtered)
+            } else {
+                String::new()
+            },
+        )?;
+        for table in &self.tables {
+            if table.added.is_empty() && table.updated.is_empty() && table.unchanged == 0 {
+                continue;
+            }
+            write!(
+                f,
+                "  {}: {} added, {} updated, {} unchanged",
+                table.file,
+                table.added.len(),
+                table.updated.len(),
+                table.unchanged
+            )?;
+            if !table.added.is_empty() {
+                write!(f, "\n    added: {}", list(&table.added))?;
+            }
+            if !table.updated.is_empty() {
+                write!(f, "\n    updated: {}", list(&table.updated))?;
+            }
+            writeln!(f)?;
+        }
+        if !self.skipped.is_empty() {
+            writeln!(f, "Skipped {} invalid rows:", self.skipped.len())?;
+            for d in &self.skipped {
+                writeln!(f, "  {d}")?;
+            }
+        }
+        if self.dry_run {
+            write!(f, "Dry run: nothing was written.")
+        } else if self.written.is_empty() {
+            write!(f, "Nothing changed.")
+        } else {
+            write!(f, "Wrote {}.", self.written.join(", "))
+        }
+    }
+}
+
+/// The tables an import may touch, in `data/` order.
+const TABLES: &[&str] = &[
+    "mechanisms",
+    "documents",
+    "recommendations",
+    "themes",
+    "groups",
+    "sdg_goals",
+    "sdg_targets",
+];
+
+/// Looks up rows of a term table by the slug of their id or by any of their names.
+#[derive(Default)]
+struct TermIndex {
+    by_slug: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+}
+
+impl TermIndex {
+    fn build(table: &EditTable, name_prefix: &str) -> TermIndex {
+        let mut index = TermIndex::default();
+        let id = table.column("id");
+        let names: Vec<usize> = table
+            .header
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| {
+                h.strip_prefix(name_prefix)
+                    .is_some_and(|rest| rest.starts_with('_'))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        for (row, cells) in table.rows.iter().enumerate() {
+            index.add(
+                row,
+                id.map_or("", |c| cells[c].as_str()),
+                names.iter().map(|&c| cells[c].as_str()),
+            );
+        }
+        index
+    }
+
+    fn add<'a>(&mut self, row: usize, id: &str, names: impl Iterator<Item = &'a str>) {
+        if !id.is_empty() {
+            self.by_slug.entry(slugify(id)).or_insert(row);
+        }
+        for name in names.filter(|n| !n.is_empty()) {
+            self.by_name.entry(name_key(name)).or_insert(row);
+        }
+    }
+
+    fn find(&self, name: &str) -> Option<usize> {
+        self.by_name
+            .get(&name_key(name))
+            .or_else(|| self.by_slug.get(&slugify(name)))
+            .copied()
+    }
+}
+
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+struct Tracker {
+    changes: TableChanges,
+    new_rows: HashSet<usize>,
+    updated_rows: HashSet<usize>,
+    matched_rows: HashSet<usize>,
+}
+
+impl Tracker {
+    fn new(name: &str) -> Tracker {
+        Tracker {
+            changes: TableChanges {
+                file: format!("data/{name}.csv"),
+                ..TableChanges::default()
+            },
+            new_rows: HashSet::new(),
+            updated_rows: HashSet::new(),
+            matched_rows: HashSet::new(),
+        }
+    }
+
+    fn added(&mut self, row: usize, id: &str) {
+        self.new_rows.insert(row);
+        self.changes.added.push(id.to_string());
+    }
+
+    fn touched(&mut self, row: usize, id: &str, changed: bool) {
+        if self.new_rows.contains(&row) {
+            return;
+        }
+        self.matched_rows.insert(row);
+        if changed && self.updated_rows.insert(row) {
+            self.changes.updated.push(id.to_string());
+        }
+    }
+
+    fn finish(mut self) -> TableChanges {
+        self.changes.unchanged = self.matched_rows.len() - self.updated_rows.len();
+        self.changes
+    }
+}
+
+struct Merger<'c> {
+    lang: &'c str,
+    has_english: bool,
+    tables: HashMap<&'static str, EditTable>,
+    trackers: HashMap<&'static str, Tracker>,
+    mechanisms: TermIndex,
+    upr_mechanism: Option<usize>,
+    documents_by_slug: HashMap<String, usize>,
+    documents_by_symbol: HashMap<String, usize>,
+    documents_by_session: HashMap<(String, String), usize>,
+    themes: TermIndex,
+    groups: TermIndex,
+    goals: TermIndex,
+    targets: TermIndex,
+    by_source: HashMap<String, usize>,
+    /// Slugs of every recommendation id and alias: new ids must not take one.
+    recommendation_slugs: HashSet<String>,
+    seen: HashSet<String>,
+    duplicates: usize,
+}
+
+/// Applies `records` to the tables under `options.root`.
+pub(super) fn apply(
+    options: &ImportOptions,
+    config: &Config,
+    lang: &str,
+    records: Vec<Record>,
+    mut problems: Problems,
+) -> Result<ImportSummary> {
+    let mut read_problems = Diagnostics::default();
+    let mut tables = HashMap::new();
+    for &name in TABLES {
+        let static_name: &'static str = name;
+        tables.insert(
+            static_name,
+            EditTable::open(&options.root, static_name, &mut read_problems)?,
+        );
+    }
+    if !read_problems.is_empty() {
+        let mut all = Diagnostics::default();
+        for mut d in read_problems.sorted() {
+            d.help = Some(format!(
+                "{}; the import rewrites this table and must read every row of it first (run `docket check`)",
+                d.help.unwrap_or_default()
+            ));
+            all.push(d);
+        }
+        return Err(super::invalid(all));
+    }
+    let mut merger = Merger::new(config, lang, tables);
+    let mut imported = 0;
+    for record in &records {
+        if merger.record(record, &mut problems) {
+            imported += 1;
+        }
+    }
+    if !problems.rows.is_empty() && !options.skip_invalid {
+        return Err(super::invalid(problems.rows));
+    }
+    drop(records);
+    let (mut tables, mut trackers, duplicates) = merger.finish();
+    let summary_tables: Vec<TableChanges> = TABLES
+        .iter()
+        .map(|name| trackers.remove(name).expect("tracker").finish())
+        .collect();
+    // Changed files are prepared first; the tables then go, without a copy, to the check of
+    // the merged portal; only when it passes is anything replaced.
+    let mut prepared = Vec::new();
+    let mut merged = Vec::new();
+    for name in TABLES {
+        let table = tables.remove(name).expect("table");
+        if table.changed && !options.dry_run {
+            prepared.push((table.file.clone(), table.path.clone(), table.to_bytes()?));
+        }
+        if !table.header.is_empty() {
+            merged.push((table.name, table.into_table()));
+        }
+    }
+    validate(options, merged)?;
+    let mut written = Vec::new();
+    for (file, path, bytes) in prepared {
+        write_atomically(&path, &bytes)?;
+        written.push(file);
+    }
+    Ok(ImportSummary {
+        dry_run: options.dry_run,
+        records: imported,
+        duplicates,
+        filtered: problems.filtered,
+        skipped: problems.rows.sorted(),
+        tables: summary_tables,
+        written,
+    })
+}
+
+/// Checks the portal as it would be after the import with every data check of `docket check`
+/// (the merged tables, and the other tables as they are on disk), so that an import never
+/// leaves a portal that does not build.
+fn validate(options: &ImportOptions, mut tables: Vec<(&'static str, Table)>) -> Result<()> {
+    let mut diagnostics = Diagnostics::default();
+    let config_path = options.root.join(crate::config::CONFIG_FILE);
+    let config_source = std::fs::read_to_string(&config_path)
+        .with_context(|| format!("cannot read {}", config_path.display()))?;
+    for &name in crate::load::TABLES {
+        if tables.iter().any(|(n, _)| *n == name) {
+            continue;
+        }
+        let path = options.root.join("data").join(format!("{name}.csv"));
+        if !path.exists() {
+            continue;
+        }
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        tables.push((
+            name,
+            parse_csv(&format!("data/{name}.csv"), &bytes, &mut diagnostics),
+        ));
+    }
+    let raw = RawPortal {
+        root: options.root.clone(),
+        config_source,
+        tables,
+        pages: Vec::new(),
+    };
+    if let Err(invalid) = crate::model::build_dataset(&raw, None) {
+        for d in invalid.diagnostics {
+            diagnostics.push(d);
+        }
+    }
+    if diagnostics.is_empty() {
+        return Ok(());
+    }
+    let problems = diagnostics.sorted();
+    let mut message =
+        String::from("after this import the portal would not be valid, so nothing was written:\n");
+    for d in &problems {
+        message.push_str(&format!("{d}\n"));
+    }
+    message.push_str("(line numbers are those the merged tables would have; fix the portal with `docket check` first if these problems were there before)");
+    Err(anyhow!(message))
+}
+
+impl<'c> Merger<'c> {
+    fn new(config: &Config, lang: &'c str, tables: HashMap<&'static str, EditTable>) -> Self {
+        let mechanisms_table = &tables["mechanisms"];
+        let mut mechanisms = TermIndex::build(mechanisms_table, "name");
+        if let Some(acronym) = mechanisms_table.column("acronym") {
+            for (row, cells) in mechanisms_table.rows.iter().enumerate() {
+                if !cells[acronym].is_empty() {
+                    mechanisms
+                        .by_name
+                        .entry(name_key(&cells[acronym]))
+                        .or_insert(row);
+                }
+            }
+        }
+        let upr_mechanism = (0..mechanisms_table.rows.len()).find(|&row| {
+            mechanisms_table
+                .get(row, "kind")
+                .eq_ignore_ascii_case("upr")
+        });
+        let documents = &tables["documents"];
+        let mut documents_by_slug = HashMap::new();
+        let mut documents_by_symbol = HashMap::new();
+        let mut documents_by_session = HashMap::new();
+        for row in 0..documents.rows.len() {
+            documents_by_slug
+                .entry(slugify(documents.get(row, "id")))
+                .or_insert(row);
+            documents_by_symbol
+                .entry(name_key(documents.get(row, "symbol")))
+                .or_insert(row);
+            let session = documents.get(row, "session");
+            if !session.is_empty() {
+                documents_by_session
+                    .entry((
+                        slugify(documents.get(row, "mechanism")),
+                        session.to_string(),
+                    ))
+                    .or_insert(row);
+            }
+        }
+        let recommendations = &tables["recommendations"];
+        let mut by_source = HashMap::new();
+        let mut recommendation_slugs = HashSet::new();
+        for row in 0..recommendations.rows.len() {
+            let source = recommendations.get(row, "source_id");
+            if !source.is_empty() {
+                by_source.entry(source.to_string()).or_insert(row);
+            }
+            recommendation_slugs.insert(slugify(recommendations.get(row, "id")));
+            for alias in recommendations.get(row, "aliases").split('|') {
+                if !alias.trim().is_empty() {
+                    recommendation_slugs.insert(slugify(alias));
+                }
+            }
+        }
+        let trackers = TABLES
+            .iter()
+            .map(|&name| (name, Tracker::new(name)))
+            .collect();
+        Merger {
+            lang,
+            has_english: config.language_codes().any(|l| l == "en"),
+            themes: TermIndex::build(&tables["themes"], "name"),
+            groups: TermIndex::build(&tables["groups"], "name"),
+            goals: TermIndex::build(&tables["sdg_goals"], "name"),
+            targets: TermIndex::build(&tables["sdg_targets"], "text"),
+            mechanisms,
+            upr_mechanism,
+            documents_by_slug,
+            documents_by_symbol,
+            documents_by_session,
+            by_source,
+            recommendation_slugs,
+            tables,
+            trackers,
+            seen: HashSet::new(),
+            duplicates: 0,
+        }
+    }
+
+    /// The tables and what changed; the indexes are dropped.
+    fn finish(
+        self,
+    ) -> (
+        HashMap<&'static str, EditTable>,
+        HashMap<&'static str, Tracker>,
+        usize,
+    ) {
+        (self.tables, self.trackers, self.duplicates)
+    }
+
+    fn table(&mut self, name: &'static str) -> &mut EditTable {
+        self.tables.get_mut(name).expect("opened table")
+    }
+
+    fn tracker(&mut self, name: &'static str) -> &mut Tracker {
+        self.trackers.get_mut(name).expect("tracker")
+    }
+
+    /// Merges one record; false (with a row problem) when it cannot be imported.
+    fn record(&mut self, record: &Record, problems: &mut Problems) -> bool {
+        if let Some(&row) = self.by_source.get(&record.source_id) {
+            if !self.seen.insert(record.source_id.clone()) {
+                self.duplicates += 1;
+            }
+            self.update(row, record);
+            return true;
+        }
+        let id = record.id_candidates.iter().find(|id| {
+            id_problem(id).is_none() && !self.recommendation_slugs.contains(&slugify(id))
+        });
+        let Some(id) = id.cloned() else {
+            problems.row(
+                &record.file,
+                record.line,
+                0,
+                format!(
+                    "no free id for this record: {} already taken by another recommendation",
+                    record.id_candidates.join(", ")
+                ),
+            );
+            return false;
+        };
+        let Some(mechanism) = self.mechanism(&record.mechanism) else {
+            problems.row(
+                &record.file,
+                record.line,
+                0,
+                format!("`{}` cannot become a mechanism id", record.mechanism.name),
+            );
+            return false;
+        };
+        let document = match self.document(&record.document, &mechanism) {
+            Ok(document) => document,
+            Err(message) => {
+                problems.row(&record.file, record.line, 0, message);
+                return false;
+            }
+        };
+        let themes = self.terms("themes", &record.themes);
+        let groups = self.terms("groups", &record.groups);
+        let targets: Vec<String> = record
+            .sdg_targets
+            .iter()
+            .filter_map(|t| self.sdg_target(t))
+            .collect();
+        let text_column = format!("text_{}", self.lang);
+        let recommending = record.recommending_states.join("|");
+        let themes = themes.join("|");
+        let groups = groups.join("|");
+        let targets = targets.join("|");
+        let row = self.table("recommendations").push(&[
+            ("id", &id),
+            ("document", &document),
+            ("paragraph", record.paragraph.as_deref().unwrap_or("")),
+            (&text_column, &record.text),
+            ("response", record.response.unwrap_or("")),
+            ("recommending_states", &recommending),
+            ("themes", &themes),
+            ("groups", &groups),
+            ("sdg_targets", &targets),
+            ("source_id", &record.source_id),
+        ]);
+        self.tracker("recommendations").added(row, &id);
+        self.by_source.insert(record.source_id.clone(), row);
+        self.seen.insert(record.source_id.clone());
+        self.recommendation_slugs.insert(slugify(&id));
+        true
+    }
+
+    /// Updates the importer-owned cells of an existing row: the text in the import's
+    /// language, the response, paragraph and recommending States the source gives, and the
+    /// themes, groups and SDG targets it adds (those the portal set stay).
+    fn update(&mut self, row: usize, record: &Record) {
+        let themes = self.terms("themes", &record.themes);
+        let groups = self.terms("groups", &record.groups);
+        let targets: Vec<String> = record
+            .sdg_targets
+            .iter()
+            .filter_map(|t| self.sdg_target(t))
+            .collect();
+        let text_column = format!("text_{}", self.lang);
+        let table = self.table("recommendations");
+        let mut changed = table.set(row, &text_column, &record.text);
+        if let Some(response) = record.response {
+            changed |= table.set(row, "response", response);
+        }
+        if let Some(paragraph) = &record.paragraph {
+            changed |= table.set(row, "paragraph", paragraph);
+        }
+        if !record.recommending_states.is_empty() {
+            let merged = union(
+                table.get(row, "recommending_states"),
+                &record.recommending_states,
+            );
+            changed |= table.set(row, "recommending_states", &merged);
+        }
+        for (column, values) in [
+            ("themes", themes),
+            ("groups", groups),
+            ("sdg_targets", targets),
+        ] {
+            if !values.is_empty() {
+                let merged = union(table.get(row, column), &values);
+                changed |= table.set(row, column, &merged);
+            }
+        }
+        let id = table.get(row, "id").to_string();
+        self.tracker("recommendations").touched(row, &id, changed);
+    }
+
+    /// The id of the record's mechanism, creating the row when the portal has none.
+    fn mechanism(&mut self, mechanism: &MechanismRef) -> Option<String> {
+        let existing = if mechanism.kind == "upr" {
+            self.upr_mechanism
+        } else {
+            None
+        }
+        .or_else(|| self.mechanisms.find(&mechanism.id))
+        .or_else(|| self.mechanisms.find(&mechanism.name))
+        .or_else(|| {
+            mechanism
+                .acronym
+                .as_deref()
+                .and_then(|a| self.mechanisms.find(a))
+        });
+        if let Some(row) = existing {
+            let table = self.table("mechanisms");
+            let id = table.get(row, "id").to_string();
+            self.tracker("mechanisms").touched(row, &id, false);
+            return Some(id);
+        }
+        id_problem(&mechanism.id).is_none().then_some(())?;
+        let name_column = format!("name_{}", self.lang);
+        let row = self.table("mechanisms").push(&[
+            ("id", &mechanism.id),
+            ("kind", mechanism.kind),
+            ("acronym", mechanism.acronym.as_deref().unwrap_or("")),
+            (&name_column, &mechanism.name),
+            ("url", mechanism.url.as_deref().unwrap_or("")),
+        ]);
+        self.mechanisms
+            .add(row, &mechanism.id, [mechanism.name.as_str()].into_iter());
+        if let Some(acronym) = &mechanism.acronym {
+            self.mechanisms
+                .by_name
+                .entry(name_key(acronym))
+                .or_insert(row);
+        }
+        if mechanism.kind == "upr" {
+            self.upr_mechanism = Some(row);
+        }
+        self.tracker("mechanisms").added(row, &mechanism.id);
+        Some(mechanism.id.clone())
+    }
+
+    fn document(&mut self, document: &DocumentRef, mechanism: &str) -> Result<String, String> {
+        let existing = self
+            .documents_by_slug
+            .get(&slugify(&document.id))
+            .or_else(|| self.documents_by_symbol.get(&name_key(&document.symbol)))
+            .or_else(|| {
+                if document.by_session {
+                    let session = document.session.clone()?;
+                    self.documents_by_session
+                        .get(&(slugify(mechanism), session))
+                } else {
+                    None
+                }
+            })
+            .copied();
+        if let Some(row) = existing {
+            let id = self.table("documents").get(row, "id").to_string();
+            self.tracker("documents").touched(row, &id, false);
+            return Ok(id);
+        }
+        if let Some(problem) = id_problem(&document.id) {
+            return Err(format!(
+                "document `{}` cannot get an id: {problem}",
+                document.symbol
+            ));
+        }
+        let Some(date) = document.date else {
+            return Err(format!(
+                "document `{}` is new to the portal and the export gives no date for it",
+                document.symbol
+            ));
+        };
+        let title_column = format!("title_{}", self.lang);
+        let date = date.to_string();
+        let cycle = document.cycle.map(|c| c.to_string()).unwrap_or_default();
+        let row = self.table("documents").push(&[
+            ("id", &document.id),
+            ("symbol", &document.symbol),
+            ("mechanism", mechanism),
+            ("date", &date),
+            ("cycle", &cycle),
+            ("session", document.session.as_deref().unwrap_or("")),
+            (&title_column, document.title.as_deref().unwrap_or("")),
+        ]);
+        self.documents_by_slug.insert(slugify(&document.id), row);
+        self.documents_by_symbol
+            .insert(name_key(&document.symbol), row);
+        if let Some(session) = &document.session {
+            self.documents_by_session
+                .entry((slugify(mechanism), session.clone()))
+                .or_insert(row);
+        }
+        self.tracker("documents").added(row, &document.id);
+        Ok(document.id.clone())
+    }
+
+    /// Ids of the themes or groups named, creating the missing ones.
+    fn terms(&mut self, table: &'static str, names: &[String]) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for name in names {
+            let index = if table == "themes" {
+                &self.themes
+            } else {
+                &self.groups
+            };
+            let id = match index.find(name) {
+                Some(row) => {
+                    let id = self.tables[table].get(row, "id").to_string();
+                    self.tracker(table).touched(row, &id, false);
+                    id
+                }
+                None => {
+                    let mut id = slugify(name);
+                    if id_problem(&id).is_some() {
+                        let prefix = if table == "themes" { "theme" } else { "group" };
+                        id = format!("{prefix}-{}", short_hash(&super::normalise(name), 8));
+                    }
+                    let name_column = format!("name_{}", self.lang);
+                    let row = self.table(table).push(&[("id", &id), (&name_column, name)]);
+                    let index = if table == "themes" {
+                        &mut self.themes
+                    } else {
+                        &mut self.groups
+                    };
+                    index.add(row, &id, [name.as_str()].into_iter());
+                    self.tracker(table).added(row, &id);
+                    id
+                }
+            };
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    /// The id of an SDG target, creating it (and its goal) when missing.
+    fn sdg_target(&mut self, target: &SdgRef) -> Option<String> {
+        if let Some(row) = self.targets.by_slug.get(&slugify(&target.target)).copied() {
+            let id = self.tables["sdg_targets"].get(row, "id").to_string();
+            self.tracker("sdg_targets").touched(row, &id, false);
+            return Some(id);
+        }
+        if id_problem(&target.target).is_some() || id_problem(&target.goal).is_some() {
+            return None;
+        }
+        let goal = match self.goals.by_slug.get(&slugify(&target.goal)).copied() {
+            Some(row) => {
+                let id = self.tables["sdg_goals"].get(row, "id").to_string();
+                self.tracker("sdg_goals").touched(row, &id, false);
+                id
+            }
+            None => {
+                let number: usize = target.goal.parse().ok()?;
+                let english = SDG_GOALS.get(number.checked_sub(1)?)?;
+                let (column, name) = if self.has_english {
+                    ("name_en".to_string(), english.to_string())
+                } else {
+                    (format!("name_{}", self.lang), format!("SDG {number}"))
+                };
+                let row = self
+                    .table("sdg_goals")
+                    .push(&[("id", &target.goal), (&column, &name)]);
+                self.goals
+                    .add(row, &target.goal, std::iter::empty::<&str>());
+                self.tracker("sdg_goals").added(row, &target.goal);
+                target.goal.clone()
+            }
+        };
+        let text_column = format!("text_{}", self.lang);
+        let text = target.text.clone().unwrap_or_else(|| target.target.clone());
+        let row = self.table("sdg_targets").push(&[
+            ("id", &target.target),
+            ("goal", &goal),
+            (&text_column, &text),
+        ]);
+        self.targets
+            .add(row, &target.target, std::iter::empty::<&str>());
+        self.tracker("sdg_targets").added(row, &target.target);
+        Some(target.target.clone())
+    }
+}
+
+/// `existing` (a `|` cell) with the values of `incoming` it lacks appended.
+fn union(existing: &str, incoming: &[String]) -> String {
+    let mut values: Vec<String> = existing
+        .split('|')
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+        .collect();
+    for value in incoming {
+        if !values.iter().any(|v| v == value) {
+            values.push(value.clone());
+        }
+    }
+    values.join("|")
+}
+
+/// Used by readers: the known mechanism for a body's name, or a new one.
+pub(super) fn mechanism_for_body(body: &str) -> Option<MechanismRef> {
+    let body = body.trim();
+    if let Some(known) = known_body(body) {
+        return Some(MechanismRef {
+            id: known.acronym.to_string(),
+            kind: known.kind,
+            acronym: Some(known.acronym.to_string()),
+            name: known.name.to_string(),
+            url: Some(known.url.to_string()),
+        });
+    }
+    let kind = if super::known::is_special_procedure(body) {
+        "special-procedure"
+    } else {
+        "other"
+    };
+    let id = super::sanitise_id(&slugify(body))?;
+    Some(MechanismRef {
+        id,
+        kind,
+        acronym: None,
+        name: body.to_string(),
+        url: None,
+    })
+}

@@ -1,0 +1,269 @@
+//! `docket import`: recommendations the UN already publishes, merged into the portal's tables.
+//!
+//! Two sources: UPR Info database exports ([`upr_info`]) and Universal Human Rights Index
+//! exports ([`uhri`]: spreadsheet, CSV or JSON). Each reader turns its rows into [`Record`]s;
+//! [`merge`] then updates the tables in `data/` so that importing is idempotent and never
+//! loses what the portal added itself. Nothing is written unless every table reads back as a
+//! valid portal; `dry_run` stops just before writing. The id rules are in docs/data.md,
+//! "Importing".
+
+mod known;
+mod merge;
+mod table;
+pub mod uhri;
+pub mod upr_info;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use sha2::{Digest, Sha256};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, InvalidPortal};
+
+pub use known::{upr_cycle, upr_session_date};
+pub use merge::{DocumentRef, ImportSummary, MechanismRef, Record, SdgRef, TableChanges};
+pub use table::{Dialect, EditTable, sniff_dialect, write_atomically};
+
+/// Settings shared by every import.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The portal folder (holds config.toml and data/).
+    pub root: PathBuf,
+    /// Report what would change and write nothing.
+    pub dry_run: bool,
+    /// Skip rows that cannot be imported (each is still reported) instead of stopping.
+    pub skip_invalid: bool,
+}
+
+/// Problems found while reading a source: whole-file problems always stop the import; row
+/// problems stop it unless `--skip-invalid` was given.
+#[derive(Debug, Default)]
+pub struct Problems {
+    pub fatal: Diagnostics,
+    pub rows: Diagnostics,
+    /// Rows left out on purpose (another State or country), per file.
+    pub filtered: usize,
+}
+
+impl Problems {
+    /// A row that cannot be imported, at `file:line`.
+    pub fn row(&mut self, file: &str, line: u64, column: u64, message: impl Into<String>) {
+        self.rows.error_with_help(
+            file,
+            line,
+            column,
+            message,
+            "correct the row in the export, or pass --skip-invalid to import the other rows",
+        );
+    }
+
+    /// Splits the CSV reader's diagnostics: a row with the wrong number of cells or bad UTF-8
+    /// is a row problem; anything else means the file cannot be read.
+    fn add_csv_problems(&mut self, diagnostics: Diagnostics) {
+        for d in diagnostics.sorted() {
+            if d.line > 1
+                && (d.message.starts_with("this row has") || d.message.contains("not valid UTF-8"))
+            {
+                self.rows.push(Diagnostic {
+                    help: Some(
+                        "correct the row in the export, or pass --skip-invalid to import the other rows"
+                            .into(),
+                    ),
+                    ..d
+                });
+            } else {
+                self.fatal.push(d);
+            }
+        }
+    }
+}
+
+/// Imports UPR Info database exports (`docket import upr-info FILE... [--state NAME]`).
+pub fn import_upr_info(
+    options: &ImportOptions,
+    files: &[PathBuf],
+    state: Option<&str>,
+) -> Result<ImportSummary> {
+    run(
+        options,
+        "en",
+        "UPR Info exports are in English",
+        |problems| {
+            let mut records = Vec::new();
+            for file in files {
+                records.extend(upr_info::read(file, state, problems)?);
+            }
+            Ok(records)
+        },
+    )
+}
+
+/// Imports Universal Human Rights Index exports
+/// (`docket import uhri FILE.xlsx|FILE.csv|FILE.json [--country NAME] [--lang CODE]`).
+pub fn import_uhri(
+    options: &ImportOptions,
+    files: &[PathBuf],
+    country: Option<&str>,
+    lang: &str,
+) -> Result<ImportSummary> {
+    run(
+        options,
+        lang,
+        "the texts of a UHRI export are in the language it was exported in (--lang)",
+        |problems| {
+            let mut records = Vec::new();
+            for file in files {
+                records.extend(uhri::read(file, country, problems)?);
+            }
+            Ok(records)
+        },
+    )
+}
+
+fn run(
+    options: &ImportOptions,
+    lang: &str,
+    why_lang: &str,
+    read: impl FnOnce(&mut Problems) -> Result<Vec<Record>>,
+) -> Result<ImportSummary> {
+    let config_path = options.root.join(crate::config::CONFIG_FILE);
+    let config_source = std::fs::read_to_string(&config_path).with_context(|| {
+        format!(
+            "cannot read {}: is {} a Docket portal?",
+            config_path.display(),
+            options.root.display()
+        )
+    })?;
+    let mut diagnostics = Diagnostics::default();
+    let Some(config) = crate::config::Config::parse(&config_source, &mut diagnostics) else {
+        return Err(diagnostics.into_result().unwrap_err().into());
+    };
+    diagnostics.into_result()?;
+    let languages: Vec<String> = config.language_codes().map(str::to_string).collect();
+    if !languages.iter().any(|l| l == lang) {
+        bail!(
+            "the portal does not publish `{lang}` ({why_lang}); add it to [[languages]] in config.toml (declared: {})",
+            languages.join(", ")
+        );
+    }
+    let mut problems = Problems::default();
+    let records = read(&mut problems)?;
+    if !problems.fatal.is_empty() {
+        let mut all = problems.fatal;
+        all.extend(problems.rows);
+        return Err(all.into_result().unwrap_err().into());
+    }
+    merge::apply(options, &config, lang, records, problems)
+}
+
+/// Text reduced to what identifies it: lower case, letters and digits only, words separated
+/// by one space. Punctuation, quotes and spacing changes leave it unchanged.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// The first `digits` hexadecimal digits of the SHA-256 of `text` (UTF-8).
+pub fn short_hash(text: &str, digits: usize) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for byte in digest.iter() {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    hex.truncate(digits);
+    hex
+}
+
+/// `raw` turned into a valid id (docs/data.md): characters outside `A-Za-z0-9._-/` become
+/// `-`, runs of `.` become one, leading `/`, `.` and `-` are removed. `None` when nothing
+/// usable is left.
+pub fn sanitise_id(raw: &str) -> Option<String> {
+    let mut id = String::with_capacity(raw.len());
+    for c in raw.trim().chars() {
+        let c = if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/') {
+            c
+        } else {
+            '-'
+        };
+        if c == '.' && id.ends_with('.') {
+            continue;
+        }
+        if c == '-' && id.ends_with('-') {
+            continue;
+        }
+        id.push(c);
+    }
+    let id = id
+        .trim_start_matches(['/', '.', '-'])
+        .trim_end_matches(['/', '-'])
+        .to_string();
+    let id: String = id.chars().take(crate::slug::MAX_ID_LEN).collect();
+    let id = id.trim_end_matches(['/', '-', '.']).to_string();
+    crate::slug::id_problem(&id).is_none().then_some(id)
+}
+
+/// A value that may go into a multi-value cell (`|` separates values there).
+pub(crate) fn cell_value(raw: &str) -> String {
+    raw.trim().replace('|', "/")
+}
+
+/// The display name of a file given on the command line, for messages.
+pub(crate) fn file_label(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// The error returned when row problems stop an import.
+pub(crate) fn invalid(diagnostics: Diagnostics) -> anyhow::Error {
+    match diagnostics.into_result() {
+        Ok(()) => anyhow::anyhow!("import failed"),
+        Err(InvalidPortal { diagnostics }) => InvalidPortal { diagnostics }.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalising_ignores_case_punctuation_and_spacing() {
+        assert_eq!(
+            normalise("  Expand the coverage of programmes, such as \"Tekoporã\" "),
+            "expand the coverage of programmes such as tekoporã"
+        );
+        assert_eq!(
+            normalise("Continue to consolidate the Network."),
+            normalise("continue  to consolidate the network")
+        );
+    }
+
+    #[test]
+    fn hashes_are_sha256_prefixes() {
+        assert_eq!(short_hash("abc", 12), "ba7816bf8f01");
+    }
+
+    #[test]
+    fn sanitised_ids_follow_the_id_rule() {
+        assert_eq!(
+            sanitise_id("CRC/C/PRY/CO/4-6").as_deref(),
+            Some("CRC/C/PRY/CO/4-6")
+        );
+        assert_eq!(
+            sanitise_id("A/HRC/WG.6/10/L.3").as_deref(),
+            Some("A/HRC/WG.6/10/L.3")
+        );
+        assert_eq!(sanitise_id(" /x (2020)..y ").as_deref(), Some("x-2020-.y"));
+        assert_eq!(sanitise_id("***"), None);
+    }
+}

@@ -1,0 +1,405 @@
+//! Recommendations and their follow-up: actions, status updates, indicators, reports.
+
+use chrono::NaiveDate;
+
+use super::super::registry::Registry;
+use super::super::types::*;
+use super::Resolver;
+use super::schema::*;
+
+pub(super) struct RecommendationRefs<'a> {
+    pub(super) documents: &'a Registry,
+    pub(super) institutions: &'a Registry,
+    pub(super) themes: &'a Registry,
+    pub(super) groups: &'a Registry,
+    pub(super) targets: &'a Registry,
+    pub(super) clusters: &'a Registry,
+}
+
+impl<'r> Resolver<'r> {
+    pub(super) fn recommendations(
+        &mut self,
+        documents: &[Document],
+        refs: &RecommendationRefs,
+    ) -> (Vec<Recommendation>, Registry) {
+        let sheet = self.sheet("recommendations", &RECOMMENDATIONS, true);
+        let mut registry = Registry::new("recommendation", "data/recommendations.csv");
+        let mut out = Vec::with_capacity(sheet.table.rows.len());
+        let mut aliases_to_claim = Vec::new();
+        for cells in sheet.rows() {
+            let d = &mut *self.diagnostics;
+            let key = cells.key(d);
+            let document = cells
+                .required("document", d)
+                .and_then(|v| refs.documents.resolve(v, "document", &cells, d))
+                .map(DocumentId);
+            let text = cells.required_text("text", d);
+            let date = cells.date("date", d);
+            let response = cells
+                .choice("response", Response::ALL, d)
+                .unwrap_or(Response::Pending);
+            let themes = refs
+                .themes
+                .resolve_all(&cells.multi("themes"), "themes", &cells, d);
+            let groups = refs
+                .groups
+                .resolve_all(&cells.multi("groups"), "groups", &cells, d);
+            let sdg_targets =
+                refs.targets
+                    .resolve_all(&cells.multi("sdg_targets"), "sdg_targets", &cells, d);
+            let lead_institution = cells
+                .get("lead_institution")
+                .and_then(|v| refs.institutions.resolve(v, "lead_institution", &cells, d))
+                .map(InstitutionId);
+            let partner_institutions = refs.institutions.resolve_all(
+                &cells.multi("partner_institutions"),
+                "partner_institutions",
+                &cells,
+                d,
+            );
+            let cluster = cells
+                .get("cluster")
+                .and_then(|v| refs.clusters.resolve(v, "cluster", &cells, d))
+                .map(ClusterId);
+            let aliases: Vec<Key> = cells
+                .multi("aliases")
+                .into_iter()
+                .filter_map(|a| cells.key_from(a, "aliases", d))
+                .collect();
+            let broken = key.clone();
+            let (Some(key), Some(document)) = (key, document) else {
+                registry.add_broken(broken);
+                continue;
+            };
+            if !registry.add(&key, &cells, d) {
+                continue;
+            }
+            let doc = &documents[document.index()];
+            aliases_to_claim.push((aliases.clone(), cells.row));
+            out.push(Recommendation {
+                key,
+                document,
+                mechanism: doc.mechanism,
+                paragraph: cells.owned("paragraph"),
+                date: date.unwrap_or(doc.date),
+                text,
+                response,
+                recommending_states: cells
+                    .multi("recommending_states")
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+                themes,
+                groups,
+                sdg_targets,
+                lead_institution,
+                partner_institutions,
+                cluster,
+                aliases,
+                actions: Vec::new(),
+                indicators: Vec::new(),
+                updates: Vec::new(),
+                assessments: Assessments::default(),
+                effective: EffectiveStatuses::default(),
+            });
+        }
+        // Aliases are claimed after every id so that an alias never shadows a later id.
+        for (aliases, row) in aliases_to_claim {
+            let cells = sheet
+                .rows()
+                .find(|c| std::ptr::eq(c.row, row))
+                .expect("row of this sheet");
+            for alias in &aliases {
+                registry.add_alias(alias, &cells, self.diagnostics);
+            }
+        }
+        (out, registry)
+    }
+
+    pub(super) fn actions(
+        &mut self,
+        recommendations: &Registry,
+        institutions: &Registry,
+    ) -> (Vec<Action>, Registry) {
+        let sheet = self.sheet("actions", &ACTIONS, false);
+        let mut registry = Registry::new("action", "data/actions.csv");
+        let mut out = Vec::new();
+        for cells in sheet.rows() {
+            let d = &mut *self.diagnostics;
+            let key = cells.key(d);
+            let title = cells.required_text("title", d);
+            let linked = recommendations.resolve_all(
+                &cells.multi("recommendations"),
+                "recommendations",
+                &cells,
+                d,
+            );
+            let lead_institution = cells
+                .get("lead_institution")
+                .and_then(|v| institutions.resolve(v, "lead_institution", &cells, d))
+                .map(InstitutionId);
+            let partner_institutions = institutions.resolve_all(
+                &cells.multi("partner_institutions"),
+                "partner_institutions",
+                &cells,
+                d,
+            );
+            let start_date = cells.date("start_date", d);
+            let due_date = cells.date("due_date", d);
+            if let (Some(start), Some(due)) = (start_date, due_date) {
+                if due < start {
+                    cells.error(
+                        "due_date",
+                        d,
+                        format!("due date {due} is before the start date {start}"),
+                        "check the two dates; the due date is when the action should be finished",
+                    );
+                }
+            }
+            let Some(key) = key else { continue };
+            if !registry.add(&key, &cells, d) {
+                continue;
+            }
+            out.push(Action {
+                key,
+                title,
+                description: cells.text("description"),
+                recommendations: linked,
+                lead_institution,
+                partner_institutions,
+                start_date,
+                due_date,
+                indicators: Vec::new(),
+                updates: Vec::new(),
+                assessments: Assessments::default(),
+            });
+        }
+        (out, registry)
+    }
+
+    pub(super) fn status_updates(
+        &mut self,
+        as_of: NaiveDate,
+        recommendations: &Registry,
+        actions: &Registry,
+        institutions: &Registry,
+    ) -> Vec<StatusUpdate> {
+        let sheet = self.sheet("status_updates", &STATUS_UPDATES, false);
+        let status_ids: Vec<&str> = self.config.statuses.iter().map(|s| s.id.as_str()).collect();
+        let mut out = Vec::new();
+        let mut seen_ids = Registry::new("status update", "data/status_updates.csv");
+        for cells in sheet.rows() {
+            let d = &mut *self.diagnostics;
+            if let Some(key) = cells.get("id").and_then(|id| cells.key_from(id, "id", d)) {
+                seen_ids.add(&key, &cells, d);
+            }
+            let date = cells.required_date("date", d);
+            if let Some(date) = date.filter(|date| *date > as_of) {
+                cells.error(
+                    "date",
+                    d,
+                    format!("this update is dated {date}, after the as-of date {as_of}"),
+                    "correct the date, or build with a later --as-of",
+                );
+            }
+            let subject = match (cells.get("recommendation"), cells.get("action")) {
+                (Some(r), None) => recommendations
+                    .resolve(r, "recommendation", &cells, d)
+                    .map(|i| Subject::Recommendation(RecommendationId(i))),
+                (None, Some(a)) => actions
+                    .resolve(a, "action", &cells, d)
+                    .map(|i| Subject::Action(ActionId(i))),
+                (Some(_), Some(_)) => {
+                    cells.error(
+                        "action",
+                        d,
+                        "this update names both a recommendation and an action",
+                        "an update is about one thing: split it into two rows",
+                    );
+                    None
+                }
+                (None, None) => {
+                    cells.error(
+                        "recommendation",
+                        d,
+                        "this update names neither a recommendation nor an action",
+                        "fill in `recommendation` or `action`",
+                    );
+                    None
+                }
+            };
+            let status =
+                cells
+                    .required("status", d)
+                    .and_then(|raw| match self.config.status_index(raw) {
+                        Some(i) => Some(StatusId(i as u32)),
+                        None => {
+                            let help = match crate::diagnostics::did_you_mean(
+                                raw,
+                                status_ids.iter().copied(),
+                            ) {
+                                Some(close) => format!(
+                                    "did you mean `{close}`? the scale in config.toml is: {}",
+                                    status_ids.join(", ")
+                                ),
+                                None => format!(
+                                    "the scale in config.toml is: {}",
+                                    status_ids.join(", ")
+                                ),
+                            };
+                            cells.error(
+                                "status",
+                                d,
+                                format!("`{raw}` is not a status of the scale"),
+                                help,
+                            );
+                            None
+                        }
+                    });
+            let assessor =
+                cells
+                    .required("assessor", d)
+                    .and(cells.choice("assessor", Assessor::ALL, d));
+            let institution = cells
+                .get("institution")
+                .and_then(|v| institutions.resolve(v, "institution", &cells, d))
+                .map(InstitutionId);
+            let evidence: Vec<String> = cells
+                .multi("evidence")
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            for url in &evidence {
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    cells.error(
+                        "evidence",
+                        d,
+                        format!("evidence `{url}` is not a web address"),
+                        "evidence links start with https:// (separate several with |)",
+                    );
+                }
+            }
+            let (Some(date), Some(subject), Some(status), Some(assessor)) =
+                (date, subject, status, assessor)
+            else {
+                continue;
+            };
+            out.push(StatusUpdate {
+                id: cells.owned("id"),
+                date,
+                subject,
+                status,
+                assessor,
+                institution,
+                organisation: cells.owned("organisation"),
+                narrative: cells.text("narrative"),
+                evidence,
+            });
+        }
+        out
+    }
+
+    pub(super) fn indicators(
+        &mut self,
+        recommendations: &Registry,
+        actions: &Registry,
+    ) -> Vec<Indicator> {
+        let sheet = self.sheet("indicators", &INDICATORS, false);
+        let mut registry = Registry::new("indicator", "data/indicators.csv");
+        let mut out = Vec::new();
+        for cells in sheet.rows() {
+            let d = &mut *self.diagnostics;
+            let key = cells.key(d);
+            let kind = cells
+                .required("kind", d)
+                .and(cells.choice("kind", IndicatorKind::ALL, d));
+            let name = cells.required_text("name", d);
+            let linked_recommendations = recommendations.resolve_all(
+                &cells.multi("recommendations"),
+                "recommendations",
+                &cells,
+                d,
+            );
+            let linked_actions = actions.resolve_all(&cells.multi("actions"), "actions", &cells, d);
+            let broken = key.clone();
+            let (Some(key), Some(kind)) = (key, kind) else {
+                registry.add_broken(broken);
+                continue;
+            };
+            if !registry.add(&key, &cells, d) {
+                continue;
+            }
+            out.push(Indicator {
+                key,
+                kind,
+                name,
+                unit: cells.owned("unit"),
+                baseline: cells.number("baseline", d),
+                baseline_date: cells.date("baseline_date", d),
+                target: cells.number("target", d),
+                target_date: cells.date("target_date", d),
+                recommendations: linked_recommendations,
+                actions: linked_actions,
+                measurements: Vec::new(),
+            });
+        }
+        let sheet = self.sheet("measurements", &MEASUREMENTS, false);
+        for cells in sheet.rows() {
+            let d = &mut *self.diagnostics;
+            let indicator = cells
+                .required("indicator", d)
+                .and_then(|v| registry.resolve(v, "indicator", &cells, d));
+            let date = cells.required_date("date", d);
+            let value = cells.required("value", d).and(cells.number("value", d));
+            let (Some(indicator), Some(date), Some(value)) = (indicator, date, value) else {
+                continue;
+            };
+            out[indicator as usize].measurements.push(Measurement {
+                date,
+                value,
+                source: cells.owned("source"),
+                note: cells.text("note"),
+            });
+        }
+        for indicator in &mut out {
+            indicator.measurements.sort_by_key(|m| m.date);
+        }
+        out
+    }
+
+    pub(super) fn reports(&mut self, mechanisms: &Registry, documents: &Registry) -> Vec<Report> {
+        let sheet = self.sheet("reporting_calendar", &REPORTING_CALENDAR, false);
+        let mut registry = Registry::new("report", "data/reporting_calendar.csv");
+        let mut out = Vec::new();
+        for cells in sheet.rows() {
+            let d = &mut *self.diagnostics;
+            let key = cells.key(d);
+            let mechanism = cells
+                .required("mechanism", d)
+                .and_then(|v| mechanisms.resolve(v, "mechanism", &cells, d));
+            let title = cells.required_text("title", d);
+            let due_date = cells.required_date("due_date", d);
+            let submitted_date = cells.date("submitted_date", d);
+            let document = cells
+                .get("document")
+                .and_then(|v| documents.resolve(v, "document", &cells, d))
+                .map(DocumentId);
+            let broken = key.clone();
+            let (Some(key), Some(mechanism), Some(due_date)) = (key, mechanism, due_date) else {
+                registry.add_broken(broken);
+                continue;
+            };
+            if registry.add(&key, &cells, d) {
+                out.push(Report {
+                    key,
+                    mechanism: MechanismId(mechanism),
+                    title,
+                    due_date,
+                    submitted_date,
+                    document,
+                });
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,155 @@
+//! The columns every table accepts: the data contract of docs/data.md, in code.
+
+use super::super::sheet::Schema;
+
+pub(super) const MECHANISMS: Schema = Schema {
+    columns: &[
+        ("id", true),
+        ("kind", true),
+        ("acronym", false),
+        ("url", false),
+    ],
+    translated: &[("name", true)],
+};
+pub(super) const DOCUMENTS: Schema = Schema {
+    columns: &[
+        ("id", true),
+        ("symbol", true),
+        ("mechanism", true),
+        ("date", true),
+        ("cycle", false),
+        ("session", false),
+        ("url", false),
+    ],
+    translated: &[("title", false)],
+};
+pub(super) const RECOMMENDATIONS: Schema = Schema {
+    columns: &[
+        ("id", true),
+        ("document", true),
+        ("paragraph", false),
+        ("date", false),
+        ("response", false),
+        ("recommending_states", false),
+        ("themes", false),
+        ("groups", false),
+        ("sdg_targets", false),
+        ("lead_institution", false),
+        ("partner_institutions", false),
+        ("cluster", false),
+        ("aliases", false),
+        ("source_id", false),
+    ],
+    translated: &[("text", true)],
+};
+pub(super) const INSTITUTIONS: Schema = Schema {
+    columns: &[
+        ("id", true),
+        ("kind", true),
+        ("acronym", false),
+        ("url", false),
+    ],
+    translated: &[("name", true)],
+};
+pub(super) const THEMES: Schema = Schema {
+    columns: &[("id", true), ("parent", false)],
+    translated: &[("name", true)],
+};
+pub(super) const GROUPS: Schema = Schema {
+    columns: &[("id", true)],
+    translated: &[("name", true)],
+};
+pub(super) const SDG_GOALS: Schema = Schema {
+    columns: &[("id", true)],
+    translated: &[("name", true)],
+};
+pub(super) const SDG_TARGETS: Schema = Schema {
+    columns: &[("id", true), ("goal", true)],
+    translated: &[("text", true)],
+};
+pub(super) const CLUSTERS: Schema = Schema {
+    columns: &[("id", true)],
+    translated: &[("name", true), ("description", false)],
+};
+pub(super) const ACTIONS: Schema = Schema {
+    columns: &[
+        ("id", true),
+        ("recommendations", false),
+        ("lead_institution", false),
+        ("partner_institutions", false),
+        ("start_date", false),
+        ("due_date", false),
+    ],
+    translated: &[("title", true), ("description", false)],
+};
+pub(super) const STATUS_UPDATES: Schema = Schema {
+    columns: &[
+        ("id", false),
+        ("date", true),
+        ("recommendation", false),
+        ("action", false),
+        ("status", true),
+        ("assessor", true),
+        ("institution", false),
+        ("organisation", false),
+        ("evidence", false),
+    ],
+    translated: &[("narrative", false)],
+};
+pub(super) const INDICATORS: Schema = Schema {
+    columns: &[
+        ("id", true),
+        ("kind", true),
+        ("unit", false),
+        ("baseline", false),
+        ("baseline_date", false),
+        ("target", false),
+        ("target_date", false),
+        ("recommendations", false),
+        ("actions", false),
+    ],
+    translated: &[("name", true)],
+};
+pub(super) const MEASUREMENTS: Schema = Schema {
+    columns: &[
+        ("indicator", true),
+        ("date", true),
+        ("value", true),
+        ("source", false),
+    ],
+    translated: &[("note", false)],
+};
+pub(super) const REPORTING_CALENDAR: Schema = Schema {
+    columns: &[
+        ("id", true),
+        ("mechanism", true),
+        ("due_date", true),
+        ("submitted_date", false),
+        ("document", false),
+    ],
+    translated: &[("title", true)],
+};
+
+/// Section names that content pages may not use, since generated pages live there.
+pub const RESERVED_SECTIONS: &[&str] = &[
+    "recommendations",
+    "mechanisms",
+    "documents",
+    "institutions",
+    "themes",
+    "groups",
+    "sdg",
+    "clusters",
+    "actions",
+    "indicators",
+    "statuses",
+    "search",
+    "data",
+    "api",
+    "static",
+    "feeds",
+    "overdue",
+    "reporting",
+    "scorecards",
+    "changes",
+];

@@ -1,0 +1,363 @@
+//! The static index: a small manifest and content-hashed shards that the browser fetches
+//! one by one as queries need them. Byte-identical for the same input. docs/search.md
+//! describes every file.
+
+use serde_json::json;
+
+use super::index::{LanguageIndex, MAX_IMPACT, STOP};
+use super::query;
+
+/// Target size of a vocabulary shard (JSON bytes).
+pub const VOCAB_SHARD_BYTES: usize = 4096;
+/// Target size of a postings shard (bytes); a longer posting list gets a shard of its own.
+pub const POSTINGS_SHARD_BYTES: usize = 4096;
+/// Rows per document-table chunk.
+pub const DOC_ROWS: usize = 16;
+/// Exact keys per bucket, on average.
+pub const KEYS_PER_BUCKET: usize = 64;
+/// Entries per facet block.
+pub const FACET_BLOCK: usize = 4096;
+/// The manifest lists at most this many hashes per kind of shard; above it, consecutive
+/// shards share the hash of their group.
+pub const MAX_HASHES: usize = 64;
+/// Hex digits of a hash in a file name.
+const HASH_HEX: usize = 12;
+
+/// FNV-1a, 64 bits: the content hash in file names.
+pub fn fnv64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// FNV-1a, 32 bits, over UTF-8: which bucket holds a key (`search.js` computes it too).
+pub fn fnv32(text: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in text.as_bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+fn varint(out: &mut Vec<u8>, mut n: u64) {
+    loop {
+        let byte = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// A sorted set of small integers in its smallest form: mode 0 (gaps as varints),
+/// 1 (bitmap, least significant bit first) or 2 (runs: gap and length − 1 as varints).
+pub fn encode_set(ids: &[u32]) -> Vec<u8> {
+    let mut gaps = vec![0u8];
+    let mut previous: i64 = -1;
+    for &id in ids {
+        varint(&mut gaps, (i64::from(id) - previous - 1) as u64);
+        previous = i64::from(id);
+    }
+    let mut bitmap = vec![1u8];
+    if let Some(&last) = ids.last() {
+        bitmap.resize(1 + last as usize / 8 + 1, 0);
+        for &id in ids {
+            bitmap[1 + id as usize / 8] |= 1 << (id % 8);
+        }
+    }
+    let mut runs = vec![2u8];
+    let mut previous_end: i64 = -1;
+    let mut i = 0;
+    while i < ids.len() {
+        let start = ids[i];
+        let mut end = start;
+        while i + 1 < ids.len() && ids[i + 1] == end + 1 {
+            end += 1;
+            i += 1;
+        }
+        varint(&mut runs, (i64::from(start) - previous_end - 1) as u64);
+        varint(&mut runs, u64::from(end - start));
+        previous_end = i64::from(end);
+        i += 1;
+    }
+    [gaps, bitmap, runs]
+        .into_iter()
+        .min_by_key(|v| v.len())
+        .expect("three encodings")
+}
+
+/// Shards of one kind, named `{kind}/{i}.{hash}.{ext}`.
+struct Kind {
+    files: Vec<(String, Vec<u8>)>,
+    manifest: serde_json::Value,
+}
+
+fn name_shards(prefix: &str, kind: &str, ext: &str, shards: Vec<Vec<u8>>) -> Kind {
+    let group = shards.len().div_ceil(MAX_HASHES).max(1);
+    let mut hashes = String::new();
+    for members in shards.chunks(group) {
+        let mut h = 0xcbf2_9ce4_8422_2325u64;
+        for shard in members {
+            h = fnv64(&[h.to_le_bytes().as_slice(), &fnv64(shard).to_le_bytes()].concat());
+        }
+        hashes.push_str(&format!("{h:016x}")[..HASH_HEX]);
+    }
+    let files = shards
+        .into_iter()
+        .enumerate()
+        .map(|(i, bytes)| {
+            let g = i / group;
+            let hash = &hashes[g * HASH_HEX..(g + 1) * HASH_HEX];
+            (format!("{prefix}{kind}/{i}.{hash}.{ext}"), bytes)
+        })
+        .collect::<Vec<_>>();
+    Kind {
+        manifest: json!({ "n": files.len(), "g": group, "h": hashes }),
+        files,
+    }
+}
+
+/// Every file of the index of one language, paths from the site root
+/// (`search/{lang}/manifest.json` first).
+pub fn export(index: &LanguageIndex) -> Vec<(String, Vec<u8>)> {
+    let prefix = format!("search/{}/", index.lang);
+    let mut files = Vec::new();
+
+    // Vocabulary: [surface, term, weight], cut into shards of about VOCAB_SHARD_BYTES.
+    let mut vocab_shards: Vec<Vec<u8>> = Vec::new();
+    let mut vocab_first: Vec<&str> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    let mut size = 0;
+    for (surface, term) in &index.vocab {
+        let row = if *term == STOP {
+            serde_json::to_string(&(surface, -1, 0))
+        } else {
+            serde_json::to_string(&(surface, term, index.terms[*term as usize].weight))
+        }
+        .expect("serialisable");
+        if !current.is_empty() && size + row.len() > VOCAB_SHARD_BYTES {
+            vocab_shards.push(format!("[{}]", current.join(",")).into_bytes());
+            current.clear();
+            size = 0;
+        }
+        if current.is_empty() {
+            vocab_first.push(surface);
+        }
+        size += row.len() + 1;
+        current.push(row);
+    }
+    if !current.is_empty() || vocab_shards.is_empty() {
+        if current.is_empty() {
+            vocab_first.push("");
+        }
+        vocab_shards.push(format!("[{}]", current.join(",")).into_bytes());
+    }
+    let vocab = name_shards(&prefix, "v", "json", vocab_shards);
+
+    // Postings: per term, levels from the highest impact down, each a gap-coded entry list.
+    let mut postings_shards: Vec<Vec<u8>> = Vec::new();
+    let mut postings_first: Vec<u32> = Vec::new();
+    let mut shard: Vec<u8> = Vec::new();
+    let mut shard_terms = 0;
+    for (t, term) in index.terms.iter().enumerate() {
+        let mut record = Vec::new();
+        for level in (1..=MAX_IMPACT).rev() {
+            let entries: Vec<u32> = term
+                .postings
+                .iter()
+                .filter(|(_, impact)| *impact == level)
+                .map(|(e, _)| *e)
+                .collect();
+            if entries.is_empty() {
+                continue;
+            }
+            varint(&mut record, u64::from(level));
+            varint(&mut record, entries.len() as u64);
+            let mut previous: i64 = -1;
+            for e in entries {
+                varint(&mut record, (i64::from(e) - previous - 1) as u64);
+                previous = i64::from(e);
+            }
+        }
+        if shard_terms > 0 && shard.len() + record.len() > POSTINGS_SHARD_BYTES {
+            postings_shards.push(std::mem::take(&mut shard));
+            shard_terms = 0;
+        }
+        if shard_terms == 0 {
+            postings_first.push(t as u32);
+        }
+        varint(&mut shard, record.len() as u64);
+        shard.extend(record);
+        shard_terms += 1;
+    }
+    if shard_terms > 0 {
+        postings_shards.push(shard);
+    }
+    let postings = name_shards(&prefix, "p", "bin", postings_shards);
+
+    // Exact keys, in buckets by FNV-1a 32 of the key: [[key, [entry, weight, ...]], ...].
+    let buckets = index.keys.len().div_ceil(KEYS_PER_BUCKET).max(1);
+    let mut key_buckets: Vec<Vec<(&str, Vec<u32>)>> = vec![Vec::new(); buckets];
+    for (key, postings) in &index.keys {
+        let flat = postings
+            .iter()
+            .flat_map(|&(e, w)| [e, u32::from(w)])
+            .collect();
+        key_buckets[(fnv32(key) as usize) % buckets].push((key, flat));
+    }
+    let keys = name_shards(
+        &prefix,
+        "k",
+        "json",
+        key_buckets
+            .iter()
+            .map(|b| serde_json::to_vec(b).expect("serialisable"))
+            .collect(),
+    );
+
+    // Document table: rows of DOC_ROWS.
+    let doc_chunks: Vec<Vec<u8>> = index
+        .entries
+        .chunks(DOC_ROWS)
+        .map(|rows| {
+            let rows: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|e| {
+                    json!([
+                        e.kind.code(),
+                        e.id,
+                        e.text,
+                        e.text_lang,
+                        e.mechanism,
+                        e.symbol,
+                        e.date,
+                        e.status.map_or(-1, i64::from),
+                        e.response,
+                        e.paragraph
+                    ])
+                })
+                .collect();
+            serde_json::to_vec(&rows).expect("serialisable")
+        })
+        .collect();
+    let docs = name_shards(&prefix, "d", "json", doc_chunks);
+
+    // Facet blocks: for each block of FACET_BLOCK entries, for each facet, for each value,
+    // the block's entries with that value (relative to the block's start) as a set.
+    let blocks: Vec<Vec<u8>> = (0..index.entries.len().div_ceil(FACET_BLOCK).max(1))
+        .map(|b| {
+            let start = b * FACET_BLOCK;
+            let end = (start + FACET_BLOCK).min(index.entries.len());
+            let mut out = Vec::new();
+            for facet in &index.facets {
+                let mut sets: Vec<Vec<u32>> = vec![Vec::new(); facet.values.len()];
+                for e in start..end {
+                    for &v in &facet.of_entry[e] {
+                        sets[v as usize].push((e - start) as u32);
+                    }
+                }
+                for set in sets {
+                    let bytes = if set.is_empty() {
+                        Vec::new()
+                    } else {
+                        encode_set(&set)
+                    };
+                    varint(&mut out, bytes.len() as u64);
+                    out.extend(bytes);
+                }
+            }
+            out
+        })
+        .collect();
+    let blocks = name_shards(&prefix, "b", "bin", blocks);
+
+    // Facet labels, one file per facet: [[key, label, count, lang?], ...].
+    let mut facets = Vec::new();
+    for facet in &index.facets {
+        let rows: Vec<serde_json::Value> = facet
+            .values
+            .iter()
+            .map(|v| {
+                if v.label_lang.is_empty() {
+                    json!([v.key, v.label, v.count])
+                } else {
+                    json!([v.key, v.label, v.count, v.label_lang])
+                }
+            })
+            .collect();
+        let bytes = serde_json::to_vec(&rows).expect("serialisable");
+        let hash = &format!("{:016x}", fnv64(&bytes))[..HASH_HEX];
+        files.push((format!("{prefix}l/{}.{hash}.json", facet.name), bytes));
+        facets.push(json!({ "name": facet.name, "values": facet.values.len(), "h": hash }));
+    }
+
+    let with = |mut kind: serde_json::Value, extra: serde_json::Value| {
+        if let (Some(kind), Some(extra)) = (kind.as_object_mut(), extra.as_object()) {
+            kind.extend(extra.clone());
+        }
+        kind
+    };
+    let manifest = json!({
+        "version": 1,
+        "lang": index.lang,
+        "entries": index.entries.len(),
+        "statuses": index.statuses,
+        "responses": index.responses,
+        "limits": {
+            "chunks": query::MAX_CHUNKS,
+            "clauses": query::MAX_CLAUSES,
+            "expansions": query::MAX_EXPANSIONS,
+            "prefix": query::MIN_PREFIX_CHARS,
+            "trim": query::MAX_TRIM,
+            "stem": query::MIN_STEM_CHARS,
+            "key": query::KEY_SCORE,
+            "exact": query::EXACT_MULTIPLIER,
+            "partial": query::PREFIX_MULTIPLIER,
+        },
+        "vocab": with(vocab.manifest, json!({ "first": vocab_first })),
+        "postings": with(postings.manifest, json!({ "first": postings_first })),
+        "keys": keys.manifest,
+        "docs": with(docs.manifest, json!({ "rows": DOC_ROWS })),
+        "blocks": with(blocks.manifest, json!({ "size": FACET_BLOCK })),
+        "facets": facets,
+    });
+    let mut all = vec![(
+        format!("{prefix}manifest.json"),
+        serde_json::to_vec(&manifest).expect("serialisable"),
+    )];
+    all.extend(vocab.files);
+    all.extend(postings.files);
+    all.extend(keys.files);
+    all.extend(docs.files);
+    all.extend(blocks.files);
+    all.extend(files);
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_take_their_smallest_form() {
+        let run: Vec<u32> = (0..100).collect();
+        assert_eq!(encode_set(&run), vec![2, 0, 99]);
+        assert_eq!(encode_set(&[3, 200, 4000])[0], 0);
+        let dense: Vec<u32> = (0..64).filter(|i| i % 3 != 0).collect();
+        assert_eq!(encode_set(&dense)[0], 1);
+        assert_eq!(encode_set(&[5]), vec![0, 5]);
+    }
+
+    #[test]
+    fn hashes_are_fnv_1a() {
+        assert_eq!(fnv32(""), 0x811c_9dc5);
+        assert_eq!(fnv32("a"), 0xe40c_292c);
+        assert_eq!(fnv64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

@@ -1,0 +1,755 @@
+//! The search index of one language, built from the dataset: entries (recommendations,
+//! actions, documents), their terms with quantised BM25 impacts, exact keys (ids and
+//! symbols) and facets. Plain data; [`super::export`] turns it into files and
+//! [`super::query`] answers queries from it exactly as `search.js` does from the files.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::analysis::Analyzer;
+use crate::model::*;
+use crate::site::{Site, Term, excerpt};
+
+/// Characters of text kept for a result's excerpt.
+pub const EXCERPT_CHARS: usize = 160;
+/// Field boosts: ids and symbols, titles, body text.
+const BOOST_SYMBOL: f64 = 3.0;
+const BOOST_TITLE: f64 = 2.0;
+const BOOST_BODY: f64 = 1.0;
+/// BM25 parameters.
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+/// The term of a stop word in the vocabulary (exported as -1): known, and left out.
+pub const STOP: u32 = u32::MAX;
+/// Impacts are quantised to 1..=MAX_IMPACT.
+pub const MAX_IMPACT: u8 = 15;
+/// Key weights: an entry's own id or symbol, and a recommendation's document.
+pub const KEY_SELF: u8 = 2;
+pub const KEY_DOCUMENT: u8 = 1;
+
+/// What a search result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EntryKind {
+    Recommendation,
+    Action,
+    Document,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 3] = [
+        EntryKind::Recommendation,
+        EntryKind::Action,
+        EntryKind::Document,
+    ];
+
+    /// The value of the `type` facet and the name used in messages.
+    pub fn key(self) -> &'static str {
+        match self {
+            EntryKind::Recommendation => "recommendation",
+            EntryKind::Action => "action",
+            EntryKind::Document => "document",
+        }
+    }
+
+    /// The one-letter code in the document table.
+    pub fn code(self) -> &'static str {
+        match self {
+            EntryKind::Recommendation => "r",
+            EntryKind::Action => "a",
+            EntryKind::Document => "d",
+        }
+    }
+
+    /// The site section its pages live in.
+    pub fn section(self) -> &'static str {
+        match self {
+            EntryKind::Recommendation => "recommendations",
+            EntryKind::Action => "actions",
+            EntryKind::Document => "documents",
+        }
+    }
+}
+
+/// One search result as the result list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub kind: EntryKind,
+    pub id: String,
+    /// Text or title, shortened to [`EXCERPT_CHARS`].
+    pub text: String,
+    /// The language `text` is in when it is not the index's language, else empty.
+    pub text_lang: String,
+    /// Mechanism acronym or name.
+    pub mechanism: String,
+    /// Document symbol.
+    pub symbol: String,
+    /// ISO date: a recommendation's date, an action's start, a document's date.
+    pub date: String,
+    /// Position in the status scale of the government's latest assessment.
+    pub status: Option<u32>,
+    /// The State's response (recommendations).
+    pub response: String,
+    pub paragraph: String,
+}
+
+/// A term: the stemmed form of one or more surface forms.
+#[derive(Debug, Clone)]
+pub struct TermData {
+    /// The stemmed form (only for diagnostics; never published).
+    pub stem: String,
+    /// Integer inverse document frequency: `max(1, round(10 × ln(1 + (N − df + ½)/(df + ½))))`.
+    pub weight: u32,
+    /// (entry, impact 1..=15), by entry.
+    pub postings: Vec<(u32, u8)>,
+}
+
+/// One facet: its values and, for every entry, the values it has.
+#[derive(Debug, Clone)]
+pub struct Facet {
+    /// URL parameter name: `mechanism`, `theme`, ...
+    pub name: &'static str,
+    pub values: Vec<FacetValue>,
+    /// For every entry, the indices of its values, ascending.
+    pub of_entry: Vec<Vec<u32>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FacetValue {
+    /// What the URL carries: an id, a status id, a year.
+    pub key: String,
+    pub label: String,
+    /// The label's language when it is not the index's language, else empty.
+    pub label_lang: String,
+    /// Entries with this value in the whole index.
+    pub count: u32,
+}
+
+/// The search index of one language.
+#[derive(Debug, Clone)]
+pub struct LanguageIndex {
+    pub lang: String,
+    pub entries: Vec<Entry>,
+    /// Every surface form with its term ([`STOP`] for stop words), sorted by UTF-16 code
+    /// units (JavaScript's order).
+    pub vocab: Vec<(String, u32)>,
+    pub terms: Vec<TermData>,
+    /// Exact keys (lower-case ids and symbols) to (entry, weight), by entry.
+    pub keys: BTreeMap<String, Vec<(u32, u8)>>,
+    pub facets: Vec<Facet>,
+    /// Status scale: (id, label in this language).
+    pub statuses: Vec<(String, String)>,
+    /// Responses: (id, label in this language).
+    pub responses: Vec<(String, String)>,
+}
+
+/// Compares strings as JavaScript does: by UTF-16 code units.
+pub fn js_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// True when a query chunk (lower case) may be an id or a symbol: only `a-z 0-9 . _ - /`,
+/// at least two characters, and a digit or punctuation among them.
+pub fn is_key_candidate(chunk: &str) -> bool {
+    chunk.len() >= 2
+        && chunk
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b".-_/".contains(&b))
+        && chunk
+            .bytes()
+            .any(|b| b.is_ascii_digit() || b".-_/".contains(&b))
+}
+
+/// An entry's text fields: (boost, text).
+type Fields = Vec<(f64, String)>;
+
+/// Builds the index of `lang`.
+pub fn build(site: &Site, lang: &str) -> LanguageIndex {
+    let d = site.data;
+    let mut entries = Vec::new();
+    let mut fields: Vec<Fields> = Vec::new();
+    let mut keys: BTreeMap<String, BTreeMap<u32, u8>> = BTreeMap::new();
+    let add_key =
+        |keys: &mut BTreeMap<String, BTreeMap<u32, u8>>, key: &str, entry: u32, weight: u8| {
+            let key = key.to_ascii_lowercase();
+            if is_key_candidate(&key) {
+                let slot = keys.entry(key).or_default().entry(entry).or_insert(0);
+                *slot = (*slot).max(weight);
+            }
+        };
+    let mechanism_label = |m: MechanismId| {
+        let mechanism = &d.mechanisms[m.index()];
+        mechanism
+            .acronym
+            .clone()
+            .unwrap_or_else(|| site.localize(&mechanism.name, lang).text)
+    };
+    let localized = |text: &Text| -> (String, String) {
+        match text.pick(lang, &d.config.default_language) {
+            Some((actual, value)) => (
+                value.to_string(),
+                if actual == lang {
+                    String::new()
+                } else {
+                    actual.to_string()
+                },
+            ),
+            None => (String::new(), String::new()),
+        }
+    };
+
+    for r in &d.recommendations {
+        let entry = entries.len() as u32;
+        let document = &d.documents[r.document.index()];
+        let (text, text_lang) = localized(&r.text);
+        let mut symbol = vec![r.key.id.clone(), document.symbol.clone()];
+        symbol.extend(r.aliases.iter().map(|a| a.id.clone()));
+        symbol.extend(r.paragraph.clone());
+        symbol.extend(d.mechanisms[r.mechanism.index()].acronym.clone());
+        let mut body = vec![text.clone()];
+        body.extend(r.recommending_states.iter().cloned());
+        fields.push(vec![
+            (BOOST_SYMBOL, symbol.join(" ")),
+            (BOOST_BODY, body.join(" ")),
+        ]);
+        add_key(&mut keys, &r.key.id, entry, KEY_SELF);
+        for alias in &r.aliases {
+            add_key(&mut keys, &alias.id, entry, KEY_SELF);
+        }
+        add_key(&mut keys, &document.symbol, entry, KEY_DOCUMENT);
+        add_key(&mut keys, &document.key.id, entry, KEY_DOCUMENT);
+        entries.push(Entry {
+            kind: EntryKind::Recommendation,
+            id: r.key.id.clone(),
+            text: excerpt(&text, EXCERPT_CHARS),
+            text_lang,
+            mechanism: mechanism_label(r.mechanism),
+            symbol: document.symbol.clone(),
+            date: r.date.to_string(),
+            status: None,
+            response: r.response.id().to_string(),
+            paragraph: r.paragraph.clone().unwrap_or_default(),
+        });
+    }
+    for a in &d.actions {
+        let entry = entries.len() as u32;
+        let (title, text_lang) = localized(&a.title);
+        let (description, _) = localized(&a.description);
+        fields.push(vec![
+            (BOOST_SYMBOL, a.key.id.clone()),
+            (BOOST_TITLE, title.clone()),
+            (BOOST_BODY, description),
+        ]);
+        add_key(&mut keys, &a.key.id, entry, KEY_SELF);
+        entries.push(Entry {
+            kind: EntryKind::Action,
+            id: a.key.id.clone(),
+            text: excerpt(&title, EXCERPT_CHARS),
+            text_lang,
+            mechanism: String::new(),
+            symbol: String::new(),
+            date: a.start_date.map(|d| d.to_string()).unwrap_or_default(),
+            status: None,
+            response: String::new(),
+            paragraph: String::new(),
+        });
+    }
+    for doc in &d.documents {
+        let entry = entries.len() as u32;
+        let (title, text_lang) = localized(&doc.title);
+        let mut symbol = vec![doc.symbol.clone(), doc.key.id.clone()];
+        symbol.extend(d.mechanisms[doc.mechanism.index()].acronym.clone());
+        fields.push(vec![
+            (BOOST_SYMBOL, symbol.join(" ")),
+            (BOOST_TITLE, title.clone()),
+        ]);
+        add_key(&mut keys, &doc.symbol, entry, KEY_SELF);
+        add_key(&mut keys, &doc.key.id, entry, KEY_SELF);
+        let text = if title.is_empty() {
+            doc.symbol.clone()
+        } else {
+            excerpt(&title, EXCERPT_CHARS)
+        };
+        entries.push(Entry {
+            kind: EntryKind::Document,
+            id: doc.key.id.clone(),
+            text,
+            text_lang,
+            mechanism: mechanism_label(doc.mechanism),
+            symbol: doc.symbol.clone(),
+            date: doc.date.to_string(),
+            status: None,
+            response: String::new(),
+            paragraph: String::new(),
+        });
+    }
+
+    let (vocab, terms) = invert(lang, &fields);
+    let keys = keys
+        .into_iter()
+        .map(|(k, postings)| (k, postings.into_iter().collect()))
+        .collect();
+    let facets = facets(site, lang, &entries);
+    // The badge shows the status the status facet (and the status pages) file it under.
+    let status_facet = &facets[FACETS.iter().position(|f| *f == "status").expect("status")];
+    for (entry, values) in entries.iter_mut().zip(&status_facet.of_entry) {
+        entry.status = values.first().and_then(|&v| {
+            let key = &status_facet.values[v as usize].key;
+            d.config
+                .statuses
+                .iter()
+                .position(|s| s.id == *key)
+                .map(|p| p as u32)
+        });
+    }
+    LanguageIndex {
+        lang: lang.to_string(),
+        entries,
+        vocab,
+        terms,
+        keys,
+        facets,
+        statuses: d
+            .config
+            .statuses
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), site.status_label(StatusId(i as u32), lang)))
+            .collect(),
+        responses: Response::ALL
+            .iter()
+            .map(|(id, _)| {
+                (
+                    id.to_string(),
+                    site.i18n.message(lang, &format!("response-{id}"), None),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// Analyses every field and builds the vocabulary and the postings with BM25 impacts.
+fn invert(lang: &str, fields: &[Fields]) -> (Vec<(String, u32)>, Vec<TermData>) {
+    let mut analyzer = Analyzer::new(lang);
+    // Surface form to its stem's provisional index (None: a stop word or too long).
+    let mut surface_terms: HashMap<String, Option<u32>> = HashMap::new();
+    let mut stems: Vec<String> = Vec::new();
+    let mut stem_index: HashMap<String, u32> = HashMap::new();
+    // Per entry: (provisional term, weighted tf), and the entry's length in tokens.
+    let mut per_entry: Vec<(Vec<(u32, f64)>, f64)> = Vec::with_capacity(fields.len());
+    for entry_fields in fields {
+        let mut tf: HashMap<u32, f64> = HashMap::new();
+        let mut length = 0.0;
+        for (boost, text) in entry_fields {
+            let mut found: Vec<String> = Vec::new();
+            analyzer.each_surface(text, |s| found.push(s.to_string()));
+            for surface in found {
+                length += 1.0;
+                let term = match surface_terms.get(&surface) {
+                    Some(term) => *term,
+                    None => {
+                        let term = analyzer.term(&surface).map(|stem| {
+                            let next = stems.len() as u32;
+                            *stem_index.entry(stem.clone()).or_insert_with(|| {
+                                stems.push(stem);
+                                next
+                            })
+                        });
+                        surface_terms.insert(surface, term);
+                        term
+                    }
+                };
+                if let Some(term) = term {
+                    *tf.entry(term).or_insert(0.0) += boost;
+                }
+            }
+        }
+        let mut tf: Vec<(u32, f64)> = tf.into_iter().collect();
+        tf.sort_by_key(|(t, _)| *t);
+        per_entry.push((tf, length));
+    }
+
+    // Final term ids: in the order of each term's first surface form (JavaScript order), so
+    // that the terms of a prefix sit together in the postings.
+    // Stop words stay in the vocabulary, marked, so that a query can leave them out.
+    let mut vocab: Vec<(String, u32)> = surface_terms
+        .iter()
+        .map(|(s, t)| (s.clone(), t.unwrap_or(STOP)))
+        .collect();
+    // A stem is also a way to write its term (Arabic words without their article, for one),
+    // unless it is already a surface form of its own.
+    for (provisional, stem) in stems.iter().enumerate() {
+        if !surface_terms.contains_key(stem) && super::analysis::surfaces(stem) == [stem.as_str()] {
+            vocab.push((stem.clone(), provisional as u32));
+        }
+    }
+    vocab.sort_by(|a, b| js_order(&a.0, &b.0));
+    let mut final_id: Vec<Option<u32>> = vec![None; stems.len()];
+    let mut next = 0;
+    for (_, provisional) in &vocab {
+        if *provisional != STOP && final_id[*provisional as usize].is_none() {
+            final_id[*provisional as usize] = Some(next);
+            next += 1;
+        }
+    }
+    let final_id: Vec<u32> = final_id
+        .into_iter()
+        .map(|id| id.expect("every stem has a surface form"))
+        .collect();
+    for (_, term) in vocab.iter_mut() {
+        if *term != STOP {
+            *term = final_id[*term as usize];
+        }
+    }
+    let mut terms: Vec<TermData> = (0..stems.len())
+        .map(|_| TermData {
+            stem: String::new(),
+            weight: 0,
+            postings: Vec::new(),
+        })
+        .collect();
+    for (provisional, stem) in stems.into_iter().enumerate() {
+        terms[final_id[provisional] as usize].stem = stem;
+    }
+
+    let n = per_entry.len() as f64;
+    let average = if per_entry.is_empty() {
+        1.0
+    } else {
+        (per_entry.iter().map(|(_, l)| l).sum::<f64>() / n).max(1.0)
+    };
+    for (entry, (tf, length)) in per_entry.iter().enumerate() {
+        let norm = K1 * (1.0 - B + B * length / average);
+        for (provisional, tf) in tf {
+            let saturated = tf * (K1 + 1.0) / (tf + norm);
+            let impact = (saturated / (K1 + 1.0) * f64::from(MAX_IMPACT))
+                .round()
+                .clamp(1.0, f64::from(MAX_IMPACT)) as u8;
+            terms[final_id[*provisional as usize] as usize]
+                .postings
+                .push((entry as u32, impact));
+        }
+    }
+    for term in &mut terms {
+        let df = term.postings.len() as f64;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        term.weight = ((idf * 10.0).round() as u32).max(1);
+    }
+    (vocab, terms)
+}
+
+/// The facets, in the order the search page shows them.
+pub const FACETS: &[&str] = &[
+    "type",
+    "mechanism",
+    "document",
+    "status",
+    "response",
+    "theme",
+    "group",
+    "sdg",
+    "institution",
+    "year",
+];
+
+fn facets(site: &Site, lang: &str, entries: &[Entry]) -> Vec<Facet> {
+    let d = site.data;
+    let n = entries.len();
+    let recs = d.recommendations.len();
+    let actions = d.actions.len();
+    let action_entry = |a: usize| (recs + a) as u32;
+    let document_entry = |doc: usize| (recs + actions + doc) as u32;
+    let localized_label = |text: crate::site::Localized| {
+        let lang_attr = if text.fallback {
+            text.lang.clone()
+        } else {
+            String::new()
+        };
+        (text.text, lang_attr)
+    };
+
+    // A facet over terms: entries of each term's recommendations, plus what `extra` adds.
+    let term_facet = |name: &'static str,
+                      terms: Vec<(Term, String, (String, String))>,
+                      extra: &dyn Fn(usize) -> Vec<u32>|
+     -> Facet {
+        let mut sets: Vec<BTreeSet<u32>> = Vec::new();
+        for (term, _, _) in &terms {
+            let mut set: BTreeSet<u32> = site
+                .term_recommendations(*term)
+                .iter()
+                .map(|r| r.0)
+                .collect();
+            set.extend(extra(sets.len()));
+            sets.push(set);
+        }
+        facet_from_sets(
+            name,
+            n,
+            terms
+                .into_iter()
+                .zip(sets)
+                .map(|((_, key, (label, label_lang)), set)| (key, label, label_lang, set))
+                .collect(),
+        )
+    };
+    // Recommendation sets per action, for facets an action inherits from what it addresses.
+    let inherit = |of_rec: &dyn Fn(&Recommendation) -> Vec<usize>, count: usize| {
+        let mut by_value: Vec<Vec<u32>> = vec![Vec::new(); count];
+        for (a, action) in d.actions.iter().enumerate() {
+            let mut values: BTreeSet<usize> = BTreeSet::new();
+            for r in &action.recommendations {
+                values.extend(of_rec(&d.recommendations[r.index()]));
+            }
+            for v in values {
+                by_value[v].push(action_entry(a));
+            }
+        }
+        by_value
+    };
+
+    let mut out = Vec::new();
+    // type
+    let mut type_sets = vec![BTreeSet::new(), BTreeSet::new(), BTreeSet::new()];
+    for (i, entry) in entries.iter().enumerate() {
+        type_sets[entry.kind as usize].insert(i as u32);
+    }
+    out.push(facet_from_sets(
+        "type",
+        n,
+        EntryKind::ALL
+            .iter()
+            .zip(type_sets)
+            .map(|(kind, set)| {
+                (
+                    kind.key().to_string(),
+                    site.i18n
+                        .message(lang, &format!("search-type-{}", kind.key()), None),
+                    String::new(),
+                    set,
+                )
+            })
+            .collect(),
+    ));
+    // mechanism
+    let by_mechanism = inherit(&|r| vec![r.mechanism.index()], d.mechanisms.len());
+    out.push(term_facet(
+        "mechanism",
+        (0..d.mechanisms.len())
+            .map(|m| {
+                let mechanism = &d.mechanisms[m];
+                let name = site.localize(&mechanism.name, lang);
+                let (mut label, label_lang) = localized_label(name);
+                if let Some(acronym) = &mechanism.acronym {
+                    if *acronym != label {
+                        label = format!("{acronym}: {label}");
+                    }
+                }
+                (
+                    Term::Mechanism(MechanismId(m as u32)),
+                    mechanism.key.id.clone(),
+                    (label, label_lang),
+                )
+            })
+            .collect(),
+        &|m| {
+            let mut extra = by_mechanism[m].clone();
+            extra.extend(
+                d.mechanisms[m]
+                    .documents
+                    .iter()
+                    .map(|doc| document_entry(doc.index())),
+            );
+            extra
+        },
+    ));
+    // document
+    let by_document = inherit(&|r| vec![r.document.index()], d.documents.len());
+    out.push(term_facet(
+        "document",
+        (0..d.documents.len())
+            .map(|doc| {
+                (
+                    Term::Document(DocumentId(doc as u32)),
+                    d.documents[doc].key.id.clone(),
+                    (d.documents[doc].symbol.clone(), String::new()),
+                )
+            })
+            .collect(),
+        &|doc| {
+            let mut extra = by_document[doc].clone();
+            extra.push(document_entry(doc));
+            extra
+        },
+    ));
+    // status: recommendations by the status pages' rule, actions by their government status
+    let mut by_status: Vec<Vec<u32>> = vec![Vec::new(); d.config.statuses.len()];
+    for (a, action) in d.actions.iter().enumerate() {
+        if let Some(u) = action.assessments.government {
+            by_status[d.status_updates[u.index()].status.index()].push(action_entry(a));
+        }
+    }
+    out.push(term_facet(
+        "status",
+        (0..d.config.statuses.len())
+            .map(|s| {
+                (
+                    Term::Status(StatusId(s as u32)),
+                    d.config.statuses[s].id.clone(),
+                    (site.status_label(StatusId(s as u32), lang), String::new()),
+                )
+            })
+            .collect(),
+        &|s| by_status[s].clone(),
+    ));
+    // response
+    let mut response_sets: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); Response::ALL.len()];
+    for (i, r) in d.recommendations.iter().enumerate() {
+        let position = Response::ALL
+            .iter()
+            .position(|(_, x)| *x == r.response)
+            .unwrap_or(Response::ALL.len() - 1);
+        response_sets[position].insert(i as u32);
+    }
+    out.push(facet_from_sets(
+        "response",
+        n,
+        Response::ALL
+            .iter()
+            .zip(response_sets)
+            .map(|((id, _), set)| {
+                (
+                    id.to_string(),
+                    site.i18n.message(lang, &format!("response-{id}"), None),
+                    String::new(),
+                    set,
+                )
+            })
+            .collect(),
+    ));
+    // theme, group, SDG target, institution
+    let by_theme = inherit(
+        &|r| r.themes.iter().map(|t| t.index()).collect(),
+        d.themes.len(),
+    );
+    out.push(term_facet(
+        "theme",
+        (0..d.themes.len())
+            .map(|t| {
+                (
+                    Term::Theme(ThemeId(t as u32)),
+                    d.themes[t].key.id.clone(),
+                    localized_label(site.localize(&d.themes[t].name, lang)),
+                )
+            })
+            .collect(),
+        &|t| by_theme[t].clone(),
+    ));
+    let by_group = inherit(
+        &|r| r.groups.iter().map(|g| g.index()).collect(),
+        d.groups.len(),
+    );
+    out.push(term_facet(
+        "group",
+        (0..d.groups.len())
+            .map(|g| {
+                (
+                    Term::Group(GroupId(g as u32)),
+                    d.groups[g].key.id.clone(),
+                    localized_label(site.localize(&d.groups[g].name, lang)),
+                )
+            })
+            .collect(),
+        &|g| by_group[g].clone(),
+    ));
+    let by_target = inherit(
+        &|r| r.sdg_targets.iter().map(|t| t.index()).collect(),
+        d.sdg_targets.len(),
+    );
+    out.push(term_facet(
+        "sdg",
+        (0..d.sdg_targets.len())
+            .map(|t| {
+                let target = &d.sdg_targets[t];
+                let (text, label_lang) = localized_label(site.localize(&target.text, lang));
+                (
+                    Term::SdgTarget(SdgTargetId(t as u32)),
+                    target.key.id.clone(),
+                    (
+                        format!("{}: {}", target.key.id, excerpt(&text, 60)),
+                        label_lang,
+                    ),
+                )
+            })
+            .collect(),
+        &|t| by_target[t].clone(),
+    ));
+    let mut by_institution: Vec<Vec<u32>> = vec![Vec::new(); d.institutions.len()];
+    for (i, institution) in d.institutions.iter().enumerate() {
+        by_institution[i].extend(institution.actions.iter().map(|a| action_entry(a.index())));
+    }
+    out.push(term_facet(
+        "institution",
+        (0..d.institutions.len())
+            .map(|i| {
+                (
+                    Term::Institution(InstitutionId(i as u32)),
+                    d.institutions[i].key.id.clone(),
+                    localized_label(site.localize(&d.institutions[i].name, lang)),
+                )
+            })
+            .collect(),
+        &|i| by_institution[i].clone(),
+    ));
+    // year, newest first
+    let mut years: BTreeMap<std::cmp::Reverse<String>, BTreeSet<u32>> = BTreeMap::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if entry.date.len() >= 4 {
+            years
+                .entry(std::cmp::Reverse(entry.date[..4].to_string()))
+                .or_default()
+                .insert(i as u32);
+        }
+    }
+    out.push(facet_from_sets(
+        "year",
+        n,
+        years
+            .into_iter()
+            .map(|(std::cmp::Reverse(year), set)| (year.clone(), year, String::new(), set))
+            .collect(),
+    ));
+    debug_assert_eq!(
+        out.iter().map(|f| f.name).collect::<Vec<_>>(),
+        FACETS.to_vec()
+    );
+    out
+}
+
+/// A facet from (key, label, label language, entries) per value; values without entries
+/// are left out.
+fn facet_from_sets(
+    name: &'static str,
+    entries: usize,
+    values: Vec<(String, String, String, BTreeSet<u32>)>,
+) -> Facet {
+    let mut facet = Facet {
+        name,
+        values: Vec::new(),
+        of_entry: vec![Vec::new(); entries],
+    };
+    for (key, label, label_lang, set) in values {
+        if set.is_empty() {
+            continue;
+        }
+        let value = facet.values.len() as u32;
+        for &entry in &set {
+            facet.of_entry[entry as usize].push(value);
+        }
+        facet.values.push(FacetValue {
+            key,
+            label,
+            label_lang,
+            count: set.len() as u32,
+        });
+    }
+    facet
+}

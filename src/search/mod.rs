@@ -1,0 +1,272 @@
+//! Search: a prebuilt, faceted, multilingual index that the browser queries shard by shard.
+//!
+//! [`analysis`] turns text into surface forms and terms (tantivy's analysis chain),
+//! [`index`] builds the index of one language from the dataset, [`export`] writes it as a
+//! manifest and content-hashed shards under `search/{lang}/`, and [`query`] answers queries
+//! exactly as `themes/default/static/search.js` does in the browser. docs/search.md
+//! describes the format.
+
+pub mod analysis;
+pub mod export;
+pub mod index;
+pub mod query;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+pub use index::{Entry, EntryKind, FACETS, LanguageIndex};
+pub use query::{Hit, Query, Results};
+
+use crate::site::{Section, Site, urls};
+
+/// Builds the index of one language.
+pub fn build_index(site: &Site, lang: &str) -> LanguageIndex {
+    index::build(site, lang)
+}
+
+/// Every file of the search index, in every language: (path from the site root, bytes),
+/// in a stable order.
+pub fn index_files(site: &Site) -> Vec<(String, Vec<u8>)> {
+    let languages: Vec<String> = site.language_codes().map(str::to_string).collect();
+    languages
+        .par_iter()
+        .map(|lang| export::export(&build_index(site, lang)))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Writes the search index into the site folder; returns the number of files and bytes.
+pub fn write_index(site: &Site, out_dir: &Path) -> Result<(usize, u64)> {
+    let files = index_files(site);
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|(path, _)| out_dir.join(path).parent().map(Path::to_path_buf))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in dirs {
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let bytes = files
+        .par_iter()
+        .map(|(path, bytes)| {
+            std::fs::write(out_dir.join(path), bytes)
+                .with_context(|| format!("cannot write {path}"))?;
+            Ok(bytes.len() as u64)
+        })
+        .collect::<Result<Vec<u64>>>()?;
+    Ok((files.len(), bytes.iter().sum()))
+}
+
+/// `docket search`: what to search and where.
+#[derive(Debug, Clone)]
+pub struct SearchOptions {
+    pub root: PathBuf,
+    pub as_of: Option<NaiveDate>,
+    /// The index's language; the portal's default when `None`.
+    pub lang: Option<String>,
+    pub query: Query,
+}
+
+/// A search answered from a portal's data, for the command line and tests.
+pub struct SearchReport {
+    pub lang: String,
+    pub index: LanguageIndex,
+    pub results: Results,
+}
+
+/// Loads a portal, builds the index of one language and runs the query.
+pub fn search_portal(options: &SearchOptions) -> Result<SearchReport> {
+    let portal = crate::load_portal(&options.root, options.as_of)?;
+    let site = Site::new(&portal.dataset, &portal.i18n);
+    let lang = match &options.lang {
+        Some(lang) => {
+            if !site.language_codes().any(|l| l == lang) {
+                let known: Vec<&str> = site.language_codes().collect();
+                return Err(anyhow!(
+                    "the portal has no language `{lang}`; it has {}",
+                    known.join(", ")
+                ));
+            }
+            lang.clone()
+        }
+        None => portal.dataset.config.default_language.clone(),
+    };
+    for (facet, value) in &options.query.filters {
+        if !FACETS.contains(&facet.as_str()) {
+            return Err(anyhow!(
+                "unknown facet `{facet}` in `{facet}={value}`; facets are {}",
+                FACETS.join(", ")
+            ));
+        }
+    }
+    let index = build_index(&site, &lang);
+    let results = index.search(&options.query);
+    Ok(SearchReport {
+        lang,
+        index,
+        results,
+    })
+}
+
+impl SearchReport {
+    /// The report `docket search` prints: the best `limit` hits and the facet counts.
+    pub fn render(&self, limit: usize) -> String {
+        let mut out = format!(
+            "{} result{} ({})\n",
+            self.results.hits.len(),
+            if self.results.hits.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            self.lang
+        );
+        if !self.results.ignored.is_empty() {
+            out.push_str(&format!(
+                "not in the index, left out: {}\n",
+                self.results.ignored.join(", ")
+            ));
+        }
+        for (rank, hit) in self.results.hits.iter().take(limit).enumerate() {
+            let entry = &self.index.entries[hit.entry as usize];
+            out.push_str(&format!(
+                "{:>3}. {:<14} {:<24} {}\n",
+                rank + 1,
+                entry.kind.key(),
+                entry.id,
+                entry.text
+            ));
+        }
+        if self.results.hits.len() > limit {
+            out.push_str(&format!(
+                "     … {} more\n",
+                self.results.hits.len() - limit
+            ));
+        }
+        for (facet, counts) in self.index.facets.iter().zip(&self.results.facets) {
+            let mut values: Vec<(usize, u32)> = counts
+                .counts
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|(_, c)| *c > 0)
+                .collect();
+            if values.is_empty() {
+                continue;
+            }
+            values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let shown: Vec<String> = values
+                .iter()
+                .take(8)
+                .map(|(v, c)| format!("{}={c}", facet.values[*v].key))
+                .collect();
+            let more = if values.len() > 8 {
+                format!(" (+{} more)", values.len() - 8)
+            } else {
+                String::new()
+            };
+            out.push_str(&format!("  {}: {}{more}\n", facet.name, shown.join(", ")));
+        }
+        out
+    }
+}
+
+/// A facet as the search page lists it.
+#[derive(Serialize)]
+struct PageFacet {
+    name: &'static str,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct BrowseLink {
+    href: String,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct SearchPage {
+    /// The manifest, from the site root.
+    index: String,
+    facets: Vec<PageFacet>,
+    browse: Vec<BrowseLink>,
+    /// `{"r": "Recommendation", ...}` for the result list.
+    types: String,
+    /// Language code to text direction, for results shown in another language.
+    dirs: String,
+}
+
+/// The context of the search page of `lang`; returns the page title.
+pub fn page_context(site: &Site, lang: &str, context: &mut tera::Context) -> String {
+    let msg = |key: &str| site.i18n.message(lang, key, None);
+    let facets = FACETS
+        .iter()
+        .map(|name| PageFacet {
+            name,
+            label: msg(&format!("search-facet-{name}")),
+        })
+        .collect();
+    let mut browse = vec![BrowseLink {
+        href: urls::section(lang, Section::Recommendations),
+        label: msg(Section::Recommendations.message()),
+    }];
+    if !site.data.actions.is_empty() {
+        browse.push(BrowseLink {
+            href: urls::section(lang, Section::Actions),
+            label: msg(Section::Actions.message()),
+        });
+    }
+    for section in [
+        Section::Mechanisms,
+        Section::Documents,
+        Section::Themes,
+        Section::Groups,
+        Section::Sdg,
+        Section::Institutions,
+        Section::Statuses,
+    ] {
+        if !site.terms(section).is_empty() {
+            browse.push(BrowseLink {
+                href: urls::section(lang, section),
+                label: msg(section.message()),
+            });
+        }
+    }
+    let types: serde_json::Map<String, serde_json::Value> = EntryKind::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.code().to_string(),
+                msg(&format!("search-type-{}", k.key())).into(),
+            )
+        })
+        .collect();
+    let dirs: serde_json::Map<String, serde_json::Value> = site
+        .language_codes()
+        .map(|l| (l.to_string(), site.dir_of(l).into()))
+        .collect();
+    context.insert(
+        "search",
+        &SearchPage {
+            index: format!("search/{lang}/manifest.json"),
+            facets,
+            browse,
+            types: serde_json::Value::Object(types).to_string(),
+            dirs: serde_json::Value::Object(dirs).to_string(),
+        },
+    );
+    msg("search-title")
+}
+
+/// The search page's path: `{lang}/search/`.
+pub fn page_path(lang: &str) -> String {
+    format!("{lang}/search/")
+}

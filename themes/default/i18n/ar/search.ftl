@@ -1,0 +1,36 @@
+# صفحة البحث (themes/default/templates/search.html, static/search.js).
+# { $count } و { $words } تصل منسقة مسبقاً.
+nav-search = البحث
+search-title = البحث
+search-intro = ابحث عن التوصيات والإجراءات والوثائق بكلماتها، أو برمز وثيقة مثل A/HRC/52/11، أو بمعرّف، ثم ضيّق النتائج باستخدام عوامل التصفية.
+search-label = كلمات أو رمز أو معرّف
+search-submit = ابحث
+search-hint = تظهر النتائج أثناء الكتابة. يحتفظ عنوان الصفحة بالبحث وعوامل التصفية، فيمكن مشاركته والاستشهاد به.
+search-nojs = يحتاج البحث إلى JavaScript، وهو معطّل أو غير متاح في هذا المتصفح. يمكن الوصول أيضاً إلى كل توصية وإجراء ووثيقة من خلال القوائم أدناه.
+search-browse = تصفّح البوابة
+search-filters = عوامل التصفية
+search-clear = إزالة جميع عوامل التصفية
+search-results = نتائج البحث
+search-facet-type = النوع
+search-facet-mechanism = الآلية
+search-facet-document = الوثيقة
+search-facet-status = الحالة
+search-facet-response = رد الدولة
+search-facet-theme = الموضوع
+search-facet-group = الفئة المتأثرة
+search-facet-sdg = غاية من أهداف التنمية المستدامة
+search-facet-institution = المؤسسة
+search-facet-year = السنة
+search-type-recommendation = توصية
+search-type-action = إجراء
+search-type-document = وثيقة
+search-count = النتائج: { $count }
+search-none = لا توجد نتائج. جرّب كلمات أخرى أو أقل، أو أزل أحد عوامل التصفية.
+search-ignored = كلمات غير موجودة في الفهرس فأُغفلت: { $words }.
+search-empty = اكتب كلمة أو رمز وثيقة أو معرّفاً.
+search-loading = جارٍ تحميل فهرس البحث…
+search-error = تعذّر تحميل فهرس البحث. لا تزال القوائم أدناه تؤدي إلى كل صفحة.
+search-more = عرض مزيد من النتائج
+search-all-values = عرض الكل ({ $count })
+search-fewer-values = عرض أقل
+search-untranslated = لم تُترجم بعد.

@@ -1,0 +1,36 @@
+# Search page (themes/default/templates/search.html, static/search.js).
+# { $count }, { $words } arrive already formatted.
+nav-search = Search
+search-title = Search
+search-intro = Find recommendations, actions and documents by their words, by a document symbol such as A/HRC/52/11, or by an identifier, then narrow the results with the filters.
+search-label = Words, symbol or identifier
+search-submit = Search
+search-hint = Results appear as you type. The page address keeps the search and its filters, so it can be shared and cited.
+search-nojs = Search needs JavaScript, which is turned off or not available in this browser. Every recommendation, action and document can also be reached through the lists below.
+search-browse = Browse the portal
+search-filters = Filters
+search-clear = Clear all filters
+search-results = Search results
+search-facet-type = Type
+search-facet-mechanism = Mechanism
+search-facet-document = Document
+search-facet-status = Status
+search-facet-response = State's response
+search-facet-theme = Theme
+search-facet-group = Affected group
+search-facet-sdg = SDG target
+search-facet-institution = Institution
+search-facet-year = Year
+search-type-recommendation = Recommendation
+search-type-action = Action
+search-type-document = Document
+search-count = Results: { $count }
+search-none = No results. Try other or fewer words, or remove a filter.
+search-ignored = Left out, not in the index: { $words }.
+search-empty = Type a word, a document symbol or an identifier.
+search-loading = Loading the search index…
+search-error = The search index could not be loaded. The lists below still lead to every page.
+search-more = Show more results
+search-all-values = Show all ({ $count })
+search-fewer-values = Show fewer
+search-untranslated = Not yet translated.

@@ -1,0 +1,36 @@
+# Página de búsqueda (themes/default/templates/search.html, static/search.js).
+# { $count }, { $words } llegan ya formateados.
+nav-search = Buscar
+search-title = Búsqueda
+search-intro = Encuentre recomendaciones, acciones y documentos por sus palabras, por una signatura de documento como A/HRC/52/11 o por un identificador, y acote los resultados con los filtros.
+search-label = Palabras, signatura o identificador
+search-submit = Buscar
+search-hint = Los resultados aparecen mientras escribe. La dirección de la página conserva la búsqueda y sus filtros, para compartirla y citarla.
+search-nojs = La búsqueda necesita JavaScript, que está desactivado o no disponible en este navegador. Todas las recomendaciones, acciones y documentos se pueden consultar también desde las listas de abajo.
+search-browse = Recorrer el portal
+search-filters = Filtros
+search-clear = Quitar todos los filtros
+search-results = Resultados de la búsqueda
+search-facet-type = Tipo
+search-facet-mechanism = Mecanismo
+search-facet-document = Documento
+search-facet-status = Estado
+search-facet-response = Respuesta del Estado
+search-facet-theme = Tema
+search-facet-group = Grupo afectado
+search-facet-sdg = Meta de los ODS
+search-facet-institution = Institución
+search-facet-year = Año
+search-type-recommendation = Recomendación
+search-type-action = Acción
+search-type-document = Documento
+search-count = Resultados: { $count }
+search-none = No hay resultados. Pruebe con otras palabras o con menos, o quite un filtro.
+search-ignored = Omitidas por no estar en el índice: { $words }.
+search-empty = Escriba una palabra, una signatura de documento o un identificador.
+search-loading = Cargando el índice de búsqueda…
+search-error = No se pudo cargar el índice de búsqueda. Las listas de abajo siguen llevando a todas las páginas.
+search-more = Mostrar más resultados
+search-all-values = Mostrar todo ({ $count })
+search-fewer-values = Mostrar menos
+search-untranslated = Aún sin traducir.

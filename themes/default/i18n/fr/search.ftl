@@ -1,0 +1,36 @@
+# Page de recherche (themes/default/templates/search.html, static/search.js).
+# { $count }, { $words } arrivent déjà mis en forme.
+nav-search = Recherche
+search-title = Recherche
+search-intro = Trouvez recommandations, actions et documents par leurs mots, par une cote de document comme A/HRC/52/11 ou par un identifiant, puis affinez les résultats avec les filtres.
+search-label = Mots, cote ou identifiant
+search-submit = Rechercher
+search-hint = Les résultats s'affichent pendant la saisie. L'adresse de la page conserve la recherche et ses filtres : elle peut être partagée et citée.
+search-nojs = La recherche nécessite JavaScript, désactivé ou indisponible dans ce navigateur. Chaque recommandation, action et document est aussi accessible par les listes ci-dessous.
+search-browse = Parcourir le portail
+search-filters = Filtres
+search-clear = Effacer tous les filtres
+search-results = Résultats de la recherche
+search-facet-type = Type
+search-facet-mechanism = Mécanisme
+search-facet-document = Document
+search-facet-status = Statut
+search-facet-response = Réponse de l'État
+search-facet-theme = Thème
+search-facet-group = Groupe concerné
+search-facet-sdg = Cible des ODD
+search-facet-institution = Institution
+search-facet-year = Année
+search-type-recommendation = Recommandation
+search-type-action = Action
+search-type-document = Document
+search-count = Résultats : { $count }
+search-none = Aucun résultat. Essayez d'autres mots, moins de mots, ou retirez un filtre.
+search-ignored = Absents de l'index, ignorés : { $words }.
+search-empty = Saisissez un mot, une cote de document ou un identifiant.
+search-loading = Chargement de l'index de recherche…
+search-error = L'index de recherche n'a pas pu être chargé. Les listes ci-dessous mènent toujours à chaque page.
+search-more = Afficher plus de résultats
+search-all-values = Tout afficher ({ $count })
+search-fewer-values = Afficher moins
+search-untranslated = Pas encore traduit.

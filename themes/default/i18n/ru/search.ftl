@@ -1,0 +1,36 @@
+# Страница поиска (themes/default/templates/search.html, static/search.js).
+# { $count }, { $words } приходят уже отформатированными.
+nav-search = Поиск
+search-title = Поиск
+search-intro = Находите рекомендации, меры и документы по словам, по условному обозначению документа, например A/HRC/52/11, или по идентификатору, а затем уточняйте результаты с помощью фильтров.
+search-label = Слова, условное обозначение или идентификатор
+search-submit = Найти
+search-hint = Результаты появляются по мере ввода. Адрес страницы сохраняет запрос и фильтры, поэтому им можно поделиться и сослаться на него.
+search-nojs = Для поиска нужен JavaScript, который отключён или недоступен в этом браузере. Все рекомендации, меры и документы доступны и через списки ниже.
+search-browse = Обзор портала
+search-filters = Фильтры
+search-clear = Сбросить все фильтры
+search-results = Результаты поиска
+search-facet-type = Тип
+search-facet-mechanism = Механизм
+search-facet-document = Документ
+search-facet-status = Статус
+search-facet-response = Ответ государства
+search-facet-theme = Тема
+search-facet-group = Затронутая группа
+search-facet-sdg = Задача ЦУР
+search-facet-institution = Учреждение
+search-facet-year = Год
+search-type-recommendation = Рекомендация
+search-type-action = Мера
+search-type-document = Документ
+search-count = Результаты: { $count }
+search-none = Ничего не найдено. Попробуйте другие слова или меньше слов либо снимите фильтр.
+search-ignored = Нет в индексе, пропущено: { $words }.
+search-empty = Введите слово, условное обозначение документа или идентификатор.
+search-loading = Загрузка поискового индекса…
+search-error = Не удалось загрузить поисковый индекс. Списки ниже по-прежнему ведут ко всем страницам.
+search-more = Показать ещё результаты
+search-all-values = Показать все ({ $count })
+search-fewer-values = Показать меньше
+search-untranslated = Ещё не переведено.

@@ -1,0 +1,36 @@
+# 搜索页面（themes/default/templates/search.html, static/search.js）。
+# { $count }、{ $words } 传入时已格式化。
+nav-search = 搜索
+search-title = 搜索
+search-intro = 按文字、文件编号（如 A/HRC/52/11）或标识符查找建议、行动和文件，再用筛选条件缩小结果范围。
+search-label = 文字、文件编号或标识符
+search-submit = 搜索
+search-hint = 输入时即显示结果。页面地址会保留搜索内容和筛选条件，便于分享和引用。
+search-nojs = 搜索功能需要 JavaScript，但此浏览器已关闭或不支持。所有建议、行动和文件也可以通过下方列表查阅。
+search-browse = 浏览门户
+search-filters = 筛选条件
+search-clear = 清除所有筛选条件
+search-results = 搜索结果
+search-facet-type = 类型
+search-facet-mechanism = 机制
+search-facet-document = 文件
+search-facet-status = 状态
+search-facet-response = 国家的答复
+search-facet-theme = 主题
+search-facet-group = 受影响群体
+search-facet-sdg = 可持续发展目标具体目标
+search-facet-institution = 机构
+search-facet-year = 年份
+search-type-recommendation = 建议
+search-type-action = 行动
+search-type-document = 文件
+search-count = 结果：{ $count }
+search-none = 没有结果。请尝试其他或更少的词语，或取消一个筛选条件。
+search-ignored = 索引中没有、已忽略：{ $words }。
+search-empty = 请输入词语、文件编号或标识符。
+search-loading = 正在加载搜索索引…
+search-error = 无法加载搜索索引。下方列表仍可通往每个页面。
+search-more = 显示更多结果
+search-all-values = 全部显示（{ $count }）
+search-fewer-values = 收起
+search-untranslated = 尚未翻译。
