@@ -8,6 +8,8 @@ mod context;
 mod entries;
 mod markdown;
 mod pages;
+mod parts;
+mod term_pages;
 mod terms;
 mod tracking;
 pub mod urls;
