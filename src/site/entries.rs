@@ -150,13 +150,23 @@ struct ActionPage {
     history: Vec<Assessment>,
     indicators: Vec<Link>,
     permalink: String,
+    /// The latest status update, else the start date, else the as-of date: what citations show.
+    last_updated: String,
 }
 
 pub(super) fn action(site: &Site, id: ActionId, lang: &str, context: &mut Context) -> String {
     let a = &site.data.actions[id.index()];
     let row = action_row(site, id, lang);
     let title = row.title.text.clone();
+    let last_updated = a
+        .updates
+        .iter()
+        .map(|u| site.data.status_updates[u.index()].date)
+        .max()
+        .or(a.start_date)
+        .unwrap_or(site.data.as_of);
     let page = ActionPage {
+        last_updated: last_updated.to_string(),
         permalink: site.absolute(&row.href),
         row,
         description_html: (!a.description.is_empty()).then(|| {
