@@ -19,6 +19,7 @@ pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod synth;
+mod xml;
 
 pub use build::{
     BuildOptions, BuildSummary, CheckSummary, Portal, as_invalid_portal, build, check,

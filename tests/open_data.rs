@@ -63,23 +63,14 @@ fn json(path: &Path) -> Value {
     serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{} is JSON: {e}", path.display()))
 }
 
-const TABLES: [&str; 15] = [
-    "mechanisms",
-    "documents",
-    "recommendations",
-    "institutions",
-    "themes",
-    "groups",
-    "sdg_goals",
-    "sdg_targets",
-    "clusters",
-    "actions",
-    "status_updates",
-    "indicators",
-    "measurements",
-    "reporting_calendar",
-    "statuses",
-];
+/// Every table of the data contract, plus the status scale from config.toml.
+fn table_names() -> Vec<&'static str> {
+    docket::load::TABLES
+        .iter()
+        .copied()
+        .chain(["statuses"])
+        .collect()
+}
 
 #[test]
 fn every_table_is_published_as_csv_matching_the_loaded_data() {
@@ -299,7 +290,7 @@ fn the_json_file_holds_every_table_with_translations_and_lists() {
     let tables = all["tables"].as_object().unwrap();
     assert_eq!(
         tables.keys().map(String::as_str).collect::<BTreeSet<_>>(),
-        TABLES.into_iter().collect::<BTreeSet<_>>()
+        table_names().into_iter().collect::<BTreeSet<_>>()
     );
     let recs = tables["recommendations"].as_array().unwrap();
     assert_eq!(recs.len(), d.recommendations.len());
@@ -336,7 +327,7 @@ fn the_data_package_describes_every_file_with_its_size_hash_and_schema() {
         .iter()
         .map(|r| r["name"].as_str().unwrap())
         .collect();
-    let mut expected: Vec<&str> = TABLES.to_vec();
+    let mut expected: Vec<&str> = table_names();
     expected.push("docket");
     assert_eq!(names, expected);
     for resource in resources {
@@ -472,7 +463,7 @@ fn the_data_page_lists_every_download_with_its_size_in_every_language() {
         let page = std::fs::read_to_string(b.out.join(format!("{lang}/data/index.html")))
             .expect("data page");
         let hrefs = attribute_values(&page, "href");
-        for table in TABLES {
+        for table in table_names() {
             let href = format!("../../data/{table}.csv");
             assert!(hrefs.contains(&href.as_str()), "{lang}: no link to {href}");
         }

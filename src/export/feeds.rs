@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 use fluent_bundle::FluentArgs;
 use rayon::prelude::*;
 
-use super::xml::escape;
 use crate::model::*;
 use crate::site::{FeedLink, PageRoute, Route, Section, Site, Term, urls};
 use crate::slug::slugify;
+use crate::xml::escape;
 
 /// Entries per feed: the most recent ones.
 pub const FEED_LIMIT: usize = 50;
@@ -50,7 +50,7 @@ fn has_own_feed(term: Term) -> bool {
 
 fn feed_title(site: &Site, lang: &str, feed: Feed) -> String {
     let mut args = FluentArgs::new();
-    args.set("site", site_title(site, lang));
+    args.set("site", site.site_title(lang));
     match feed {
         Feed::Updates => site.i18n.message(lang, "feed-updates-title", Some(&args)),
         Feed::Recommendations => site
@@ -61,16 +61,6 @@ fn feed_title(site: &Site, lang: &str, feed: Feed) -> String {
             site.i18n.message(lang, "feed-term-title", Some(&args))
         }
     }
-}
-
-fn site_title(site: &Site, lang: &str) -> String {
-    let config = &site.data.config;
-    config
-        .title
-        .get(lang)
-        .or_else(|| config.title.get(&config.default_language))
-        .cloned()
-        .unwrap_or_default()
 }
 
 /// The feeds a page announces: its term's feed (mechanism, institution and theme pages),
@@ -325,7 +315,7 @@ fn render(site: &Site, lang: &str, feed: Feed, entries: &[Entry]) -> String {
         escape(&self_url),
         escape(&site.absolute(&page)),
         rfc3339(updated),
-        escape(&site_title(site, lang)),
+        escape(&site.site_title(lang)),
         escape(&site.absolute("")),
     ));
     for &entry in entries {

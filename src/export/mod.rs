@@ -14,7 +14,6 @@ pub mod api;
 pub mod feeds;
 pub mod sitemap;
 pub mod tables;
-mod xml;
 
 use std::path::Path;
 
@@ -23,8 +22,8 @@ use fluent_bundle::FluentArgs;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+pub use crate::xml::escape as xml_escape;
 pub use feeds::page_feeds;
-pub use xml::escape as xml_escape;
 
 use crate::site::{FeedLink, PageRoute, Route, Site, urls};
 
@@ -58,15 +57,7 @@ pub fn write(site: &Site, tera: &Tera, out_dir: &Path) -> Result<ExportStats> {
         let mut rendered = site.context(page);
         fill_data_page(site, &code, &mut rendered.context, Some(&written));
         let file = urls::file_of(&site.path(page));
-        let html = tera
-            .render(rendered.template, &rendered.context)
-            .map_err(|e| {
-                anyhow!(
-                    "cannot render {file} with {}: {}",
-                    rendered.template,
-                    crate::output::render_error(&e)
-                )
-            })?;
+        let html = crate::output::render(tera, &rendered, &file)?;
         std::fs::write(out_dir.join(&file), html)
             .map_err(|e| anyhow!("cannot write {file}: {e}"))?;
     }

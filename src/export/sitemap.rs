@@ -5,8 +5,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::xml::escape;
 use crate::site::{PageRoute, Route, Site};
+use crate::xml::escape;
 
 /// URLs one sitemap file may list (sitemaps.org).
 pub const MAX_URLS: usize = 50_000;

@@ -57,16 +57,7 @@ pub fn write_pages(
         .par_iter()
         .zip(paths.par_iter())
         .try_for_each(|(&route, file)| -> Result<()> {
-            let rendered = site.context(route);
-            let html = tera
-                .render(rendered.template, &rendered.context)
-                .map_err(|e| {
-                    anyhow!(
-                        "cannot render {file} with {}: {}",
-                        rendered.template,
-                        render_error(&e)
-                    )
-                })?;
+            let html = render(tera, &site.context(route), file)?;
             std::fs::write(out_dir.join(file), html.as_bytes())
                 .with_context(|| format!("cannot write {file}"))?;
             bytes.fetch_add(html.len(), Ordering::Relaxed);
@@ -90,6 +81,18 @@ pub fn write_pages(
         *stats.pages_per_language.entry(lang).or_default() += 1;
     }
     Ok(stats)
+}
+
+/// Renders one page's context with its template; `file` names the page in errors.
+pub fn render(tera: &Tera, rendered: &crate::site::RenderedContext, file: &str) -> Result<String> {
+    tera.render(rendered.template, &rendered.context)
+        .map_err(|e| {
+            anyhow!(
+                "cannot render {file} with {}: {}",
+                rendered.template,
+                render_error(&e)
+            )
+        })
 }
 
 /// Copies the theme's `static/` then the portal's `static/` (which wins) into `out_dir/static/`.

@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use crate::xml::escape;
+
 /// One series of a stacked chart: a status (or "unreported") and its style.
 #[derive(Debug, Clone)]
 pub struct Series {
@@ -12,21 +14,6 @@ pub struct Series {
     pub label: String,
     /// Pattern drawn over the colour: 0 none, 1 diagonal, 2 dots, 3 cross, 4 horizontal, ...
     pub pattern: usize,
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// `text-anchor` values follow the text direction, which charts inherit from the page:
@@ -59,6 +46,39 @@ fn pattern_defs(id: &str, series: &[Series]) -> String {
     }
     defs.push_str("</defs>");
     defs
+}
+
+/// A two-column legend from `top`: a patterned swatch and a label per series, mirrored
+/// right to left.
+fn legend(
+    svg: &mut String,
+    id: &str,
+    labels: &[String],
+    top: f64,
+    column_width: f64,
+    width: f64,
+    rtl: bool,
+) {
+    for (index, label) in labels.iter().enumerate() {
+        let column = (index % 2) as f64;
+        let y = top + (index / 2) as f64 * 22.0;
+        let swatch_x = if rtl {
+            width - column * column_width - 16.0
+        } else {
+            column * column_width
+        };
+        let (text_x, anchor) = if rtl {
+            (swatch_x - 6.0, anchor_right(rtl))
+        } else {
+            (swatch_x + 22.0, anchor_left(rtl))
+        };
+        let _ = write!(
+            svg,
+            "<rect x=\"{swatch_x}\" y=\"{y}\" width=\"16\" height=\"16\" fill=\"url(#{id}-p{index})\" class=\"swatch\"/><text x=\"{text_x}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"legend\">{}</text>",
+            y + 13.0,
+            escape(label)
+        );
+    }
 }
 
 /// A 100% stacked horizontal bar of one distribution, with a legend.
@@ -96,27 +116,12 @@ pub fn distribution(
         );
         x += w;
     }
-    for (index, (s, &count)) in series.iter().zip(counts).enumerate() {
-        let column = (index % 2) as f64;
-        let row = (index / 2) as f64;
-        let y = bar_height + 12.0 + row * 22.0;
-        let swatch_x = if rtl {
-            width - column * 300.0 - 16.0
-        } else {
-            column * 300.0
-        };
-        let (text_x, anchor) = if rtl {
-            (swatch_x - 6.0, anchor_right(rtl))
-        } else {
-            (swatch_x + 22.0, anchor_left(rtl))
-        };
-        let _ = write!(
-            svg,
-            "<rect x=\"{swatch_x}\" y=\"{y}\" width=\"16\" height=\"16\" fill=\"url(#{id}-p{index})\" class=\"swatch\"/><text x=\"{text_x}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"legend\">{} ({count})</text>",
-            y + 13.0,
-            escape(&s.label)
-        );
-    }
+    let labels: Vec<String> = series
+        .iter()
+        .zip(counts)
+        .map(|(s, count)| format!("{} ({count})", s.label))
+        .collect();
+    legend(&mut svg, id, &labels, bar_height + 12.0, 300.0, width, rtl);
     svg.push_str("</svg>");
     svg
 }
@@ -195,27 +200,16 @@ pub fn stacked_columns(
             );
         }
     }
-    for (index, s) in series.iter().enumerate() {
-        let column = (index % 2) as f64;
-        let row = (index / 2) as f64;
-        let y = top + plot_height + 30.0 + row * 22.0;
-        let swatch_x = if rtl {
-            width - column * 320.0 - 16.0
-        } else {
-            column * 320.0
-        };
-        let (text_x, anchor) = if rtl {
-            (swatch_x - 6.0, anchor_right(rtl))
-        } else {
-            (swatch_x + 22.0, anchor_left(rtl))
-        };
-        let _ = write!(
-            svg,
-            "<rect x=\"{swatch_x}\" y=\"{y}\" width=\"16\" height=\"16\" fill=\"url(#{id}-p{index})\" class=\"swatch\"/><text x=\"{text_x}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"legend\">{}</text>",
-            y + 13.0,
-            escape(&s.label)
-        );
-    }
+    let labels: Vec<String> = series.iter().map(|s| s.label.clone()).collect();
+    legend(
+        &mut svg,
+        id,
+        &labels,
+        top + plot_height + 30.0,
+        320.0,
+        width,
+        rtl,
+    );
     svg.push_str("</svg>");
     svg
 }

@@ -9,7 +9,8 @@ use crate::model::*;
 const EXCERPT_CHARS: usize = 220;
 
 impl Site<'_> {
-    pub(super) fn site_title(&self, lang: &str) -> String {
+    /// The portal's title in `lang`, else in the default language.
+    pub fn site_title(&self, lang: &str) -> String {
         let config = &self.data.config;
         config
             .title

@@ -1,4 +1,4 @@
-//! Escaping text for XML documents (feeds, sitemaps).
+//! Escaping text for XML documents: feeds, sitemaps and the SVG of charts.
 
 /// `text` with `&`, `<`, `>`, `"` and `'` escaped and the characters XML 1.0 forbids
 /// (control characters other than tab and line ends) left out.
