@@ -214,12 +214,16 @@ pub fn stacked_columns(
     svg
 }
 
-/// A line chart of dated values with optional baseline and target lines.
-/// `points` are (x position 0..1 along time, label, value, formatted value).
+/// One dated value of a line chart.
 pub struct LinePoint {
+    /// Position along the time axis, from 0 to 1.
     pub position: f64,
+    /// The full date, for the tooltip.
     pub label: String,
+    /// A short label under the axis (the year).
+    pub axis: String,
     pub value: f64,
+    /// The value as the page's language writes it.
     pub formatted: String,
 }
 
@@ -238,13 +242,16 @@ pub fn line(
     let mut values: Vec<f64> = points.iter().map(|p| p.value).collect();
     values.extend(baseline.iter().map(|b| b.0));
     values.extend(target.iter().map(|t| t.0));
-    let max = values.iter().copied().fold(f64::MIN, f64::max).max(0.0);
-    let min = values.iter().copied().fold(f64::MAX, f64::min).min(0.0);
-    let span = if (max - min).abs() < f64::EPSILON {
-        1.0
+    // The axis spans the values with a margin, not from zero: indicators such as a birth
+    // registration rate move between 89 and 99, and that movement is the story.
+    let high = values.iter().copied().fold(f64::MIN, f64::max);
+    let low = values.iter().copied().fold(f64::MAX, f64::min);
+    let margin = if (high - low).abs() < f64::EPSILON {
+        high.abs().max(1.0) * 0.1
     } else {
-        (max - min) * 1.1
+        (high - low) * 0.15
     };
+    let (min, span) = (low - margin, high - low + 2.0 * margin);
     let y_of = |v: f64| top + plot_height * (1.0 - (v - min) / span);
     let x_of = |position: f64| {
         let p = if rtl { 1.0 - position } else { position };
@@ -291,19 +298,29 @@ pub fn line(
             path.join(" ")
         );
     }
-    for p in points {
+    // At most about six axis labels, and never the same year twice in a row.
+    let step = points.len().div_ceil(6).max(1);
+    let mut last_axis = "";
+    for (index, p) in points.iter().enumerate() {
         let (x, y) = (x_of(p.position), y_of(p.value));
         let _ = write!(
             svg,
-            "<circle cx=\"{x:.2}\" cy=\"{y:.2}\" r=\"4\" class=\"point\" data-value=\"{}\"><title>{}: {}</title></circle><text x=\"{x:.2}\" y=\"{:.2}\" text-anchor=\"middle\" class=\"value\">{}</text><text x=\"{x:.2}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
+            "<circle cx=\"{x:.2}\" cy=\"{y:.2}\" r=\"4\" class=\"point\" data-value=\"{}\"><title>{}: {}</title></circle><text x=\"{x:.2}\" y=\"{:.2}\" text-anchor=\"middle\" class=\"value\">{}</text>",
             p.value,
             escape(&p.label),
             escape(&p.formatted),
             y - 9.0,
-            escape(&p.formatted),
-            height - bottom + 18.0,
-            escape(&p.label)
+            escape(&p.formatted)
         );
+        if (index % step == 0 || index + 1 == points.len()) && p.axis != last_axis {
+            let _ = write!(
+                svg,
+                "<text x=\"{x:.2}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
+                height - bottom + 18.0,
+                escape(&p.axis)
+            );
+            last_axis = &p.axis;
+        }
     }
     svg.push_str("</svg>");
     svg

@@ -311,6 +311,7 @@ fn indicator_chart(site: &Site, indicator: &Indicator, lang: &str) -> String {
                 (m.date - first).num_days() as f64 / span
             },
             label: site.i18n.format_date(lang, m.date),
+            axis: chrono::Datelike::year(&m.date).to_string(),
             value: m.value,
             formatted: crate::i18n::format_number(m.value, lang),
         })
