@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
-use super::tables::{portal_json, translations};
+use super::package::{portal_json, translations};
 use crate::model::*;
 use crate::site::{Section, Site, Term, urls};
 use crate::slug::slugify;
@@ -245,7 +245,7 @@ pub fn term_json(site: &Site, term: Term) -> Value {
         Term::Mechanism(id) => {
             let m = &d.mechanisms[id.index()];
             json!({
-                "kind": super::tables::choice_id(MechanismKind::ALL, m.kind),
+                "kind": super::columns::choice_id(MechanismKind::ALL, m.kind),
                 "acronym": m.acronym,
                 "url": m.url,
                 "documents": m.documents.iter().map(|&doc| term_ref(site, Term::Document(doc))).collect::<Vec<_>>(),
@@ -266,7 +266,7 @@ pub fn term_json(site: &Site, term: Term) -> Value {
         Term::Institution(id) => {
             let inst = &d.institutions[id.index()];
             json!({
-                "kind": super::tables::choice_id(InstitutionKind::ALL, inst.kind),
+                "kind": super::columns::choice_id(InstitutionKind::ALL, inst.kind),
                 "acronym": inst.acronym,
                 "url": inst.url,
                 "actions": inst.actions.iter().map(|&a| {

@@ -11,7 +11,9 @@
 //! Everything is a pure function of the dataset: the same input gives the same bytes.
 
 pub mod api;
+mod columns;
 pub mod feeds;
+mod package;
 pub mod sitemap;
 pub mod tables;
 
@@ -36,7 +38,7 @@ pub struct ExportStats {
 /// Writes open data, the API, feeds, sitemap and robots.txt into `out_dir`, then renders the
 /// Data pages again with the sizes of the files they list.
 pub fn write(site: &Site, tera: &Tera, out_dir: &Path) -> Result<ExportStats> {
-    let written = tables::write(site, out_dir)?;
+    let written = package::write(site, out_dir)?;
     let mut files = written.len();
     files += api::write(site, out_dir)?;
     files += feeds::write(site, out_dir)?;
@@ -86,7 +88,7 @@ fn fill_data_page(
     site: &Site,
     lang: &str,
     context: &mut Context,
-    written: Option<&[tables::Written]>,
+    written: Option<&[package::Written]>,
 ) {
     let size_of = |path: &str| {
         written
