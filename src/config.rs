@@ -38,6 +38,22 @@ pub struct Config {
     /// Thresholds for stale statuses, deadlines and the "what changed" page.
     #[serde(default)]
     pub tracking: TrackingConfig,
+    /// The licence of the published data, shown on the Data page and in datapackage.json.
+    #[serde(default)]
+    pub license: Option<License>,
+}
+
+/// `[license]` in config.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct License {
+    /// SPDX identifier, such as `CC-BY-4.0`.
+    pub name: String,
+    /// Human-readable title.
+    pub title: String,
+    /// Where the licence text is published.
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 /// `[tracking]` in config.toml.

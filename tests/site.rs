@@ -271,3 +271,27 @@ fn the_embedded_theme_matches_the_theme_folder() {
         );
     }
 }
+
+#[test]
+fn the_data_licence_from_config_reaches_the_data_page_and_the_data_package() {
+    let portal = fixture("minimal");
+    let config = portal.path().join("config.toml");
+    let source = std::fs::read_to_string(&config).unwrap();
+    let with_licence = source.replacen(
+        "[title]",
+        "[license]\nname = \"CC-BY-4.0\"\ntitle = \"Creative Commons Attribution 4.0\"\nurl = \"https://creativecommons.org/licenses/by/4.0/\"\n\n[title]",
+        1,
+    );
+    std::fs::write(&config, with_licence).unwrap();
+    let output = portal.path().join("public");
+    build(portal.path(), &output).expect("build");
+    let page = std::fs::read_to_string(output.join("en/data/index.html")).unwrap();
+    assert!(
+        page.contains("rel=\"license noopener noreferrer\">Creative Commons Attribution 4.0</a>"),
+        "{page}"
+    );
+    let package: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(output.join("data/datapackage.json")).unwrap())
+            .unwrap();
+    assert_eq!(package["licenses"][0]["name"], "CC-BY-4.0");
+}

@@ -124,6 +124,12 @@ fn fill_data_page(
         });
     }
     context.insert("downloads", &downloads);
+    if let Some(license) = &site.data.config.license {
+        context.insert(
+            "license",
+            &serde_json::json!({"name": license.name, "title": license.title, "url": license.url}),
+        );
+    }
     let first = site
         .data
         .recommendations

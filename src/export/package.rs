@@ -349,6 +349,7 @@ pub(super) fn datapackage(
         "created": format!("{}T00:00:00Z", site.data.as_of),
         "version": site.data.as_of.to_string(),
         "keywords": ["human rights", "recommendations", "follow-up"],
+        "licenses": config.license.iter().map(|l| json!({"name": l.name, "title": l.title, "path": l.url})).collect::<Vec<_>>(),
         "resources": resources,
     })
 }

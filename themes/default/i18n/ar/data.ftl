@@ -46,3 +46,4 @@ feed-updates-title = { $site }: تحديثات الحالة
 feed-recommendations-title = { $site }: التوصيات الجديدة
 feed-term-title = { $site }: { $name }
 feed-update-entry = { $subject }: { $status } ({ $assessor })
+data-license = ترخيص البيانات

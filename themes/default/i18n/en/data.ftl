@@ -46,3 +46,4 @@ feed-updates-title = { $site }: status updates
 feed-recommendations-title = { $site }: new recommendations
 feed-term-title = { $site }: { $name }
 feed-update-entry = { $subject }: { $status } ({ $assessor })
+data-license = Licence of the data

@@ -46,3 +46,4 @@ feed-updates-title = { $site }: actualizaciones del estado
 feed-recommendations-title = { $site }: nuevas recomendaciones
 feed-term-title = { $site }: { $name }
 feed-update-entry = { $subject }: { $status } ({ $assessor })
+data-license = Licencia de los datos

@@ -46,3 +46,4 @@ feed-updates-title = { $site } : mises à jour de l'état
 feed-recommendations-title = { $site } : nouvelles recommandations
 feed-term-title = { $site } : { $name }
 feed-update-entry = { $subject } : { $status } ({ $assessor })
+data-license = Licence des données

@@ -46,3 +46,4 @@ feed-updates-title = { $site }: обновления статуса
 feed-recommendations-title = { $site }: новые рекомендации
 feed-term-title = { $site }: { $name }
 feed-update-entry = { $subject }: { $status } ({ $assessor })
+data-license = Лицензия на данные

@@ -46,3 +46,4 @@ feed-updates-title = { $site }：状态更新
 feed-recommendations-title = { $site }：新建议
 feed-term-title = { $site }：{ $name }
 feed-update-entry = { $subject }：{ $status }（{ $assessor }）
+data-license = 数据许可协议
