@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod export;
+mod facets;
 pub mod index;
 pub mod query;
 
@@ -18,7 +19,8 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub use index::{Entry, EntryKind, FACETS, LanguageIndex};
+pub use facets::FACETS;
+pub use index::{Entry, EntryKind, LanguageIndex};
 pub use query::{Hit, Query, Results};
 
 use crate::site::{Section, Site, urls};
