@@ -295,3 +295,14 @@ fn the_data_licence_from_config_reaches_the_data_page_and_the_data_package() {
             .unwrap();
     assert_eq!(package["licenses"][0]["name"], "CC-BY-4.0");
 }
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_killed_builds_staging_folder_is_cleared_by_the_next_build() {
+    let portal = fixture("minimal");
+    // No process has this id: pids stop well below it.
+    let abandoned = portal.path().join(".public.docket-staging-4000000000");
+    std::fs::create_dir_all(abandoned.join("en")).unwrap();
+    build(portal.path(), &portal.path().join("public")).expect("build");
+    assert!(!abandoned.exists());
+}

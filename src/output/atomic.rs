@@ -22,6 +22,7 @@ impl Staging {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or("public");
+        remove_abandoned(parent, name);
         let dir = parent.join(format!(".{name}.docket-staging-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
@@ -66,6 +67,43 @@ impl Staging {
         std::mem::forget(self);
         Ok(())
     }
+}
+
+/// A build that was killed leaves its staging folder behind: remove those whose process is
+/// gone, so that failed builds never pile up gigabytes next to the output.
+fn remove_abandoned(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let Some(pid) = [".docket-staging-", ".docket-old-"]
+            .iter()
+            .find_map(|marker| file_name.strip_prefix(&format!(".{name}{marker}")))
+        else {
+            continue;
+        };
+        if pid
+            .parse::<u32>()
+            .is_ok_and(|pid| pid != std::process::id() && !process_alive(pid))
+        {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn process_alive(pid: u32) -> bool {
+    Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// Without a cheap way to ask, assume another build may still be using it.
+#[cfg(not(target_os = "linux"))]
+fn process_alive(_pid: u32) -> bool {
+    true
 }
 
 impl Drop for Staging {
