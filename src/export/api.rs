@@ -9,22 +9,10 @@ use serde_json::{Map, Value, json};
 
 use super::package::{portal_json, translations};
 use crate::model::*;
-use crate::site::{Section, Site, Term, urls};
+use crate::site::{Section, Site, TERM_SECTIONS, Term, urls};
 use crate::slug::slugify;
 
 pub const API_DIR: &str = "api/v1";
-
-/// Sections that have one list per term, in this order.
-pub const TERM_SECTIONS: [Section; 8] = [
-    Section::Mechanisms,
-    Section::Documents,
-    Section::Institutions,
-    Section::Themes,
-    Section::Groups,
-    Section::Sdg,
-    Section::Clusters,
-    Section::Statuses,
-];
 
 /// `api/v1/{section}/{slug}.json`
 pub fn term_file(site: &Site, term: Term) -> String {
@@ -324,7 +312,7 @@ pub fn term_json(site: &Site, term: Term) -> Value {
 pub fn index_json(site: &Site) -> Value {
     let d = site.data;
     let mut sections = Map::new();
-    for section in TERM_SECTIONS {
+    for &section in TERM_SECTIONS {
         let terms: Vec<Value> = site
             .terms(section)
             .into_iter()

@@ -21,7 +21,7 @@ use crate::model::*;
 pub use context::*;
 pub use markdown::{excerpt, to_safe_html};
 pub use pages::base_path;
-pub use terms::Term;
+pub use terms::{TERM_SECTIONS, Term};
 pub use tracking::TrackingPage;
 pub use urls::Section;
 
