@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-use common::{build, fixture, read_tree};
+use common::{build, fixture, read_tree, write_multilingual_config};
 use docket::search::{EntryKind, LanguageIndex, Query};
 use docket::site::Site;
 
@@ -410,19 +410,11 @@ fn sdg_targets_are_found_in_six_languages() {
         }
     }
     assert_eq!(targets.len(), 169);
-    let mut config = String::from(
-        "base_url = \"https://sdg.example/\"\ndefault_language = \"en\"\nas_of = \"2026-06-30\"\n\n[title]\nen = \"SDG targets\"\n",
-    );
-    for (code, _, dir) in languages {
-        config.push_str(&format!(
-            "\n[[languages]]\ncode = \"{code}\"\nname = \"{code}\"\ndir = \"{dir}\"\n"
-        ));
-    }
-    config.push_str(
-        "\n[[statuses]]\nid = \"open\"\ncolour = \"#b42318\"\n[statuses.label]\nen = \"Open\"\n",
-    );
-    std::fs::create_dir_all(root.join("data")).expect("data");
-    std::fs::write(root.join("config.toml"), config).expect("config");
+    let codes: Vec<(&str, &str)> = languages
+        .iter()
+        .map(|(code, _, dir)| (*code, *dir))
+        .collect();
+    write_multilingual_config(root, "https://sdg.example/", "SDG targets", &codes);
     std::fs::write(
         root.join("data/mechanisms.csv"),
         "id,kind,name_en\nSDG,other,Sustainable Development Goals\n",

@@ -224,19 +224,7 @@ fn write_six_language_portal(root: &Path) {
         ("ar", "rtl"),
         ("zh", "ltr"),
     ];
-    let mut config = String::from(
-        "base_url = \"https://un6.example/\"\ndefault_language = \"en\"\nas_of = \"2026-06-30\"\n\n[title]\nen = \"Six languages\"\n",
-    );
-    for (code, dir) in langs {
-        config.push_str(&format!(
-            "\n[[languages]]\ncode = \"{code}\"\nname = \"{code}\"\ndir = \"{dir}\"\n"
-        ));
-    }
-    config.push_str(
-        "\n[[statuses]]\nid = \"open\"\ncolour = \"#b42318\"\n[statuses.label]\nen = \"Open\"\n",
-    );
-    std::fs::create_dir_all(root.join("data")).expect("data");
-    std::fs::write(root.join("config.toml"), config).expect("config");
+    common::write_multilingual_config(root, "https://un6.example/", "Six languages", &langs);
     std::fs::write(
         root.join("data/mechanisms.csv"),
         "id,kind,acronym,name_en\nUPR,upr,UPR,Universal Periodic Review\nCAT,treaty-body,CAT,Committee against Torture\n",

@@ -12,7 +12,7 @@ use super::table::{EditTable, write_atomically};
 use super::{ImportOptions, Problems, short_hash};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::{RawPortal, Table, parse_csv};
+use crate::load::{RawPortal, Table};
 use crate::slug::{id_problem, slugify};
 
 /// One recommendation read from a source, with its references by name.
@@ -389,16 +389,9 @@ fn validate(options: &ImportOptions, mut tables: Vec<(&'static str, Table)>) -> 
         if tables.iter().any(|(n, _)| *n == name) {
             continue;
         }
-        let path = options.root.join("data").join(format!("{name}.csv"));
-        if !path.exists() {
-            continue;
+        if let Some(table) = crate::load::read_table(&options.root, name, &mut diagnostics)? {
+            tables.push((name, table));
         }
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        tables.push((
-            name,
-            parse_csv(&format!("data/{name}.csv"), &bytes, &mut diagnostics),
-        ));
     }
     let raw = RawPortal {
         root: options.root.clone(),

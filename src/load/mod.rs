@@ -60,16 +60,9 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
     let data_dir = root.join("data");
     let mut tables = Vec::new();
     for &name in TABLES {
-        let path = data_dir.join(format!("{name}.csv"));
-        if !path.exists() {
-            continue;
+        if let Some(table) = read_table(root, name, diagnostics)? {
+            tables.push((name, table));
         }
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        tables.push((
-            name,
-            parse_csv(&format!("data/{name}.csv"), &bytes, diagnostics),
-        ));
     }
     if data_dir.is_dir() {
         for path in sorted_files(&data_dir)? {
@@ -116,6 +109,20 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
         tables,
         pages,
     })
+}
+
+/// Reads `data/{name}.csv` under `root`, or `None` when the file does not exist.
+pub fn read_table(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Result<Option<Table>> {
+    let path = root.join("data").join(format!("{name}.csv"));
+    if !path.exists() {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(Some(parse_csv(
+        &format!("data/{name}.csv"),
+        &bytes,
+        diagnostics,
+    )))
 }
 
 fn sorted_files(dir: &Path) -> Result<Vec<PathBuf>> {

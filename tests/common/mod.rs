@@ -134,3 +134,26 @@ pub fn assert_internal_links_resolve(tree: &BTreeMap<String, Vec<u8>>) -> usize 
     }
     checked
 }
+
+/// Writes `config.toml` (English default, one status) for `languages` as (code, dir), and
+/// creates `data/`: the start of a portal that a test fills with its own tables.
+pub fn write_multilingual_config(
+    root: &Path,
+    base_url: &str,
+    title: &str,
+    languages: &[(&str, &str)],
+) {
+    let mut config = format!(
+        "base_url = \"{base_url}\"\ndefault_language = \"en\"\nas_of = \"2026-06-30\"\n\n[title]\nen = \"{title}\"\n"
+    );
+    for (code, dir) in languages {
+        config.push_str(&format!(
+            "\n[[languages]]\ncode = \"{code}\"\nname = \"{code}\"\ndir = \"{dir}\"\n"
+        ));
+    }
+    config.push_str(
+        "\n[[statuses]]\nid = \"open\"\ncolour = \"#b42318\"\n[statuses.label]\nen = \"Open\"\n",
+    );
+    std::fs::create_dir_all(root.join("data")).expect("data");
+    std::fs::write(root.join("config.toml"), config).expect("config");
+}
