@@ -7,8 +7,10 @@
 // Bytes: in headless Chromium (playwright-core from tests/browser), against a local server
 // that gzips text (JSON, JS) as static hosts do and sends binary files as they are; each
 // measurement starts with an empty cache. "first" is a query on a fresh page, "second" the
-// next query on the same page (cached shards reused). Query time: Docket's client in Node
-// (warm: median of 20 runs; cold: the first run, files read from disk), Pagefind in Chromium.
+// next query on the same page (cached shards reused). Docket asks for the 10 best, as the
+// search page does first (it reads postings only until they are certain); "with_facet_counts"
+// opens the filters, which reads whole lists. Query time: Docket's client in Node (warm: median
+// of 20 runs; cold: the first run, files read from disk), Pagefind in Chromium.
 // Prints one JSON object.
 
 import fs from 'node:fs';
@@ -85,7 +87,7 @@ async function browserBytes(browser, base, engine, queries, options) {
           window.ix = await window.DocketSearch.Index.open('/search/' + lang + '/manifest.json', (url, binary) =>
             fetch(url).then((r) => (binary ? r.arrayBuffer().then((b) => new Uint8Array(b)) : r.json())));
         }
-        const found = await window.ix.search({ q, filters: [] }, options.facets);
+        const found = await window.ix.search({ q, filters: [] }, options.facets, options.facets ? undefined : 10);
         await Promise.all(found.hits.slice(0, 10).map((h) => window.ix.row(h[0])));
         if (options.facets) await Promise.all(window.ix.m.facets.map((_, f) => window.ix.facetLabels(f)));
       } else {
@@ -114,21 +116,25 @@ async function nodeTimes() {
   for (const q of QUERIES) {
     const index = await Index.open(path.join(site, 'search', lang, 'manifest.json'), load);
     let t0 = performance.now();
-    let found = await index.search({ q, filters: [] }, false);
+    let found = await index.search({ q, filters: [] }, false, 10);
     await Promise.all(found.hits.slice(0, 10).map((h) => index.row(h[0])));
     const cold = performance.now() - t0;
+    const first = { total: found.total, complete: found.complete };
     const runs = [];
     for (let i = 0; i < 20; i++) {
       t0 = performance.now();
-      found = await index.search({ q, filters: [] }, false);
+      found = await index.search({ q, filters: [] }, false, 10);
       await Promise.all(found.hits.slice(0, 10).map((h) => index.row(h[0])));
       runs.push(performance.now() - t0);
     }
     t0 = performance.now();
-    await index.search({ q, filters: [] }, true);
+    const all = await index.search({ q, filters: [] }, true);
     const facets = performance.now() - t0;
     runs.sort((a, b) => a - b);
-    out[q] = { hits: found.hits.length, cold_ms: +cold.toFixed(1), warm_ms: +runs[10].toFixed(1), with_counts_ms: +facets.toFixed(1) };
+    out[q] = {
+      hits: all.hits.length, first_total: first.total, first_complete: first.complete,
+      cold_ms: +cold.toFixed(1), warm_ms: +runs[10].toFixed(1), with_counts_ms: +facets.toFixed(1),
+    };
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Search benchmark: Docket's static index against Pagefind on the same built site. Not a test.
-# Usage: bench/search.sh [SIZES...]   (default: 10000 100000); BENCH_PAGEFIND=0 skips Pagefind.
+# Usage: bench/search.sh [SIZES...]   (default: 10000 100000); BENCH_PAGEFIND=0 skips Pagefind,
+# BENCH_KEEP=1 keeps the synthetic portal and the built site (with pagefind/) for a closer look.
 # Needs: node, /usr/bin/chromium, tests/browser/node_modules (npm ci there), GNU time.
 # Installs pagefind with npm into target/pagefind/ (not committed).
 # For each size: synthesises a portal (4 languages), builds it (timed), indexes the built site
@@ -53,5 +54,5 @@ for n in "${sizes[@]}"; do
     } >"$work/result-$n.json"
     echo "== $n recommendations: $work/result-$n.json"
     cat "$work/result-$n.json"
-    rm -rf "$out" "$portal"
+    [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$out" "$portal"
 done

@@ -4,13 +4,15 @@
 
 use serde_json::json;
 
-use super::index::{LanguageIndex, MAX_IMPACT, STOP};
+use super::index::{LanguageIndex, STOP};
 use super::query;
 
 /// Target size of a vocabulary shard (JSON bytes).
 pub const VOCAB_SHARD_BYTES: usize = 4096;
-/// Target size of a postings shard (bytes); a longer posting list gets a shard of its own.
+/// Target size of a postings shard (bytes) shared by short posting lists.
 pub const POSTINGS_SHARD_BYTES: usize = 4096;
+/// Longest segment of a split posting list (bytes).
+pub const MAX_SEGMENT_BYTES: usize = 65536;
 /// Rows per document-table chunk.
 pub const DOC_ROWS: usize = 16;
 /// Exact keys per bucket, on average.
@@ -92,6 +94,19 @@ pub fn encode_set(ids: &[u32]) -> Vec<u8> {
         .expect("three encodings")
 }
 
+/// Each number less the one before it (the first as it is).
+fn differences(sorted: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    sorted
+        .iter()
+        .map(|&n| {
+            let d = n - previous;
+            previous = n;
+            d
+        })
+        .collect()
+}
+
 /// Shards of one kind, named `{kind}/{i}.{hash}.{ext}`.
 struct Kind {
     files: Vec<(String, Vec<u8>)>,
@@ -123,9 +138,114 @@ fn name_shards(prefix: &str, kind: &str, ext: &str, shards: Vec<Vec<u8>>) -> Kin
     }
 }
 
+/// How posting lists are cut into files.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// A posting list longer than this (bytes) is split into segments in ranking order: the
+    /// first of this size, each next one twice the size of the one before (at most
+    /// [`MAX_SEGMENT_BYTES`]), so that the best entries of a frequent word cost one small file.
+    pub first_segment_bytes: usize,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            first_segment_bytes: POSTINGS_SHARD_BYTES,
+        }
+    }
+}
+
 /// Every file of the index of one language, paths from the site root
 /// (`search/{lang}/manifest.json` first).
 pub fn export(index: &LanguageIndex) -> Vec<(String, Vec<u8>)> {
+    export_with(index, &Layout::default())
+}
+
+/// A posting list in ranking order (impact from the highest down, then entry), as
+/// segments: each a run of `(level, count, gaps)` groups, gaps starting afresh in every
+/// segment so that it decodes alone. One segment when the list fits `first` bytes.
+fn posting_segments(postings: &[(u32, u8)], first: usize) -> Vec<Vec<u8>> {
+    let mut order: Vec<(u32, u8)> = postings.to_vec();
+    order.sort_by_key(|&(entry, impact)| (std::cmp::Reverse(impact), entry));
+    let mut segments = Vec::new();
+    let mut target = first;
+    let mut current: Vec<u8> = Vec::new();
+    let mut i = 0;
+    while i < order.len() {
+        // One group: entries of one level, as many as fit in what is left of the segment.
+        let level = order[i].1;
+        let mut gaps = Vec::new();
+        let mut previous: i64 = -1;
+        let mut count = 0u64;
+        let mut full = false;
+        while i < order.len() && order[i].1 == level {
+            let mut gap = Vec::new();
+            varint(&mut gap, (i64::from(order[i].0) - previous - 1) as u64);
+            // 4 bytes for the group's level and count.
+            if count > 0 && current.len() + 4 + gaps.len() + gap.len() > target {
+                full = true;
+                break;
+            }
+            gaps.extend(gap);
+            previous = i64::from(order[i].0);
+            count += 1;
+            i += 1;
+        }
+        varint(&mut current, u64::from(level));
+        varint(&mut current, count);
+        current.extend(gaps);
+        if (full || current.len() + 8 >= target) && i < order.len() {
+            segments.push(std::mem::take(&mut current));
+            target = (target * 2).min(MAX_SEGMENT_BYTES.max(first));
+        }
+    }
+    if !current.is_empty() || segments.is_empty() {
+        segments.push(current);
+    }
+    segments
+}
+
+/// Postings shards and the first term of each: short lists share shards of about
+/// [`POSTINGS_SHARD_BYTES`]; a split list has its segments in consecutive shards of their
+/// own, which all name it as their first term. Every list is `varint length, bytes`.
+fn postings_shards(index: &LanguageIndex, layout: &Layout) -> (Vec<Vec<u8>>, Vec<u32>) {
+    let mut shards: Vec<Vec<u8>> = Vec::new();
+    let mut first: Vec<u32> = Vec::new();
+    let mut shard: Vec<u8> = Vec::new();
+    let mut shard_terms = 0;
+    for (t, term) in index.terms.iter().enumerate() {
+        let segments = posting_segments(&term.postings, layout.first_segment_bytes);
+        let split = segments.len() > 1;
+        if shard_terms > 0 && (split || shard.len() + segments[0].len() > POSTINGS_SHARD_BYTES) {
+            shards.push(std::mem::take(&mut shard));
+            shard_terms = 0;
+        }
+        if split {
+            for segment in segments {
+                let mut own = Vec::with_capacity(segment.len() + 3);
+                varint(&mut own, segment.len() as u64);
+                own.extend(segment);
+                shards.push(own);
+                first.push(t as u32);
+            }
+            continue;
+        }
+        if shard_terms == 0 {
+            first.push(t as u32);
+        }
+        let record = &segments[0];
+        varint(&mut shard, record.len() as u64);
+        shard.extend(record);
+        shard_terms += 1;
+    }
+    if shard_terms > 0 {
+        shards.push(shard);
+    }
+    (shards, first)
+}
+
+/// [`export`] with posting lists cut as `layout` says (tests use tiny segments).
+pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u8>)> {
     let prefix = format!("search/{}/", index.lang);
     let mut files = Vec::new();
 
@@ -160,45 +280,7 @@ pub fn export(index: &LanguageIndex) -> Vec<(String, Vec<u8>)> {
     }
     let vocab = name_shards(&prefix, "v", "json", vocab_shards);
 
-    // Postings: per term, levels from the highest impact down, each a gap-coded entry list.
-    let mut postings_shards: Vec<Vec<u8>> = Vec::new();
-    let mut postings_first: Vec<u32> = Vec::new();
-    let mut shard: Vec<u8> = Vec::new();
-    let mut shard_terms = 0;
-    for (t, term) in index.terms.iter().enumerate() {
-        let mut record = Vec::new();
-        for level in (1..=MAX_IMPACT).rev() {
-            let entries: Vec<u32> = term
-                .postings
-                .iter()
-                .filter(|(_, impact)| *impact == level)
-                .map(|(e, _)| *e)
-                .collect();
-            if entries.is_empty() {
-                continue;
-            }
-            varint(&mut record, u64::from(level));
-            varint(&mut record, entries.len() as u64);
-            let mut previous: i64 = -1;
-            for e in entries {
-                varint(&mut record, (i64::from(e) - previous - 1) as u64);
-                previous = i64::from(e);
-            }
-        }
-        if shard_terms > 0 && shard.len() + record.len() > POSTINGS_SHARD_BYTES {
-            postings_shards.push(std::mem::take(&mut shard));
-            shard_terms = 0;
-        }
-        if shard_terms == 0 {
-            postings_first.push(t as u32);
-        }
-        varint(&mut shard, record.len() as u64);
-        shard.extend(record);
-        shard_terms += 1;
-    }
-    if shard_terms > 0 {
-        postings_shards.push(shard);
-    }
+    let (postings_shards, postings_first) = postings_shards(index, layout);
     let postings = name_shards(&prefix, "p", "bin", postings_shards);
 
     // Exact keys, in buckets by FNV-1a 32 of the key: [[key, [entry, weight, ...]], ...].
@@ -321,7 +403,8 @@ pub fn export(index: &LanguageIndex) -> Vec<(String, Vec<u8>)> {
             "partial": query::PREFIX_MULTIPLIER,
         },
         "vocab": with(vocab.manifest, json!({ "first": vocab_first })),
-        "postings": with(postings.manifest, json!({ "first": postings_first })),
+        // Differences from the shard before: about a quarter of the bytes once compressed.
+        "postings": with(postings.manifest, json!({ "first": differences(&postings_first) })),
         "keys": keys.manifest,
         "docs": with(docs.manifest, json!({ "rows": DOC_ROWS })),
         "blocks": with(blocks.manifest, json!({ "size": FACET_BLOCK })),
@@ -352,6 +435,52 @@ mod tests {
         let dense: Vec<u32> = (0..64).filter(|i| i % 3 != 0).collect();
         assert_eq!(encode_set(&dense)[0], 1);
         assert_eq!(encode_set(&[5]), vec![0, 5]);
+    }
+
+    /// Decodes segments back to (entry, impact) in the order they were written.
+    fn decode(segments: &[Vec<u8>]) -> Vec<(u32, u8)> {
+        let mut out = Vec::new();
+        for segment in segments {
+            let mut p = 0;
+            let read = |p: &mut usize| {
+                let (mut n, mut shift) = (0u64, 0);
+                loop {
+                    let byte = segment[*p];
+                    *p += 1;
+                    n |= u64::from(byte & 0x7f) << shift;
+                    if byte < 0x80 {
+                        return n;
+                    }
+                    shift += 7;
+                }
+            };
+            while p < segment.len() {
+                let level = read(&mut p) as u8;
+                let count = read(&mut p);
+                let mut entry: i64 = -1;
+                for _ in 0..count {
+                    entry += read(&mut p) as i64 + 1;
+                    out.push((entry as u32, level));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn long_posting_lists_are_cut_in_ranking_order_into_growing_segments() {
+        let postings: Vec<(u32, u8)> = (0..3000u32).map(|e| (e * 7, (e % 5) as u8 + 1)).collect();
+        let segments = posting_segments(&postings, 256);
+        assert!(segments.len() > 3, "{} segments", segments.len());
+        assert!(segments[0].len() <= 256);
+        for pair in segments.windows(2).take(segments.len() - 2) {
+            assert!(pair[1].len() > pair[0].len(), "segments grow");
+        }
+        let mut expected = postings.clone();
+        expected.sort_by_key(|&(entry, impact)| (std::cmp::Reverse(impact), entry));
+        assert_eq!(decode(&segments), expected);
+        // A short list stays whole.
+        assert_eq!(posting_segments(&postings[..10], 256).len(), 1);
     }
 
     #[test]

@@ -5,35 +5,72 @@
 //   node tests/search_node/run.js SITE_DIR CASES.json
 //
 // CASES.json: [{"lang": "en", "q": "torture", "filters": [["mechanism", "CAT"]]}, ...]
-// Prints one JSON array: per case {total, top: [[kind, id, score]] (10 best), counts, ignored}.
+// Prints one JSON array: per case {total, top: [[kind, id, score]] (10 best), counts, ignored}
+// from a search with facet counts, which reads whole posting lists, and `first`: the same
+// search as the page runs it first, on a fresh index, asking for the 10 best only:
+// {top, total, complete, postings (postings files read), all_postings (files a full read takes),
+// wrong}. `wrong` lists the sizes `want` (1 to 34) for which a fresh first search gave hits that
+// are not the start of the full ranking: it must be empty.
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
 const { Index } = require(path.join(__dirname, '..', '..', 'themes', 'default', 'static', 'search.js'));
 
-function load(file, binary) {
-  const data = fs.readFileSync(file);
-  return Promise.resolve(binary ? new Uint8Array(data) : JSON.parse(data.toString('utf8')));
+function loader(log) {
+  return (file, binary) => {
+    log.push(file);
+    const data = fs.readFileSync(file);
+    return Promise.resolve(binary ? new Uint8Array(data) : JSON.parse(data.toString('utf8')));
+  };
 }
+
+async function top(index, hits) {
+  const out = [];
+  for (const [entry, score] of hits.slice(0, 10)) {
+    const row = await index.row(entry);
+    out.push([row[0], row[1], score]);
+  }
+  return out;
+}
+
+const postingsFiles = (log) => log.filter((f) => /[\\/]p[\\/]/.test(f)).length;
 
 async function main() {
   const [site, casesFile] = process.argv.slice(2);
   const cases = JSON.parse(fs.readFileSync(casesFile, 'utf8'));
-  const indexes = new Map();
   const out = [];
   for (const c of cases) {
-    if (!indexes.has(c.lang)) {
-      indexes.set(c.lang, await Index.open(path.join(site, 'search', c.lang, 'manifest.json'), load));
+    const manifest = path.join(site, 'search', c.lang, 'manifest.json');
+    const query = { q: c.q, filters: c.filters || [] };
+    const firstLog = [];
+    const fresh = await Index.open(manifest, loader(firstLog));
+    const first = await fresh.search(query, false, 10);
+    const firstTop = await top(fresh, first.hits);
+    const fullLog = [];
+    const index = await Index.open(manifest, loader(fullLog));
+    const found = await index.search(query, true);
+    const wrong = [];
+    for (const want of [1, 2, 3, 5, 8, 13, 21, 34]) {
+      const again = await Index.open(manifest, loader([]));
+      const partial = await again.search(query, false, want);
+      const same = partial.hits.every((h, i) => found.hits[i] && h[0] === found.hits[i][0] && h[1] === found.hits[i][1]);
+      if (!same || partial.hits.length < Math.min(want, found.hits.length)) wrong.push(want);
     }
-    const index = indexes.get(c.lang);
-    const found = await index.search({ q: c.q, filters: c.filters || [] }, true);
-    const top = [];
-    for (const [entry, score] of found.hits.slice(0, 10)) {
-      const row = await index.row(entry);
-      top.push([row[0], row[1], score]);
-    }
-    out.push({ total: found.hits.length, top, counts: found.counts, ignored: found.ignored });
+    out.push({
+      total: found.hits.length,
+      top: await top(index, found.hits),
+      counts: found.counts,
+      ignored: found.ignored,
+      first: {
+        top: firstTop,
+        total: first.total,
+        complete: first.complete,
+        postings: postingsFiles(firstLog),
+        all_postings: postingsFiles(fullLog),
+        wrong,
+      },
+    });
   }
   process.stdout.write(JSON.stringify(out));
 }

@@ -157,6 +157,9 @@
   function Index(base, manifest, load) {
     this.base = base;
     this.m = manifest;
+    // The manifest has the first terms of the postings shards as differences.
+    var first = manifest.postings.first;
+    for (var i = 1; i < first.length; i++) first[i] += first[i - 1];
     this.load = load;
     this.cache = new Map();
     this.postings = new Map();
@@ -248,32 +251,76 @@
     return out.concat(rest.slice(0, lim.expansions - out.length));
   };
 
-  // [[entry, impact]] of a term.
-  Index.prototype.termPostings = async function (term) {
-    var cached = this.postings.get(term);
-    if (cached) return cached;
+  // The postings shards of a term: [first shard, number of shards]. A split list has its
+  // segments in consecutive shards that all name it first (export.rs `postings_shards`).
+  Index.prototype.termShards = function (term) {
     var first = this.m.postings.first;
     var s = lastAtMost(first, term);
-    var bytes = await this.shard('postings', s, 'bin');
-    var r = new Reader(bytes);
-    for (var t = first[s]; t < term; t++) {
-      var skip = r.varint();
-      r.p += skip;
+    if (first[s] !== term) return [s, 1];
+    var lo = s;
+    while (lo > 0 && first[lo - 1] === term) lo--;
+    return [lo, s - lo + 1];
+  };
+
+  // A term's postings in ranking order (impact from the highest down, then entry), read one
+  // segment at a time: `entries` and `levels` so far, `level` (entry -> impact), `done`.
+  function Stream(index, term) {
+    var at = index.termShards(term);
+    this.index = index;
+    this.term = term;
+    this.shard = at[0];
+    this.segments = at[1];
+    this.read = 0;
+    this.entries = [];
+    this.levels = [];
+    this.level = new Map();
+    this.done = false;
+    this.pending = null;
+  }
+
+  Stream.prototype.more = function () {
+    var self = this;
+    if (this.done) return Promise.resolve();
+    if (!this.pending) {
+      var s = this.shard + this.read;
+      this.pending = this.index.shard('postings', s, 'bin').then(function (bytes) {
+        var r = new Reader(bytes);
+        for (var t = self.index.m.postings.first[s]; t < self.term; t++) {
+          var skip = r.varint();
+          r.p += skip;
+        }
+        var length = r.varint();
+        var end = r.p + length;
+        while (r.p < end) {
+          var level = r.varint();
+          var count = r.varint();
+          var entry = -1;
+          for (var i = 0; i < count; i++) {
+            entry += r.varint() + 1;
+            self.entries.push(entry);
+            self.levels.push(level);
+            self.level.set(entry, level);
+          }
+        }
+        self.read++;
+        self.done = self.read === self.segments;
+        self.pending = null;
+      });
     }
-    var length = r.varint();
-    var end = r.p + length;
-    var out = [];
-    while (r.p < end) {
-      var level = r.varint();
-      var count = r.varint();
-      var entry = -1;
-      for (var i = 0; i < count; i++) {
-        entry += r.varint() + 1;
-        out.push([entry, level]);
-      }
+    return this.pending;
+  };
+
+  Stream.prototype.all = async function () {
+    while (!this.done) await this.more();
+  };
+
+  Index.prototype.stream = function (term) {
+    var stream = this.postings.get(term);
+    if (!stream) {
+      stream = new Stream(this, term);
+      this.postings.set(term, stream);
     }
-    this.postings.set(term, out);
-    return out;
+    return stream;
   };
 
   Index.prototype.key = async function (key) {
@@ -320,13 +367,96 @@
     return chunk[entry % rows];
   };
 
-  // Runs a query: {q, filters: [[facet, key]]}. With `counts`, facet counts as well.
-  // Returns {hits: [[entry, score]], counts: [[count per value]] | null, ignored: [words]}
-  // (query.rs `search` and `finish`).
-  Index.prototype.search = async function (query, counts) {
+  // The hits certain to come first, from the postings read so far: {hits, total} when there
+  // are at least `want`, else null. In a word clause an entry scores the best over the
+  // clause's terms of factor x impact; a term whose stream has not reached the entry bounds
+  // it by factor x the impact where the stream stands (one less when the stream has passed
+  // the entry at that impact). `total` counts the entries seen in every clause: a lower
+  // bound. docs/search.md, "Reading less".
+  function certainTop(clauses, want) {
+    var keyed = null;
+    for (var cl of clauses) if (cl.key && (!keyed || cl.key.size < keyed.size)) keyed = cl.key;
+    var candidates = new Set(keyed ? keyed.keys() : []);
+    if (!keyed) {
+      for (var c of clauses) for (var st of c.streams) for (var e0 of st.entries) candidates.add(e0);
+    }
+    var exact = [];
+    var threat = null;
+    var total = 0;
+    // Whether hit a = [entry, score] ranks after hit b.
+    function worse(a, b) { return a[1] < b[1] || (a[1] === b[1] && a[0] > b[0]); }
+    candidates.forEach(function (e) {
+      var score = 0;
+      var upper = 0;
+      var sure = true;
+      var inAll = true;
+      for (var cl of clauses) {
+        if (cl.key) {
+          var v = cl.key.get(e);
+          if (v === undefined) return;
+          score += v;
+          upper += v;
+          continue;
+        }
+        var best = -1;
+        var open = -1;
+        for (var k = 0; k < cl.streams.length; k++) {
+          var s = cl.streams[k];
+          var level = s.level.get(e);
+          if (level !== undefined) best = Math.max(best, cl.factors[k] * level);
+          else if (!s.done) {
+            var at = s.levels[s.levels.length - 1];
+            if (e < s.entries[s.entries.length - 1]) at--;
+            if (at > 0) open = Math.max(open, cl.factors[k] * at);
+          }
+        }
+        if (best < 0 && open < 0) return;
+        if (best < 0) inAll = false;
+        if (open > best) sure = false;
+        score += Math.max(best, 0);
+        upper += Math.max(best, open);
+      }
+      if (inAll) total++;
+      if (sure) exact.push([e, score]);
+      else if (!threat || worse(threat, [e, upper])) threat = [e, upper];
+    });
+    if (!keyed) {
+      // An entry no stream has reached: in each clause at most the best of its open streams,
+      // and then only after the entry where that stream stands.
+      var upper0 = 0;
+      var from = 0;
+      for (var cl2 of clauses) {
+        var most = -1;
+        var after = Infinity;
+        for (var j = 0; j < cl2.streams.length; j++) {
+          var s2 = cl2.streams[j];
+          if (s2.done) continue;
+          var value = cl2.factors[j] * s2.levels[s2.levels.length - 1];
+          var next = s2.entries[s2.entries.length - 1] + 1;
+          if (value > most) { most = value; after = next; } else if (value === most) after = Math.min(after, next);
+        }
+        if (most < 0) { upper0 = -1; break; }
+        upper0 += most;
+        from = Math.max(from, after);
+      }
+      if (upper0 >= 0 && (!threat || worse(threat, [from, upper0]))) threat = [from, upper0];
+    }
+    exact.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+    var certain = threat ? exact.findIndex(function (h) { return !worse(threat, h); }) : -1;
+    if (certain < 0) certain = exact.length;
+    return certain >= want ? { hits: exact.slice(0, certain), total: total } : null;
+  }
+
+  // Runs a query: {q, filters: [[facet, key]]}. With `counts`, facet counts as well. With
+  // `want` and neither counts nor filters, reads postings only until the best `want` hits
+  // are certain: `complete` is then false, `hits` the hits known to come first (at least
+  // `want`, in order) and `total` a lower bound of the matches.
+  // Returns {hits: [[entry, score]], total, complete, counts: [[count per value]] | null,
+  // ignored: [words]} (query.rs `search` and `finish`).
+  Index.prototype.search = async function (query, counts, want) {
     var self = this;
     var lim = this.m.limits;
-    var matched = [];
+    var clauses = [];
     var ignored = [];
     var slots = 0;
     var chunks = parse(query.q || '', lim.chunks);
@@ -337,7 +467,7 @@
           slots++;
           var km = new Map();
           for (var i = 0; i < postings.length; i += 2) km.set(postings[i], postings[i + 1] * lim.key);
-          matched.push(km);
+          clauses.push({ key: km });
         }
         continue;
       }
@@ -347,36 +477,11 @@
         var terms = await this.expand(word[0], word[1]);
         if (!terms) continue;
         if (!terms.length) { ignored.push(word[0]); continue; }
-        var lists = await Promise.all(terms.map(function (t) { return self.termPostings(t[0]); }));
-        var m = new Map();
-        terms.forEach(function (t, k) {
-          var weight = t[1] * t[2];
-          for (var p of lists[k]) {
-            var score = weight * p[1];
-            var old = m.get(p[0]);
-            if (old === undefined || score > old) m.set(p[0], score);
-          }
+        clauses.push({
+          factors: terms.map(function (t) { return t[1] * t[2]; }),
+          streams: terms.map(function (t) { return self.stream(t[0]); }),
         });
-        matched.push(m);
       }
-    }
-    var hasWords = /[^\u0000-\u0020]/.test(query.q || '');
-    var candidates = [];
-    if (!matched.length) {
-      if (!hasWords) for (var e = 0; e < this.m.entries; e++) candidates.push([e, 0]);
-    } else {
-      var smallest = 0;
-      matched.forEach(function (m, k) { if (m.size < matched[smallest].size) smallest = k; });
-      matched[smallest].forEach(function (_, entry) {
-        var score = 0;
-        for (var m of matched) {
-          var s = m.get(entry);
-          if (s === undefined) return;
-          score += s;
-        }
-        candidates.push([entry, score]);
-      });
-      candidates.sort(function (a, b) { return a[0] - b[0]; });
     }
     // Filters: facet index -> selected value indices.
     var selected = [];
@@ -397,6 +502,50 @@
       if (chosen.size) active.push(f);
     }
     var needBlocks = counts || active.length > 0;
+    var streams = [];
+    for (var cl of clauses) if (cl.streams) streams.push.apply(streams, cl.streams);
+    await Promise.all(streams.map(function (s) { return s.read ? null : s.more(); }));
+    if (want && !needBlocks) {
+      for (;;) {
+        var open = streams.filter(function (s) { return !s.done; });
+        if (!open.length) break;
+        var early = certainTop(clauses, want);
+        if (early) return { hits: early.hits, total: early.total, complete: false, counts: null, ignored: ignored };
+        await Promise.all(open.map(function (s) { return s.more(); }));
+      }
+    } else {
+      await Promise.all(streams.map(function (s) { return s.all(); }));
+    }
+    var matched = clauses.map(function (cl) {
+      if (cl.key) return cl.key;
+      var m = new Map();
+      cl.streams.forEach(function (s, k) {
+        for (var i = 0; i < s.entries.length; i++) {
+          var score = cl.factors[k] * s.levels[i];
+          var old = m.get(s.entries[i]);
+          if (old === undefined || score > old) m.set(s.entries[i], score);
+        }
+      });
+      return m;
+    });
+    var hasWords = /[^\u0000-\u0020]/.test(query.q || '');
+    var candidates = [];
+    if (!matched.length) {
+      if (!hasWords) for (var e = 0; e < this.m.entries; e++) candidates.push([e, 0]);
+    } else {
+      var smallest = 0;
+      matched.forEach(function (m, k) { if (m.size < matched[smallest].size) smallest = k; });
+      matched[smallest].forEach(function (_, entry) {
+        var score = 0;
+        for (var m of matched) {
+          var s = m.get(entry);
+          if (s === undefined) return;
+          score += s;
+        }
+        candidates.push([entry, score]);
+      });
+      candidates.sort(function (a, b) { return a[0] - b[0]; });
+    }
     var tally = needBlocks ? this.m.facets.map(function (facet) { return new Array(facet.values).fill(0); }) : null;
     var size = this.m.blocks.size;
     if (needBlocks) {
@@ -427,7 +576,7 @@
       }
     }
     hits.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
-    return { hits: hits, counts: counts ? tally : null, ignored: ignored };
+    return { hits: hits, total: hits.length, complete: true, counts: counts ? tally : null, ignored: ignored };
   };
 
   var api = { Index: Index, surfaces: surfaces, parse: parse, fnv32: fnv32 };
@@ -548,14 +697,29 @@
       ]);
     }
 
+    function countText(found) {
+      if (!found.hits.length) return message('msgNone');
+      var text = found.complete ? message('msgCount', { count: number.format(found.total) })
+        : message('msgAtLeast', { count: number.format(found.total) });
+      if (found.ignored.length) text += ' ' + message('msgIgnored', { words: found.ignored.join(', ') });
+      return text;
+    }
+
+    // The next page of results; when the first search stopped early, reads on for it.
     async function showMore() {
       var mine = generation;
+      if (!results.complete && shown + PAGE > results.hits.length) {
+        var further = await index.search(state, false, shown + PAGE);
+        if (mine !== generation) return;
+        results = further;
+        status.textContent = countText(results);
+      }
       var slice = results.hits.slice(shown, shown + PAGE);
       var rows = await Promise.all(slice.map(function (h) { return index.row(h[0]); }));
       if (mine !== generation) return;
       for (var row of rows) list.append(item(row));
       shown += slice.length;
-      more.hidden = shown >= results.hits.length;
+      more.hidden = results.complete && shown >= results.hits.length;
     }
 
     async function renderFacets(counts) {
@@ -612,7 +776,7 @@
       root.setAttribute('aria-busy', 'true');
       var found;
       try {
-        found = await index.search(state, panel.open);
+        found = await index.search(state, panel.open, PAGE);
       } catch (err) {
         status.textContent = message('msgError');
         root.removeAttribute('aria-busy');
@@ -622,9 +786,7 @@
       results = found;
       list.textContent = '';
       shown = 0;
-      var total = found.hits.length;
-      var text = total ? message('msgCount', { count: number.format(total) }) : message('msgNone');
-      if (found.ignored.length) text += ' ' + message('msgIgnored', { words: found.ignored.join(', ') });
+      var text = countText(found);
       await showMore();
       if (mine !== generation) return;
       if (panel.open) await renderFacets(found.counts);

@@ -25,6 +25,7 @@ search-type-recommendation = توصية
 search-type-action = إجراء
 search-type-document = وثيقة
 search-count = النتائج: { $count }
+search-count-at-least = النتائج: { $count } على الأقل؛ تظهر أفضلها أولاً.
 search-none = لا توجد نتائج. جرّب كلمات أخرى أو أقل، أو أزل أحد عوامل التصفية.
 search-ignored = كلمات غير موجودة في الفهرس فأُغفلت: { $words }.
 search-empty = اكتب كلمة أو رمز وثيقة أو معرّفاً.

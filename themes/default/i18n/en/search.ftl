@@ -25,6 +25,7 @@ search-type-recommendation = Recommendation
 search-type-action = Action
 search-type-document = Document
 search-count = Results: { $count }
+search-count-at-least = Results: at least { $count }, best first.
 search-none = No results. Try other or fewer words, or remove a filter.
 search-ignored = Left out, not in the index: { $words }.
 search-empty = Type a word, a document symbol or an identifier.

@@ -25,6 +25,7 @@ search-type-recommendation = Recomendación
 search-type-action = Acción
 search-type-document = Documento
 search-count = Resultados: { $count }
+search-count-at-least = Resultados: al menos { $count }, los mejores primero.
 search-none = No hay resultados. Pruebe con otras palabras o con menos, o quite un filtro.
 search-ignored = Omitidas por no estar en el índice: { $words }.
 search-empty = Escriba una palabra, una signatura de documento o un identificador.

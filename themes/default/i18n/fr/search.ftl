@@ -25,6 +25,7 @@ search-type-recommendation = Recommandation
 search-type-action = Action
 search-type-document = Document
 search-count = Résultats : { $count }
+search-count-at-least = Résultats : au moins { $count }, les meilleurs d’abord.
 search-none = Aucun résultat. Essayez d'autres mots, moins de mots, ou retirez un filtre.
 search-ignored = Absents de l'index, ignorés : { $words }.
 search-empty = Saisissez un mot, une cote de document ou un identifiant.

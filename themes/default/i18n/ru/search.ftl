@@ -25,6 +25,7 @@ search-type-recommendation = Рекомендация
 search-type-action = Мера
 search-type-document = Документ
 search-count = Результаты: { $count }
+search-count-at-least = Результаты: не менее { $count }, сначала лучшие.
 search-none = Ничего не найдено. Попробуйте другие слова или меньше слов либо снимите фильтр.
 search-ignored = Нет в индексе, пропущено: { $words }.
 search-empty = Введите слово, условное обозначение документа или идентификатор.

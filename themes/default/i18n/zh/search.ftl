@@ -25,6 +25,7 @@ search-type-recommendation = 建议
 search-type-action = 行动
 search-type-document = 文件
 search-count = 结果：{ $count }
+search-count-at-least = 结果：至少 { $count } 条，最相关的在前。
 search-none = 没有结果。请尝试其他或更少的词语，或取消一个筛选条件。
 search-ignored = 索引中没有、已忽略：{ $words }。
 search-empty = 请输入词语、文件编号或标识符。
