@@ -158,8 +158,8 @@
     this.base = base;
     this.m = manifest;
     // The manifest has the first terms of the postings shards as differences.
-    var first = manifest.postings.first;
-    for (var i = 1; i < first.length; i++) first[i] += first[i - 1];
+    var sum = 0;
+    this.postingsFirst = manifest.postings.first.map(function (d) { return (sum += d); });
     this.load = load;
     this.cache = new Map();
     this.postings = new Map();
@@ -254,7 +254,7 @@
   // The postings shards of a term: [first shard, number of shards]. A split list has its
   // segments in consecutive shards that all name it first (export.rs `postings_shards`).
   Index.prototype.termShards = function (term) {
-    var first = this.m.postings.first;
+    var first = this.postingsFirst;
     var s = lastAtMost(first, term);
     if (first[s] !== term) return [s, 1];
     var lo = s;
@@ -263,7 +263,8 @@
   };
 
   // A term's postings in ranking order (impact from the highest down, then entry), read one
-  // segment at a time: `entries` and `levels` so far, `level` (entry -> impact), `done`.
+  // segment at a time: `level` (entry -> impact, in reading order), where the stream stands
+  // (`lastEntry`, `lastLevel`), `done`.
   function Stream(index, term) {
     var at = index.termShards(term);
     this.index = index;
@@ -271,9 +272,9 @@
     this.shard = at[0];
     this.segments = at[1];
     this.read = 0;
-    this.entries = [];
-    this.levels = [];
     this.level = new Map();
+    this.lastEntry = -1;
+    this.lastLevel = 0;
     this.done = false;
     this.pending = null;
   }
@@ -285,7 +286,7 @@
       var s = this.shard + this.read;
       this.pending = this.index.shard('postings', s, 'bin').then(function (bytes) {
         var r = new Reader(bytes);
-        for (var t = self.index.m.postings.first[s]; t < self.term; t++) {
+        for (var t = self.index.postingsFirst[s]; t < self.term; t++) {
           var skip = r.varint();
           r.p += skip;
         }
@@ -297,9 +298,11 @@
           var entry = -1;
           for (var i = 0; i < count; i++) {
             entry += r.varint() + 1;
-            self.entries.push(entry);
-            self.levels.push(level);
             self.level.set(entry, level);
+          }
+          if (count) {
+            self.lastEntry = entry;
+            self.lastLevel = level;
           }
         }
         self.read++;
@@ -378,7 +381,7 @@
     for (var cl of clauses) if (cl.key && (!keyed || cl.key.size < keyed.size)) keyed = cl.key;
     var candidates = new Set(keyed ? keyed.keys() : []);
     if (!keyed) {
-      for (var c of clauses) for (var st of c.streams) for (var e0 of st.entries) candidates.add(e0);
+      for (var c of clauses) for (var st of c.streams) for (var e0 of st.level.keys()) candidates.add(e0);
     }
     var exact = [];
     var threat = null;
@@ -405,8 +408,7 @@
           var level = s.level.get(e);
           if (level !== undefined) best = Math.max(best, cl.factors[k] * level);
           else if (!s.done) {
-            var at = s.levels[s.levels.length - 1];
-            if (e < s.entries[s.entries.length - 1]) at--;
+            var at = e < s.lastEntry ? s.lastLevel - 1 : s.lastLevel;
             if (at > 0) open = Math.max(open, cl.factors[k] * at);
           }
         }
@@ -431,8 +433,8 @@
         for (var j = 0; j < cl2.streams.length; j++) {
           var s2 = cl2.streams[j];
           if (s2.done) continue;
-          var value = cl2.factors[j] * s2.levels[s2.levels.length - 1];
-          var next = s2.entries[s2.entries.length - 1] + 1;
+          var value = cl2.factors[j] * s2.lastLevel;
+          var next = s2.lastEntry + 1;
           if (value > most) { most = value; after = next; } else if (value === most) after = Math.min(after, next);
         }
         if (most < 0) { upper0 = -1; break; }
@@ -520,11 +522,11 @@
       if (cl.key) return cl.key;
       var m = new Map();
       cl.streams.forEach(function (s, k) {
-        for (var i = 0; i < s.entries.length; i++) {
-          var score = cl.factors[k] * s.levels[i];
-          var old = m.get(s.entries[i]);
-          if (old === undefined || score > old) m.set(s.entries[i], score);
-        }
+        s.level.forEach(function (level, entry) {
+          var score = cl.factors[k] * level;
+          var old = m.get(entry);
+          if (old === undefined || score > old) m.set(entry, score);
+        });
       });
       return m;
     });
