@@ -19,8 +19,11 @@ use crate::site::Site;
 pub struct BuildOptions {
     /// The portal folder (holds config.toml).
     pub root: PathBuf,
-    /// Where the site goes; replaced as a whole, only when the build succeeds.
+    /// Where the site goes; replaced as a whole, only when the build succeeds, and only when
+    /// Docket wrote it (or `force`).
     pub output: PathBuf,
+    /// Replace `output` even when it is not empty and has no Docket marker.
+    pub force: bool,
     /// Overrides `base_url` from config.toml (for previews and the dev server).
     pub base_url: Option<String>,
     /// Overrides the as-of date.
@@ -141,7 +144,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     }
     let tera = output::load_templates(&portal.theme_dir, &options.root, portal.i18n.clone())?;
     let site = Site::new(&portal.dataset, &portal.i18n);
-    let staging = Staging::new(&options.output)?;
+    let staging = Staging::new(&options.output, &options.root, options.force)?;
     let show_progress =
         options.progress && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
     let progress = |done: usize, total: usize| {

@@ -22,9 +22,8 @@ enum Command {
         /// The portal folder, holding config.toml
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write the site; replaced only when the build succeeds
-        #[arg(long, default_value = "public")]
-        output: PathBuf,
+        #[command(flatten)]
+        output: OutputArgs,
         /// Overrides base_url from config.toml
         #[arg(long)]
         base_url: Option<String>,
@@ -49,9 +48,12 @@ enum Command {
         /// Port to listen on
         #[arg(long, default_value_t = 1111)]
         port: u16,
-        /// Where to write the site
-        #[arg(long, default_value = "public")]
-        output: PathBuf,
+        /// Address to listen on; other machines can reach the server only if you name one
+        /// of this machine's network addresses (or 0.0.0.0)
+        #[arg(long, default_value_t = docket::serve::DEFAULT_BIND)]
+        bind: std::net::IpAddr,
+        #[command(flatten)]
+        output: OutputArgs,
         /// The day the data describes (YYYY-MM-DD)
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
@@ -133,6 +135,23 @@ enum ImportSource {
 }
 
 #[derive(clap::Args)]
+struct OutputArgs {
+    /// Where to write the site (default: public/ inside --root); replaced only when the
+    /// build succeeds, and only if Docket wrote it
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// Replace --output even if it is not empty and Docket did not write it
+    #[arg(long)]
+    force: bool,
+}
+
+impl OutputArgs {
+    fn folder(&self, root: &std::path::Path) -> PathBuf {
+        self.output.clone().unwrap_or_else(|| root.join("public"))
+    }
+}
+
+#[derive(clap::Args)]
 struct ImportArgs {
     /// The portal folder, holding config.toml
     #[arg(long, default_value = ".")]
@@ -191,8 +210,9 @@ fn run(command: Command) -> anyhow::Result<()> {
             as_of,
         } => {
             let summary = docket::build(&docket::BuildOptions {
+                output: output.folder(&root),
+                force: output.force,
                 root,
-                output,
                 base_url,
                 as_of,
                 progress: true,
@@ -209,15 +229,18 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Serve {
             root,
             port,
+            bind,
             output,
             as_of,
         } => {
-            let listener = docket::serve::bind(port)?;
+            let listener = docket::serve::bind(bind, port)?;
             let address = listener.local_addr()?;
             let base_url = format!("http://{address}/");
+            let output_dir = output.folder(&root);
             let summary = docket::build(&docket::BuildOptions {
+                output: output_dir.clone(),
+                force: output.force,
                 root,
-                output: output.clone(),
                 base_url: Some(base_url.clone()),
                 as_of,
                 progress: true,
@@ -225,9 +248,9 @@ fn run(command: Command) -> anyhow::Result<()> {
             println!("{summary}");
             println!(
                 "Serving {} at {base_url} (Ctrl+C to stop)",
-                output.display()
+                output_dir.display()
             );
-            docket::serve::serve(&output, listener)?;
+            docket::serve::serve(&output_dir, listener)?;
         }
         Command::New { dir } => {
             docket::scaffold::new_portal(&dir)?;

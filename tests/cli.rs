@@ -183,7 +183,7 @@ fn serve_answers_pages_and_404() {
     let portal = fixture("minimal");
     let out = portal.path().join("public");
     build(portal.path(), &out).unwrap();
-    let listener = docket::serve::bind(0).unwrap();
+    let listener = docket::serve::bind(docket::serve::DEFAULT_BIND, 0).unwrap();
     let address = listener.local_addr().unwrap();
     let dir = out.clone();
     std::thread::spawn(move || docket::serve::serve(&dir, listener));
@@ -199,4 +199,106 @@ fn serve_answers_pages_and_404() {
     let missing = get("/en/nothing-here/");
     assert!(missing.starts_with("HTTP/1.1 404"));
     assert!(missing.contains("<h1>Page not found</h1>"), "{missing}");
+}
+
+#[test]
+fn build_writes_into_public_inside_the_portal_by_default_not_the_current_folder() {
+    let portal = fixture("minimal");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let build = docket()
+        .current_dir(elsewhere.path())
+        .args(["build", "--root"])
+        .arg(portal.path())
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    assert!(portal.path().join("public/en/index.html").is_file());
+    assert!(
+        portal
+            .path()
+            .join("public")
+            .join(docket::output::MARKER)
+            .is_file()
+    );
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn build_and_serve_refuse_to_replace_a_folder_docket_did_not_write() {
+    let portal = fixture("minimal");
+    let foreign = portal.path().join("my-thesis");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("chapter1.docx"), "years of work").unwrap();
+    let before = read_tree(&foreign);
+    for command in [&["build"][..], &["serve", "--port", "0"]] {
+        let refused = docket()
+            .args(command)
+            .arg("--root")
+            .arg(portal.path())
+            .arg("--output")
+            .arg(&foreign)
+            .output()
+            .unwrap();
+        assert_eq!(refused.status.code(), Some(1), "{command:?}");
+        let message = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            message.contains("refusing to replace")
+                && message.contains("Docket did not write it")
+                && message.contains("--force"),
+            "{message}"
+        );
+        assert_eq!(
+            read_tree(&foreign),
+            before,
+            "{command:?} touched the folder"
+        );
+    }
+    let forced = docket()
+        .args(["build", "--force", "--root"])
+        .arg(portal.path())
+        .arg("--output")
+        .arg(&foreign)
+        .output()
+        .unwrap();
+    assert!(
+        forced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&forced.stderr)
+    );
+    assert!(foreign.join("en/index.html").is_file());
+    // Now marked as Docket's, it is replaced without --force.
+    let again = docket()
+        .args(["build", "--root"])
+        .arg(portal.path())
+        .arg("--output")
+        .arg(&foreign)
+        .output()
+        .unwrap();
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+}
+
+#[test]
+fn build_never_replaces_the_portal_folder_itself() {
+    let portal = fixture("minimal");
+    let before = read_tree(portal.path());
+    for output in [portal.path().to_path_buf(), portal.path().join("..")] {
+        let refused = docket()
+            .args(["build", "--force", "--root"])
+            .arg(portal.path())
+            .arg("--output")
+            .arg(&output)
+            .output()
+            .unwrap();
+        assert_eq!(refused.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("holds the portal itself"));
+    }
+    assert_eq!(read_tree(portal.path()), before);
 }

@@ -362,6 +362,7 @@ fn what_changed_lists_recent_updates_newest_first_with_the_previous_status() {
         root: portal.path().to_path_buf(),
         output: out.clone(),
         base_url: None,
+        force: false,
         as_of: Some(date("2025-03-01")),
         progress: false,
     })

@@ -4,14 +4,20 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use super::ownership::{self, MARKER, MARKER_TEXT};
+
 /// A folder next to `output` where the new site is written.
 pub struct Staging {
     pub dir: PathBuf,
     output: PathBuf,
+    portal_root: PathBuf,
+    force: bool,
 }
 
 impl Staging {
-    pub fn new(output: &Path) -> Result<Staging> {
+    /// Fails at once when `output` is not Docket's to replace (see [`ownership`]).
+    pub fn new(output: &Path, portal_root: &Path, force: bool) -> Result<Staging> {
+        ownership::check_replaceable(output, portal_root, force)?;
         let parent = output
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -30,9 +36,13 @@ impl Staging {
         }
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create {}", dir.display()))?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT)
+            .with_context(|| format!("cannot write {}", dir.join(MARKER).display()))?;
         Ok(Staging {
             dir,
             output: output.to_path_buf(),
+            portal_root: portal_root.to_path_buf(),
+            force,
         })
     }
 
@@ -40,6 +50,8 @@ impl Staging {
     /// the new one is in place.
     pub fn commit(self) -> Result<()> {
         let output = self.output.clone();
+        // Asked again: something may have been put there while the site was rendered.
+        ownership::check_replaceable(&output, &self.portal_root, self.force)?;
         let old = output.with_file_name(format!(
             ".{}.docket-old-{}",
             output

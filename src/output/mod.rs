@@ -1,6 +1,7 @@
 //! Stage 4: templates to files, static assets, and the atomic swap into the output folder.
 
 mod atomic;
+mod ownership;
 mod templates;
 
 use std::collections::BTreeMap;
@@ -12,6 +13,7 @@ use rayon::prelude::*;
 use tera::Tera;
 
 pub use atomic::Staging;
+pub use ownership::MARKER;
 pub use templates::{load_templates, register_helpers, render_error};
 
 use crate::load::{relative_slash_path, walk};

@@ -37,6 +37,7 @@ pub fn build(root: &Path, output: &Path) -> anyhow::Result<docket::BuildSummary>
         root: root.to_path_buf(),
         output: output.to_path_buf(),
         base_url: None,
+        force: false,
         as_of: None,
         progress: false,
     })
