@@ -138,12 +138,8 @@ impl std::fmt::Display for BuildSummary {
 /// Builds the portal into `options.output`, all or nothing.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
-    let mut portal = load(&options.root, options.as_of)?;
-    if let Some(base_url) = &options.base_url {
-        portal.dataset.config.base_url = base_url.clone();
-    }
+    let portal = load_for(options)?;
     let tera = output::load_templates(&portal.theme_dir, &options.root, portal.i18n.clone())?;
-    let site = Site::new(&portal.dataset, &portal.i18n);
     let staging = Staging::new(&options.output, &options.root, options.force)?;
     let show_progress =
         options.progress && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
@@ -155,26 +151,47 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
             }
         }
     };
-    let stats = output::write_pages(&site, &tera, &staging.dir, &progress)?;
-    crate::search::write_index(&site, &staging.dir)?;
-    crate::export::write(&site, &tera, &staging.dir)?;
-    output::copy_static(&portal.theme_dir, &options.root, &staging.dir)?;
-    std::fs::write(
-        staging.dir.join("static/statuses.css"),
-        output::status_css(&portal.dataset.config),
-    )
-    .context("cannot write static/statuses.css")?;
-    let redirects = output::redirects_file(&site);
-    if !redirects.is_empty() {
-        std::fs::write(staging.dir.join("_redirects"), redirects)
-            .context("cannot write _redirects")?;
-    }
+    let stats = write_site(&portal, &tera, &options.root, &staging.dir, &progress)?;
     staging.commit()?;
     Ok(BuildSummary {
         stats,
         elapsed: started.elapsed(),
         output: options.output.clone(),
     })
+}
+
+/// [`load`] with the command line's overrides applied.
+pub fn load_for(options: &BuildOptions) -> Result<Portal> {
+    let mut portal = load(&options.root, options.as_of)?;
+    if let Some(base_url) = &options.base_url {
+        portal.dataset.config.base_url = base_url.clone();
+    }
+    Ok(portal)
+}
+
+/// Writes every file of the site into `dir`, an empty folder.
+pub fn write_site(
+    portal: &Portal,
+    tera: &tera::Tera,
+    root: &Path,
+    dir: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<WriteStats> {
+    let site = Site::new(&portal.dataset, &portal.i18n);
+    let stats = output::write_pages(&site, tera, dir, progress)?;
+    crate::search::write_index(&site, dir)?;
+    crate::export::write(&site, tera, dir)?;
+    output::copy_static(&portal.theme_dir, root, dir)?;
+    std::fs::write(
+        dir.join("static/statuses.css"),
+        output::status_css(&portal.dataset.config),
+    )
+    .context("cannot write static/statuses.css")?;
+    let redirects = output::redirects_file(&site);
+    if !redirects.is_empty() {
+        std::fs::write(dir.join("_redirects"), redirects).context("cannot write _redirects")?;
+    }
+    Ok(stats)
 }
 
 /// True when `error` is a data problem (already formatted for the user) rather than I/O.

@@ -40,7 +40,7 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
     },
-    /// Build the portal and serve it on 127.0.0.1
+    /// Build the portal, serve it on 127.0.0.1, and rebuild and reload on every change
     Serve {
         /// The portal folder, holding config.toml
         #[arg(long, default_value = ".")]
@@ -237,20 +237,20 @@ fn run(command: Command) -> anyhow::Result<()> {
             let address = listener.local_addr()?;
             let base_url = format!("http://{address}/");
             let output_dir = output.folder(&root);
-            let summary = docket::build(&docket::BuildOptions {
+            let options = docket::BuildOptions {
                 output: output_dir.clone(),
                 force: output.force,
                 root,
                 base_url: Some(base_url.clone()),
                 as_of,
-                progress: true,
+                progress: false,
+            };
+            docket::serve::serve_portal(options, listener, || {
+                println!(
+                    "Serving {} at {base_url}; rebuilding when a file changes (Ctrl+C to stop)",
+                    output_dir.display()
+                );
             })?;
-            println!("{summary}");
-            println!(
-                "Serving {} at {base_url} (Ctrl+C to stop)",
-                output_dir.display()
-            );
-            docket::serve::serve(&output_dir, listener)?;
         }
         Command::New { dir } => {
             docket::scaffold::new_portal(&dir)?;

@@ -235,3 +235,143 @@ fn a_thousand_half_open_connections_neither_stall_the_server_nor_add_threads() {
     drop(idle);
     assert_eq!(server.get(b"/en/").0, 200);
 }
+
+/// Polls `path` until `done` holds for its body, for at most 20 s.
+fn wait_for(server: &Server, path: &str, what: &str, done: impl Fn(&str) -> bool) -> String {
+    let started = Instant::now();
+    loop {
+        let (_, body) = server.get(path.as_bytes());
+        if done(&body) {
+            return body;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{what}: not seen within 20 s; last response:\n{body}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn modified_times(
+    dir: &std::path::Path,
+) -> std::collections::BTreeMap<String, std::time::SystemTime> {
+    read_tree(dir)
+        .into_keys()
+        .map(|path| {
+            let time = std::fs::metadata(dir.join(&path))
+                .unwrap()
+                .modified()
+                .unwrap();
+            (path, time)
+        })
+        .collect()
+}
+
+/// Saves `file` the way editors do: a temporary file beside it, then a rename.
+fn save(file: &std::path::Path, text: &str) {
+    let scratch = file.with_file_name(".~lock.recommendations.csv#");
+    std::fs::write(&scratch, "lock").unwrap();
+    let temporary = file.with_extension("csv.tmp");
+    std::fs::write(&temporary, text).unwrap();
+    std::fs::rename(&temporary, file).unwrap();
+    std::fs::remove_file(&scratch).unwrap();
+}
+
+#[test]
+fn serve_rebuilds_on_save_reloads_pages_shows_problems_and_rewrites_only_touched_files() {
+    let portal = fixture("minimal");
+    let server = Server::start(portal.path());
+    let page = "/en/recommendations/upr4-118-2/";
+    assert!(
+        server
+            .get(page.as_bytes())
+            .1
+            .contains("Abolish the death penalty")
+    );
+    let public = portal.path().join("public");
+    let (files_before, times_before) = (read_tree(&public), modified_times(&public));
+
+    let mut events = server.connect();
+    events
+        .write_all(b"GET /__docket/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .unwrap();
+    let mut hello = [0u8; 512];
+    let n = events.read(&mut hello).unwrap();
+    assert!(String::from_utf8_lossy(&hello[..n]).contains("text/event-stream"));
+
+    // One cell changes.
+    let csv = portal.path().join("data/recommendations.csv");
+    let original = std::fs::read_to_string(&csv).unwrap();
+    let edited = original.replace(
+        "Abolish the death penalty, in law and in practice.",
+        "Abolish capital punishment everywhere.",
+    );
+    assert_ne!(edited, original);
+    save(&csv, &edited);
+    let served = wait_for(&server, page, "the edited cell", |b| {
+        b.contains("Abolish capital punishment everywhere.")
+    });
+    assert!(
+        served.contains("/__docket/live.js"),
+        "no reload script served"
+    );
+    let mut event = Vec::new();
+    while !String::from_utf8_lossy(&event).contains("event: reload") {
+        let n = events.read(&mut hello).expect("a reload event");
+        assert!(n > 0, "the event stream closed");
+        event.extend_from_slice(&hello[..n]);
+    }
+
+    // Only files whose contents changed were written; the built files carry no script.
+    let (files_after, times_after) = (read_tree(&public), modified_times(&public));
+    let mut rewritten = 0;
+    for (path, bytes) in &files_after {
+        if files_before.get(path) == Some(bytes) {
+            assert_eq!(
+                times_before[path], times_after[path],
+                "{path} was rewritten unchanged"
+            );
+        } else {
+            rewritten += 1;
+        }
+        if path.ends_with(".html") {
+            assert!(
+                !String::from_utf8_lossy(bytes).contains("__docket"),
+                "{path} has the dev script"
+            );
+        }
+    }
+    assert!(
+        rewritten > 0 && rewritten < files_after.len() / 2,
+        "{rewritten} of {} rewritten",
+        files_after.len()
+    );
+    assert_eq!(
+        times_before["en/recommendations/upr4-118-1/index.html"],
+        times_after["en/recommendations/upr4-118-1/index.html"]
+    );
+
+    // A broken reference: every page shows where, over the last good build.
+    let broken = edited.replace("France,civil,,,MOJ,", "France,civil,,,NOPE,");
+    assert_ne!(broken, edited);
+    save(&csv, &broken);
+    let shown = wait_for(&server, page, "the problems panel", |b| {
+        b.contains("docket-problems")
+    });
+    assert!(shown.contains("data/recommendations.csv:3"), "{shown}");
+    assert!(
+        shown.contains("NOPE"),
+        "the offending line is not shown: {shown}"
+    );
+    assert!(
+        shown.contains("Abolish capital punishment everywhere."),
+        "the last good build is gone"
+    );
+    assert!(server.get(b"/en/about/").1.contains("docket-problems"));
+
+    // Fixed: the site is back, without the panel.
+    save(&csv, &edited);
+    wait_for(&server, page, "the fixed site", |b| {
+        !b.contains("docket-problems") && b.contains("Abolish capital punishment everywhere.")
+    });
+}

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use tera::Tera;
 
 pub use atomic::Staging;
-pub use ownership::MARKER;
+pub use ownership::{MARKER, prepare_output};
 pub use templates::{load_templates, register_helpers, render_error};
 
 use crate::load::{relative_slash_path, walk};

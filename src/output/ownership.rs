@@ -38,6 +38,13 @@ pub fn check_replaceable(output: &Path, portal_root: &Path, force: bool) -> Resu
     )
 }
 
+/// Makes sure `output` exists and may be written by Docket (see [`check_replaceable`]).
+pub fn prepare_output(output: &Path, portal_root: &Path, force: bool) -> Result<()> {
+    check_replaceable(output, portal_root, force)?;
+    std::fs::create_dir_all(output)
+        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", output.display()))
+}
+
 fn is_empty(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
 }

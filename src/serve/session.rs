@@ -1,0 +1,149 @@
+//! One `docket serve` session: the first build, then a rebuild after every change, each
+//! published to the open pages.
+
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::Result;
+use tera::Tera;
+
+use super::live::Live;
+use super::overlay::{self, PanelLanguage};
+use super::sync::{Served, Synced};
+use crate::build::{self, BuildOptions};
+use crate::output::{self, Staging};
+
+pub struct Session {
+    options: BuildOptions,
+    /// Loaded once and kept while only data and content change.
+    templates: Option<Tera>,
+    /// `None` until the first good build is in the output folder.
+    served: Option<Served>,
+    language: PanelLanguage,
+}
+
+/// What a successful (re)build did.
+struct Rebuilt {
+    synced: Synced,
+    pages: usize,
+}
+
+impl Session {
+    pub fn new(options: BuildOptions) -> Session {
+        Session {
+            options,
+            templates: None,
+            served: None,
+            language: PanelLanguage::fallback(),
+        }
+    }
+
+    /// True once a good build is being served.
+    pub fn has_built(&self) -> bool {
+        self.served.is_some()
+    }
+
+    /// Builds after `changed` (portal-relative paths; empty for the first build), tells the
+    /// open pages, and prints one line. Fails only on what the browser cannot show: an
+    /// output folder Docket may not replace, or I/O.
+    pub fn rebuild(&mut self, changed: &[String], live: &Live) -> Result<()> {
+        let started = Instant::now();
+        let what = describe(changed);
+        let keep_templates = !changed.is_empty()
+            && changed
+                .iter()
+                .all(|p| p.starts_with("data/") || p.starts_with("content/"));
+        if !keep_templates {
+            self.templates = None;
+        }
+        match self.build() {
+            Ok(rebuilt) => {
+                live.publish(None, None);
+                println!(
+                    "{what}: built {} pages; {} files rewritten, {} removed, in {:.2}s",
+                    rebuilt.pages,
+                    rebuilt.synced.rewritten.len(),
+                    rebuilt.synced.removed,
+                    started.elapsed().as_secs_f64()
+                );
+                Ok(())
+            }
+            Err(error) => {
+                let Some(invalid) = build::as_invalid_portal(&error) else {
+                    if self.served.is_none() {
+                        return Err(error);
+                    }
+                    eprintln!("error: {error:#}");
+                    return Ok(());
+                };
+                let panel =
+                    overlay::panel(&invalid.diagnostics, &self.options.root, &self.language);
+                let fallback = self
+                    .served
+                    .is_none()
+                    .then(|| overlay::page(&panel, &self.language));
+                live.publish(Some(panel), fallback);
+                eprintln!("{invalid}");
+                println!(
+                    "{what}: {} problems, shown on every open page; the last good build is still served",
+                    invalid.diagnostics.len()
+                );
+                Ok(())
+            }
+        }
+    }
+
+    fn build(&mut self) -> Result<Rebuilt> {
+        let (root, output) = (&self.options.root, &self.options.output);
+        let portal = build::load_for(&self.options)?;
+        let templates = match self.templates.take() {
+            Some(templates) => templates,
+            None => output::load_templates(&portal.theme_dir, root, portal.i18n.clone())?,
+        };
+        let staging = Staging::new(output, root, self.options.force)?;
+        let stats = build::write_site(&portal, &templates, root, &staging.dir, &|_, _| {});
+        self.templates = Some(templates);
+        let stats = stats?;
+        let synced = match &mut self.served {
+            Some(served) => served.sync(&staging.dir, output)?,
+            None => {
+                staging.commit()?;
+                let served = Served::of_folder(output)?;
+                let synced = Synced {
+                    rewritten: vec![String::new(); stats.files],
+                    removed: 0,
+                };
+                self.served = Some(served);
+                synced
+            }
+        };
+        let config = &portal.dataset.config;
+        self.language = PanelLanguage {
+            i18n: portal.i18n.clone(),
+            lang: config.default_language.clone(),
+            dir: config
+                .languages
+                .iter()
+                .find(|l| l.code == config.default_language)
+                .map_or("ltr", |l| l.dir.as_str())
+                .to_string(),
+        };
+        Ok(Rebuilt {
+            synced,
+            pages: stats.files,
+        })
+    }
+
+    pub fn output(&self) -> &Path {
+        &self.options.output
+    }
+}
+
+/// "data/recommendations.csv changed", "3 files changed", or "First build".
+fn describe(changed: &[String]) -> String {
+    match changed {
+        [] => "First build".to_string(),
+        [one] => format!("{one} changed"),
+        [first, rest @ ..] => format!("{first} and {} more changed", rest.len()),
+    }
+}

@@ -1,0 +1,123 @@
+//! Moves a freshly built site into the served folder file by file, leaving every file whose
+//! contents did not change untouched, so that a one-cell edit rewrites only the pages it shows.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+
+use crate::load::{relative_slash_path, walk};
+
+/// What is in the served folder: each file Docket wrote, by path, with its contents' hash.
+#[derive(Default)]
+pub struct Served {
+    hashes: HashMap<String, u64>,
+}
+
+/// What one sync changed.
+#[derive(Debug, Default)]
+pub struct Synced {
+    /// Files written because they are new or their contents changed, sorted.
+    pub rewritten: Vec<String>,
+    /// Files of the previous build that the new one no longer has.
+    pub removed: usize,
+}
+
+impl Served {
+    /// Reads every file of `dir` (a completed build).
+    pub fn of_folder(dir: &Path) -> Result<Served> {
+        let files = walk(dir)?;
+        let hashes = files
+            .par_iter()
+            .map(|path| {
+                Ok((
+                    relative_slash_path(dir, path),
+                    hash_of(&std::fs::read(path)?),
+                ))
+            })
+            .collect::<std::io::Result<HashMap<_, _>>>()
+            .with_context(|| format!("cannot read {}", dir.display()))?;
+        Ok(Served { hashes })
+    }
+
+    /// Moves the files of `staged` whose contents differ into `output` (each by one rename,
+    /// so a page is never served half-written) and removes those the new build dropped.
+    pub fn sync(&mut self, staged: &Path, output: &Path) -> Result<Synced> {
+        let files = walk(staged)?;
+        let new: Vec<(String, u64, bool)> = files
+            .par_iter()
+            .map(|path| -> Result<(String, u64, bool)> {
+                let relative = relative_slash_path(staged, path);
+                let bytes = std::fs::read(path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                let hash = hash_of(&bytes);
+                let changed = self.hashes.get(&relative) != Some(&hash);
+                if changed {
+                    let target = output.join(&relative);
+                    if let Some(parent) = target.parent() {
+                        std::fs::create_dir_all(parent)
+                            .with_context(|| format!("cannot create {}", parent.display()))?;
+                    }
+                    std::fs::rename(path, &target)
+                        .with_context(|| format!("cannot write {}", target.display()))?;
+                }
+                Ok((relative, hash, changed))
+            })
+            .collect::<Result<_>>()?;
+        let mut synced = Synced::default();
+        let mut hashes = HashMap::with_capacity(new.len());
+        for (relative, hash, changed) in new {
+            if changed {
+                synced.rewritten.push(relative.clone());
+            }
+            hashes.insert(relative, hash);
+        }
+        for gone in self.hashes.keys().filter(|p| !hashes.contains_key(*p)) {
+            // Only files this session knows Docket wrote are removed.
+            if std::fs::remove_file(output.join(gone)).is_ok() {
+                synced.removed += 1;
+            }
+        }
+        synced.rewritten.sort();
+        self.hashes = hashes;
+        Ok(synced)
+    }
+}
+
+fn hash_of(bytes: &[u8]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_new_and_changed_files_are_moved_and_dropped_ones_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (output, staged) = (dir.path().join("out"), dir.path().join("staged"));
+        for (path, text) in [("a.html", "same"), ("b/c.html", "old"), ("gone.html", "x")] {
+            std::fs::create_dir_all(output.join(path).parent().unwrap()).unwrap();
+            std::fs::write(output.join(path), text).unwrap();
+        }
+        let mut served = Served::of_folder(&output).unwrap();
+        for (path, text) in [("a.html", "same"), ("b/c.html", "new"), ("d.html", "added")] {
+            std::fs::create_dir_all(staged.join(path).parent().unwrap()).unwrap();
+            std::fs::write(staged.join(path), text).unwrap();
+        }
+        let synced = served.sync(&staged, &output).unwrap();
+        assert_eq!(synced.rewritten, ["b/c.html", "d.html"]);
+        assert_eq!(synced.removed, 1);
+        assert_eq!(
+            std::fs::read_to_string(output.join("b/c.html")).unwrap(),
+            "new"
+        );
+        assert!(!output.join("gone.html").exists());
+        // The unchanged file stayed where it was; its staged copy was not moved.
+        assert!(staged.join("a.html").exists());
+    }
+}
