@@ -24,7 +24,8 @@ pub struct Session {
 
 /// What a successful (re)build did.
 struct Rebuilt {
-    synced: Synced,
+    /// `None` for the first build, which replaced the folder as a whole.
+    synced: Option<Synced>,
     pages: usize,
 }
 
@@ -59,11 +60,17 @@ impl Session {
         match self.build() {
             Ok(rebuilt) => {
                 live.publish(None, None);
+                let rewritten = match &rebuilt.synced {
+                    Some(synced) => format!(
+                        "{} files rewritten, {} removed",
+                        synced.rewritten.len(),
+                        synced.removed
+                    ),
+                    None => format!("into {}", self.options.output.display()),
+                };
                 println!(
-                    "{what}: built {} pages; {} files rewritten, {} removed, in {:.2}s",
+                    "{what}: built {} pages; {rewritten}; {:.2}s",
                     rebuilt.pages,
-                    rebuilt.synced.rewritten.len(),
-                    rebuilt.synced.removed,
                     started.elapsed().as_secs_f64()
                 );
                 Ok(())
@@ -84,9 +91,10 @@ impl Session {
                     .then(|| overlay::page(&panel, &self.language));
                 live.publish(Some(panel), fallback);
                 eprintln!("{invalid}");
+                let count = invalid.diagnostics.len();
                 println!(
-                    "{what}: {} problems, shown on every open page; the last good build is still served",
-                    invalid.diagnostics.len()
+                    "{what}: {count} {}, shown on every open page; the last good build is still served",
+                    if count == 1 { "problem" } else { "problems" }
                 );
                 Ok(())
             }
@@ -105,16 +113,11 @@ impl Session {
         self.templates = Some(templates);
         let stats = stats?;
         let synced = match &mut self.served {
-            Some(served) => served.sync(&staging.dir, output)?,
+            Some(served) => Some(served.sync(&staging.dir, output)?),
             None => {
                 staging.commit()?;
-                let served = Served::of_folder(output)?;
-                let synced = Synced {
-                    rewritten: vec![String::new(); stats.files],
-                    removed: 0,
-                };
-                self.served = Some(served);
-                synced
+                self.served = Some(Served::of_folder(output)?);
+                None
             }
         };
         let config = &portal.dataset.config;

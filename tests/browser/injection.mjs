@@ -168,11 +168,24 @@ function watch(page, problems) {
   page.on('pageerror', (e) => problems.push(`page error: ${String(e).slice(0, 200)}`));
 }
 
+// `page.evaluate(fn)`, again on the next document when the site's own redirect (the root
+// page's meta refresh to the default language) replaced the first one meanwhile.
+async function settled(page, fn) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await page.evaluate(fn);
+    } catch (err) {
+      if (attempt > 2 || !/context was destroyed|navigat/i.test(String(err))) throw err;
+      await page.waitForLoadState('load').catch(() => {});
+    }
+  }
+}
+
 async function checkPage(page, url, problems) {
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-    problems.push(...(await page.evaluate(dangerousMarkup)));
-    const links = await page.evaluate(unsafeLinks);
+    problems.push(...(await settled(page, dangerousMarkup)));
+    const links = await settled(page, unsafeLinks);
     for (const { i, href } of links) {
       if (page.url() !== url) await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
       const handle = (await page.$$('a[href], area[href], a[*|href]'))[i];

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Time from saving a one-cell edit to `docket serve` answering with the new page.
+#
+#   bench/serve_edit.sh PORTAL [RUNS]      (PORTAL from `docket synth`, e.g. 1000 or 10000)
+#
+# Starts `target/release/docket serve` on PORTAL, then RUNS times (default 3): rewrites the
+# text_en cell of the first recommendation (R0) and polls its page every 20 ms until the new
+# text is served. Prints each time and the server's own line per rebuild; then the time of a
+# full `docket build` of the same portal for comparison.
+set -euo pipefail
+PORTAL=${1:?usage: bench/serve_edit.sh PORTAL [RUNS]}
+RUNS=${2:-3}
+DOCKET=${DOCKET:-target/release/docket}
+LOG=$(mktemp)
+"$DOCKET" serve --root "$PORTAL" --port 0 >"$LOG" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; rm -f "$LOG"' EXIT
+until grep -q '^Serving ' "$LOG"; do sleep 0.2; done
+URL=$(sed -n 's/^Serving .* at \(http[^;]*\);.*/\1/p' "$LOG")
+PAGE="${URL}en/recommendations/r0/"
+for run in $(seq 1 "$RUNS"); do
+    marker="Edited cell number $run $$"
+    start=$(date +%s.%N)
+    python3 - "$PORTAL/data/recommendations.csv" "$marker" <<'PY'
+import csv, io, sys
+path, marker = sys.argv[1], sys.argv[2]
+rows = list(csv.reader(open(path, encoding="utf-8", newline="")))
+rows[1][rows[0].index("text_en")] = marker
+out = io.StringIO()
+csv.writer(out, lineterminator="\n").writerows(rows)
+open(path, "w", encoding="utf-8", newline="").write(out.getvalue())
+PY
+    until curl -fs "$PAGE" | grep -q "$marker"; do sleep 0.02; done
+    end=$(date +%s.%N)
+    echo "run $run: save to served page $(echo "$end - $start" | bc) s"
+    sleep 1
+done
+grep -v '^Serving ' "$LOG"
+OUT=$(mktemp -d)
+/usr/bin/time -f "full build: %e s, max RSS %M KB" "$DOCKET" build --root "$PORTAL" --output "$OUT/site" >/dev/null
+rm -rf "$OUT"
