@@ -232,6 +232,16 @@ fn a_thousand_half_open_connections_neither_stall_the_server_nor_add_threads() {
         threads_after <= threads_before,
         "{threads_before} threads before, {threads_after} with 1,000 open connections"
     );
+    // The newest idle connection is closed by the server's idle timeout, not kept forever.
+    let mut newest = idle.pop().unwrap();
+    newest
+        .set_read_timeout(Some(Duration::from_secs(15)))
+        .unwrap();
+    let mut byte = [0u8; 1];
+    assert!(
+        matches!(newest.read(&mut byte), Ok(0)),
+        "an idle connection was kept open for 15 s"
+    );
     drop(idle);
     assert_eq!(server.get(b"/en/").0, 200);
 }
