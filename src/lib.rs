@@ -7,6 +7,7 @@
 mod build;
 pub mod config;
 pub mod diagnostics;
+pub mod emit;
 pub mod export;
 pub mod i18n;
 pub mod import;
@@ -17,9 +18,11 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
-pub mod slug;
 pub mod synth;
-mod xml;
+pub mod util;
+
+pub use util::slug;
+use util::xml;
 
 pub use build::{
     BuildOptions, BuildSummary, CheckSummary, Portal, as_invalid_portal, build, check,
