@@ -1,8 +1,10 @@
 //! Docket: a static site generator for public accountability portals on human rights.
 //!
 //! Data flows one way: [`load`] (files to raw rows with file:line) → [`model`] (validated
-//! graph with typed ids) → [`site`] (routes and page contexts) → [`output`] (templates,
-//! assets, atomic write). [`build()`] and [`check()`] run the whole pipeline.
+//! graph with typed ids) → [`site`] (routes and page contexts) → the emitters ([`export`],
+//! [`search`], [`output`]; see [`emit`]) and the rendered pages → the atomic swap.
+//! [`build()`] and [`check()`] run the whole pipeline. Modules use only the ones below them;
+//! docs/architecture.md draws the graph.
 
 mod build;
 pub mod config;
