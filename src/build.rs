@@ -9,10 +9,12 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostics, InvalidPortal};
+use crate::emit::{Emitted, Emitter};
 use crate::i18n::I18n;
 use crate::model::{Dataset, build_dataset};
 use crate::output::{self, Staging, WriteStats};
 use crate::site::Site;
+use crate::{export, search};
 
 /// Settings of one build, from the command line.
 #[derive(Debug, Clone)]
@@ -30,6 +32,8 @@ pub struct BuildOptions {
     pub as_of: Option<NaiveDate>,
     /// Show a progress line on stderr (only on a terminal, never in CI).
     pub progress: bool,
+    /// Print the time of every stage and emitter to stderr.
+    pub timings: bool,
 }
 
 /// A loaded, validated portal and its theme's messages.
@@ -41,8 +45,13 @@ pub struct Portal {
 
 /// Loads and validates everything; every problem is reported at once as [`InvalidPortal`].
 pub fn load(root: &Path, as_of: Option<NaiveDate>) -> Result<Portal> {
+    load_timed(root, as_of, &mut Timings::off())
+}
+
+fn load_timed(root: &Path, as_of: Option<NaiveDate>, timings: &mut Timings) -> Result<Portal> {
     let mut diagnostics = Diagnostics::default();
     let raw = crate::load::load_portal(root, &mut diagnostics)?;
+    timings.lap("load");
     let dataset = match build_dataset(&raw, as_of) {
         Ok(dataset) => Some(dataset),
         Err(invalid) => {
@@ -79,6 +88,7 @@ pub fn load(root: &Path, as_of: Option<NaiveDate>) -> Result<Portal> {
         &mut diagnostics,
     )?;
     diagnostics.into_result()?;
+    timings.lap("validate");
     Ok(Portal {
         dataset,
         i18n: Arc::new(i18n),
@@ -111,7 +121,10 @@ pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
 /// What a build wrote and how long it took.
 #[derive(Debug)]
 pub struct BuildSummary {
+    /// The pages.
     pub stats: WriteStats,
+    /// What each emitter wrote, in the order they ran.
+    pub emitted: Vec<(&'static str, Emitted)>,
     pub elapsed: Duration,
     pub output: PathBuf,
 }
@@ -138,8 +151,10 @@ impl std::fmt::Display for BuildSummary {
 /// Builds the portal into `options.output`, all or nothing.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
-    let portal = load_for(options)?;
+    let mut timings = Timings::new(options.timings);
+    let portal = load_for_timed(options, &mut timings)?;
     let tera = output::load_templates(&portal.theme_dir, &options.root, portal.i18n.clone())?;
+    timings.lap("templates");
     let staging = Staging::new(&options.output, &options.root, options.force)?;
     let show_progress =
         options.progress && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
@@ -151,10 +166,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
             }
         }
     };
-    let stats = write_site(&portal, &tera, &options.root, &staging.dir, &progress)?;
+    let (stats, emitted) = write_site_timed(
+        &portal,
+        &tera,
+        &options.root,
+        &staging.dir,
+        &mut timings,
+        &progress,
+    )?;
     staging.commit()?;
+    timings.lap("swap");
     Ok(BuildSummary {
         stats,
+        emitted,
         elapsed: started.elapsed(),
         output: options.output.clone(),
     })
@@ -162,36 +186,108 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
 
 /// [`load`] with the command line's overrides applied.
 pub fn load_for(options: &BuildOptions) -> Result<Portal> {
-    let mut portal = load(&options.root, options.as_of)?;
+    load_for_timed(options, &mut Timings::off())
+}
+
+fn load_for_timed(options: &BuildOptions, timings: &mut Timings) -> Result<Portal> {
+    let mut portal = load_timed(&options.root, options.as_of, timings)?;
     if let Some(base_url) = &options.base_url {
         portal.dataset.config.base_url = base_url.clone();
     }
     Ok(portal)
 }
 
-/// Writes every file of the site into `dir`, an empty folder.
+/// What each emitter wrote, in the order they ran.
+pub type EmittedFiles = Vec<(&'static str, Emitted)>;
+
+/// Writes every file of the site into `dir`, an empty folder: the emitters' files, then the
+/// pages.
 pub fn write_site(
     portal: &Portal,
     tera: &tera::Tera,
     root: &Path,
     dir: &Path,
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<WriteStats> {
-    let site = Site::new(&portal.dataset, &portal.i18n);
-    let stats = output::write_pages(&site, tera, dir, progress)?;
-    crate::search::write_index(&site, dir)?;
-    crate::export::write(&site, tera, dir)?;
-    output::copy_static(&portal.theme_dir, root, dir)?;
-    std::fs::write(
-        dir.join("static/statuses.css"),
-        output::status_css(&portal.dataset.config),
-    )
-    .context("cannot write static/statuses.css")?;
-    let redirects = output::redirects_file(&site);
-    if !redirects.is_empty() {
-        std::fs::write(dir.join("_redirects"), redirects).context("cannot write _redirects")?;
+) -> Result<(WriteStats, EmittedFiles)> {
+    write_site_timed(portal, tera, root, dir, &mut Timings::off(), progress)
+}
+
+fn write_site_timed(
+    portal: &Portal,
+    tera: &tera::Tera,
+    root: &Path,
+    dir: &Path,
+    timings: &mut Timings,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(WriteStats, EmittedFiles)> {
+    let mut site = Site::new(&portal.dataset, &portal.i18n);
+    timings.lap("layout");
+    let emitters: [&dyn Emitter; 7] = [
+        &export::OpenData,
+        &export::Api,
+        &export::Feeds,
+        &export::Sitemap,
+        &search::SearchIndex,
+        &output::StaticAssets {
+            theme_dir: portal.theme_dir.clone(),
+            portal_root: root.to_path_buf(),
+        },
+        &output::Redirects,
+    ];
+    let mut data_files = Vec::new();
+    let mut emitted = Vec::new();
+    for emitter in emitters {
+        let mut report = emitter
+            .emit(&site, dir)
+            .with_context(|| format!("cannot write the {} files", emitter.name()))?;
+        timings.lap_emitted(emitter.name(), &report);
+        data_files.append(&mut report.data_files);
+        emitted.push((emitter.name(), report));
     }
-    Ok(stats)
+    // The Data page lists what the open-data emitter wrote, so pages come after emitters.
+    site.set_data_files(data_files);
+    let stats = output::write_pages(&site, tera, dir, progress)?;
+    timings.lap_emitted("render", &Emitted::counted(stats.files, stats.bytes));
+    Ok((stats, emitted))
+}
+
+/// `--timings`: the time since the previous stage, printed to stderr as each stage ends.
+struct Timings {
+    enabled: bool,
+    last: Instant,
+}
+
+impl Timings {
+    fn new(enabled: bool) -> Timings {
+        Timings {
+            enabled,
+            last: Instant::now(),
+        }
+    }
+
+    fn off() -> Timings {
+        Timings::new(false)
+    }
+
+    fn lap(&mut self, stage: &str) {
+        self.lap_with(stage, "");
+    }
+
+    fn lap_emitted(&mut self, stage: &str, emitted: &Emitted) {
+        self.lap_with(
+            stage,
+            &format!("  {} files, {} bytes", emitted.files, emitted.bytes),
+        );
+    }
+
+    fn lap_with(&mut self, stage: &str, detail: &str) {
+        let now = Instant::now();
+        if self.enabled {
+            let seconds = (now - self.last).as_secs_f64();
+            eprintln!("timing: {stage:<10} {seconds:>8.3}s{detail}");
+        }
+        self.last = now;
+    }
 }
 
 /// True when `error` is a data problem (already formatted for the user) rather than I/O.

@@ -6,7 +6,7 @@ use fluent_bundle::FluentArgs;
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::I18n;
-use crate::xml::escape;
+use crate::util::xml::escape;
 
 /// The language the panel is written in, with its messages.
 pub struct PanelLanguage {

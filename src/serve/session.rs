@@ -111,7 +111,7 @@ impl Session {
         let staging = Staging::new(output, root, self.options.force)?;
         let stats = build::write_site(&portal, &templates, root, &staging.dir, &|_, _| {});
         self.templates = Some(templates);
-        let stats = stats?;
+        let (stats, _) = stats?;
         let synced = match &mut self.served {
             Some(served) => Some(served.sync(&staging.dir, output)?),
             None => {

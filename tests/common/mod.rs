@@ -40,6 +40,7 @@ pub fn build(root: &Path, output: &Path) -> anyhow::Result<docket::BuildSummary>
         force: false,
         as_of: None,
         progress: false,
+        timings: false,
     })
 }
 
