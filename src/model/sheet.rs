@@ -18,21 +18,54 @@ pub struct Schema {
     pub translated: &'static [(&'static str, bool)],
 }
 
-/// A table checked against its schema.
+/// A table checked against its schema: one part per file (a table split into a folder has
+/// several, each with its own header).
 pub struct Sheet<'a> {
-    pub table: &'a Table,
+    parts: Vec<Part<'a>>,
+}
+
+/// One file of a [`Sheet`] and where its columns are.
+struct Part<'a> {
+    table: &'a Table,
     columns: HashMap<&'static str, usize>,
     translated: HashMap<&'static str, Vec<(&'a str, usize)>>,
 }
 
 impl<'a> Sheet<'a> {
-    /// Checks the header: unknown columns, missing required ones, undeclared languages.
+    /// Checks every file's header: unknown columns, missing required ones, undeclared languages.
     pub fn open(
-        table: &'a Table,
+        tables: &'a [Table],
         schema: &Schema,
         languages: &[&str],
         diagnostics: &mut Diagnostics,
     ) -> Sheet<'a> {
+        let parts = tables
+            .iter()
+            .map(|table| Part::open(table, schema, languages, diagnostics))
+            .collect();
+        Sheet { parts }
+    }
+
+    /// Number of data rows over every file.
+    pub fn len(&self) -> usize {
+        self.parts.iter().map(|p| p.table.rows.len()).sum()
+    }
+
+    /// Every row, file by file in file-name order.
+    pub fn rows(&self) -> impl Iterator<Item = Cells<'_, 'a>> {
+        self.parts
+            .iter()
+            .flat_map(|part| part.table.rows.iter().map(move |row| Cells { part, row }))
+    }
+}
+
+impl<'a> Part<'a> {
+    fn open(
+        table: &'a Table,
+        schema: &Schema,
+        languages: &[&str],
+        diagnostics: &mut Diagnostics,
+    ) -> Part<'a> {
         let mut columns = HashMap::new();
         let mut translated: HashMap<&'static str, Vec<(&'a str, usize)>> = HashMap::new();
         let mut known: Vec<String> = schema.columns.iter().map(|(c, _)| c.to_string()).collect();
@@ -106,30 +139,23 @@ impl<'a> Sheet<'a> {
         for entries in translated.values_mut() {
             entries.sort();
         }
-        Sheet {
+        Part {
             table,
             columns,
             translated,
         }
     }
-
-    pub fn rows(&self) -> impl Iterator<Item = Cells<'_, 'a>> {
-        self.table
-            .rows
-            .iter()
-            .map(move |row| Cells { sheet: self, row })
-    }
 }
 
 /// One row of a [`Sheet`].
 pub struct Cells<'s, 'a> {
-    sheet: &'s Sheet<'a>,
+    part: &'s Part<'a>,
     pub row: &'a Row,
 }
 
 impl<'s, 'a> Cells<'s, 'a> {
     pub fn file(&self) -> &'a str {
-        &self.sheet.table.file
+        &self.part.table.file
     }
 
     pub fn line(&self) -> u64 {
@@ -138,7 +164,7 @@ impl<'s, 'a> Cells<'s, 'a> {
 
     /// 1-based column number of a named column (1 when the column is absent).
     pub fn column(&self, name: &str) -> u64 {
-        self.sheet.columns.get(name).map_or(1, |&i| i as u64 + 1)
+        self.part.columns.get(name).map_or(1, |&i| i as u64 + 1)
     }
 
     pub fn error(
@@ -153,7 +179,7 @@ impl<'s, 'a> Cells<'s, 'a> {
 
     /// The cell, or `None` when the column is absent or the cell empty.
     pub fn get(&self, name: &str) -> Option<&'a str> {
-        let index = *self.sheet.columns.get(name)?;
+        let index = *self.part.columns.get(name)?;
         let cell = self.row.cells.get(index)?.as_str();
         (!cell.is_empty()).then_some(cell)
     }
@@ -165,7 +191,7 @@ impl<'s, 'a> Cells<'s, 'a> {
     /// A required cell; reports it when empty.
     pub fn required(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<&'a str> {
         let value = self.get(name);
-        if value.is_none() && self.sheet.columns.contains_key(name) {
+        if value.is_none() && self.part.columns.contains_key(name) {
             self.error(
                 name,
                 diagnostics,
@@ -273,7 +299,7 @@ impl<'s, 'a> Cells<'s, 'a> {
     /// Every translation of a translated field.
     pub fn text(&self, prefix: &str) -> Text {
         let mut map = BTreeMap::new();
-        if let Some(entries) = self.sheet.translated.get(prefix) {
+        if let Some(entries) = self.part.translated.get(prefix) {
             for &(lang, index) in entries {
                 if let Some(cell) = self.row.cells.get(index).filter(|c| !c.is_empty()) {
                     map.insert(lang.to_string(), cell.clone());
@@ -287,7 +313,7 @@ impl<'s, 'a> Cells<'s, 'a> {
     pub fn required_text(&self, prefix: &str, diagnostics: &mut Diagnostics) -> Text {
         let text = self.text(prefix);
         if text.is_empty() {
-            if let Some(entries) = self.sheet.translated.get(prefix) {
+            if let Some(entries) = self.part.translated.get(prefix) {
                 let column = entries.first().map_or(1, |&(_, i)| i as u64 + 1);
                 diagnostics.error_with_help(
                     self.file(),

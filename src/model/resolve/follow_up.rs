@@ -24,7 +24,7 @@ impl<'r> Resolver<'r> {
     ) -> (Vec<Recommendation>, Registry) {
         let sheet = self.sheet("recommendations", &RECOMMENDATIONS, true);
         let mut registry = Registry::new("recommendation", "data/recommendations.csv");
-        let mut out = Vec::with_capacity(sheet.table.rows.len());
+        let mut out = Vec::with_capacity(sheet.len());
         let mut aliases_to_claim = Vec::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;

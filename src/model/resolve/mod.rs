@@ -11,7 +11,7 @@ use super::sheet::{Schema, Sheet};
 use super::types::*;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostics, InvalidPortal};
-use crate::load::{RawPortal, Table};
+use crate::load::RawPortal;
 use follow_up::RecommendationRefs;
 use schema::*;
 
@@ -65,7 +65,7 @@ struct Resolver<'r> {
 impl<'r> Resolver<'r> {
     fn sheet(&mut self, name: &str, schema: &Schema, required: bool) -> Sheet<'r> {
         match self.raw.table(name) {
-            Some(table) => Sheet::open(table, schema, self.languages, self.diagnostics),
+            Some(tables) => Sheet::open(tables, schema, self.languages, self.diagnostics),
             None => {
                 if required {
                     self.diagnostics.error_with_help(
@@ -76,12 +76,7 @@ impl<'r> Resolver<'r> {
                         "see docs/data.md for its columns; `docket new` creates a portal with every required table",
                     );
                 }
-                Sheet::open(
-                    empty_table(),
-                    schema,
-                    self.languages,
-                    &mut Diagnostics::default(),
-                )
+                Sheet::open(&[], schema, self.languages, self.diagnostics)
             }
         }
     }
@@ -142,10 +137,4 @@ impl<'r> Resolver<'r> {
         super::links::settle_statuses(&mut dataset);
         dataset
     }
-}
-
-/// Stands in for an optional table that does not exist.
-fn empty_table() -> &'static Table {
-    static EMPTY: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
-    EMPTY.get_or_init(Table::default)
 }
