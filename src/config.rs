@@ -41,6 +41,18 @@ pub struct Config {
     /// The licence of the published data, shown on the Data page and in datapackage.json.
     #[serde(default)]
     pub license: Option<License>,
+    /// What the portal publishes beyond the data it always shows.
+    #[serde(default)]
+    pub publish: PublishConfig,
+}
+
+/// `[publish]` in config.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PublishConfig {
+    /// Show who submitted each status update and action (`submitted_by`) on the pages and in
+    /// the open data. Off by default: it often names a person.
+    pub submitted_by: bool,
 }
 
 /// `[license]` in config.toml.

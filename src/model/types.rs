@@ -292,6 +292,15 @@ pub struct Action {
     /// Status updates about this action, oldest first.
     pub updates: Vec<StatusUpdateId>,
     pub assessments: Assessments,
+    pub submission: Submission,
+}
+
+/// Who sent a row in and when: when information arrived, apart from the date it describes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Submission {
+    /// The person or office; published only with `[publish] submitted_by = true`.
+    pub by: Option<String>,
+    pub on: Option<NaiveDate>,
 }
 
 /// Who made a status assessment.
@@ -337,6 +346,7 @@ pub struct StatusUpdate {
     /// Markdown.
     pub narrative: Text,
     pub evidence: Vec<String>,
+    pub submission: Submission,
 }
 
 /// The latest assessment by each kind of assessor; never merged into one.

@@ -84,6 +84,10 @@ pub struct Assessment {
     /// Sanitised HTML from the Markdown narrative.
     pub narrative_html: Option<Localized>,
     pub evidence: Vec<String>,
+    /// When the information arrived (`submitted_on`), apart from the date it describes.
+    pub submitted_on: Option<String>,
+    /// Who sent it in, only when `[publish] submitted_by` is on.
+    pub submitted_by: Option<String>,
     /// The recommendation or action it is about, on lists that mix subjects.
     pub subject: Option<Link>,
     /// Older than `stale_after_months` on the as-of date.

@@ -152,6 +152,9 @@ struct ActionPage {
     permalink: String,
     /// The latest status update, else the start date, else the as-of date: what citations show.
     last_updated: String,
+    /// When the action's row was submitted, and by whom when config publishes it.
+    submitted_on: Option<String>,
+    submitted_by: Option<String>,
 }
 
 pub(super) fn action(site: &Site, id: ActionId, lang: &str, context: &mut Context) -> String {
@@ -167,6 +170,8 @@ pub(super) fn action(site: &Site, id: ActionId, lang: &str, context: &mut Contex
         .unwrap_or(site.data.as_of);
     let page = ActionPage {
         last_updated: last_updated.to_string(),
+        submitted_on: a.submission.on.map(|on| on.to_string()),
+        submitted_by: site.published_submitter(&a.submission),
         permalink: site.absolute(&row.href),
         row,
         description_html: (!a.description.is_empty()).then(|| {

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::super::registry::Registry;
+use super::super::sheet::Cells;
 use super::super::types::*;
 use super::Resolver;
 use super::schema::*;
@@ -118,6 +119,7 @@ impl<'r> Resolver<'r> {
 
     pub(super) fn actions(
         &mut self,
+        as_of: NaiveDate,
         recommendations: &Registry,
         institutions: &Registry,
     ) -> (Vec<Action>, Registry) {
@@ -172,6 +174,7 @@ impl<'r> Resolver<'r> {
                 indicators: Vec::new(),
                 updates: Vec::new(),
                 assessments: Assessments::default(),
+                submission: submission(&cells, as_of, d),
             });
         }
         (out, registry)
@@ -294,6 +297,7 @@ impl<'r> Resolver<'r> {
                 organisation: cells.owned("organisation"),
                 narrative: cells.text("narrative"),
                 evidence,
+                submission: submission(&cells, as_of, d),
             });
         }
         out
@@ -401,5 +405,26 @@ impl<'r> Resolver<'r> {
             }
         }
         out
+    }
+}
+
+/// The `submitted_by` and `submitted_on` cells of a row; a submission cannot postdate the data.
+fn submission(
+    cells: &Cells,
+    as_of: NaiveDate,
+    d: &mut crate::diagnostics::Diagnostics,
+) -> Submission {
+    let on = cells.date("submitted_on", d);
+    if let Some(on) = on.filter(|on| *on > as_of) {
+        cells.error(
+            "submitted_on",
+            d,
+            format!("this row was submitted on {on}, after the as-of date {as_of}"),
+            "correct the date, or build with a later --as-of",
+        );
+    }
+    Submission {
+        by: cells.owned("submitted_by"),
+        on,
     }
 }

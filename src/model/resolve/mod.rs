@@ -100,7 +100,7 @@ impl<'r> Resolver<'r> {
             clusters: &cluster_ids,
         };
         let (recommendations, recommendation_ids) = self.recommendations(&documents, &refs);
-        let (actions, action_ids) = self.actions(&recommendation_ids, &institution_ids);
+        let (actions, action_ids) = self.actions(as_of, &recommendation_ids, &institution_ids);
         let status_updates =
             self.status_updates(as_of, &recommendation_ids, &action_ids, &institution_ids);
         let indicators = self.indicators(&recommendation_ids, &action_ids);
