@@ -44,7 +44,31 @@ pub struct Config {
     /// What the portal publishes beyond the data it always shows.
     #[serde(default)]
     pub publish: PublishConfig,
+    /// The "submit information" link on every recommendation page.
+    #[serde(default)]
+    pub contribute: Option<ContributeConfig>,
 }
+
+/// `[contribute]` in config.toml: where the NHRI, civil society and anyone else can send
+/// information about a recommendation. Exactly one of `email` and `url`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContributeConfig {
+    /// Address that receives submissions; the link opens an e-mail (`mailto:`) whose subject
+    /// names the recommendation and whose body holds its page address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// A web form or a repository's new-issue form; `{id}`, `{title}` and `{url}` are replaced
+    /// by the recommendation's id, the start of its text and its page address, percent-encoded.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// How submissions are reviewed, per language code; the theme's sentence when absent.
+    #[serde(default)]
+    pub review: BTreeMap<String, String>,
+}
+
+/// The placeholders a `[contribute] url` may hold.
+pub const CONTRIBUTE_PLACEHOLDERS: &[&str] = &["{id}", "{title}", "{url}"];
 
 /// `[publish]` in config.toml.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -159,6 +183,71 @@ fn date_or_string<'de, D: serde::Deserializer<'de>>(
     })
 }
 
+impl ContributeConfig {
+    /// What is wrong with the section: (text to point at, message, help).
+    fn problems(&self, languages: &[&str]) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        match (&self.email, &self.url) {
+            (Some(_), Some(_)) | (None, None) => out.push((
+                "[contribute]".into(),
+                "[contribute] needs exactly one of `email` and `url`".into(),
+                "email = \"followup@example.org\", or url = \"https://example.org/form?rec={id}\""
+                    .into(),
+            )),
+            _ => {}
+        }
+        if let Some(email) = &self.email {
+            let valid = email.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty() && host.contains('.') && !host.contains('@')
+            }) && email
+                .chars()
+                .all(|c| c.is_alphanumeric() || "@.-_+".contains(c));
+            if !valid {
+                out.push((
+                    "email".into(),
+                    format!("`{email}` is not an e-mail address"),
+                    "write only the address, like email = \"followup@example.org\"".into(),
+                ));
+            }
+        }
+        if let Some(url) = &self.url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                out.push((
+                    "url".into(),
+                    format!("the contribute url `{url}` is not an http(s) address"),
+                    "for example url = \"https://github.com/org/portal/issues/new?title={id}\""
+                        .into(),
+                ));
+            }
+            let mut rest = url.as_str();
+            while let Some(start) = rest.find('{') {
+                let end = rest[start..]
+                    .find('}')
+                    .map_or(rest.len(), |e| start + e + 1);
+                let placeholder = &rest[start..end];
+                if !CONTRIBUTE_PLACEHOLDERS.contains(&placeholder) {
+                    out.push((
+                        placeholder.to_string(),
+                        format!("`{placeholder}` is not a placeholder of the contribute url"),
+                        format!("the url may hold {}", CONTRIBUTE_PLACEHOLDERS.join(", ")),
+                    ));
+                }
+                rest = &rest[end..];
+            }
+        }
+        for code in self.review.keys() {
+            if !languages.contains(&code.as_str()) {
+                out.push((
+                    "[contribute.review]".into(),
+                    format!("[contribute.review] has text for `{code}`, which is not a configured language"),
+                    format!("configured languages: {}", languages.join(", ")),
+                ));
+            }
+        }
+        out
+    }
+}
+
 fn default_theme() -> String {
     "default".into()
 }
@@ -271,6 +360,11 @@ impl Config {
                 ),
                 "for example base_url = \"https://rights.example.org/\"",
             );
+        }
+        if let Some(contribute) = &self.contribute {
+            for (needle, message, help) in contribute.problems(&seen) {
+                report(&needle, message, &help);
+            }
         }
         if self.per_page == 0 {
             report(

@@ -17,6 +17,8 @@ const RELATED_LIMIT: usize = 6;
 struct RecommendationPage {
     id: String,
     permalink: String,
+    /// The "submit information" link, when config has `[contribute]`.
+    contribute: Option<super::contribute::ContributeLink>,
     text: Localized,
     paragraph: Option<String>,
     date: String,
@@ -68,9 +70,11 @@ pub(super) fn recommendation(
         .updates
         .last()
         .map_or(r.date, |u| d.status_updates[u.index()].date);
+    let permalink = site.absolute(&path);
     let page = RecommendationPage {
         id: r.key.id.clone(),
-        permalink: site.absolute(&path),
+        contribute: super::contribute::link(site, r, lang, &permalink),
+        permalink,
         text: site.localize(&r.text, lang),
         paragraph: r.paragraph.clone(),
         date: r.date.to_string(),

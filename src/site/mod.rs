@@ -5,6 +5,7 @@
 
 mod charts;
 mod context;
+mod contribute;
 mod entries;
 mod markdown;
 mod pages;
