@@ -87,6 +87,34 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
     },
+    /// Draft a follow-up report for a mechanism or an institution (.docx, .html or .md)
+    Report {
+        /// The mechanism's id or acronym, such as UPR or CAT
+        #[arg(
+            long,
+            required_unless_present = "institution",
+            conflicts_with = "institution"
+        )]
+        mechanism: Option<String>,
+        /// The UPR cycle (default: the mechanism's latest cycle, else its latest document)
+        #[arg(long, requires = "mechanism")]
+        cycle: Option<u32>,
+        /// An institution's id: what it leads or partners on
+        #[arg(long)]
+        institution: Option<String>,
+        /// The report's language (default: the portal's default language)
+        #[arg(long)]
+        lang: Option<String>,
+        /// The day the data describes (YYYY-MM-DD)
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// The file to write: FILE.docx, FILE.html or FILE.md
+        #[arg(long)]
+        output: PathBuf,
+        /// The portal folder, holding config.toml
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Write a synthetic portal of any size, for benchmarks
     Synth {
         /// Folder to create
@@ -276,6 +304,32 @@ fn run(command: Command) -> anyhow::Result<()> {
                 },
             })?;
             print!("{}", report.render(limit));
+        }
+        Command::Report {
+            mechanism,
+            cycle,
+            institution,
+            lang,
+            as_of,
+            output,
+            root,
+        } => {
+            let scope = match (mechanism, institution) {
+                (Some(id), _) => docket::report::Scope::Mechanism { id, cycle },
+                (None, Some(id)) => docket::report::Scope::Institution(id),
+                (None, None) => anyhow::bail!("name a --mechanism or an --institution"),
+            };
+            let count = docket::report::write_report(&docket::report::ReportOptions {
+                root,
+                scope,
+                lang,
+                as_of,
+                output: output.clone(),
+            })?;
+            println!(
+                "Wrote a draft report on {count} recommendations to {}",
+                output.display()
+            );
         }
         Command::Synth {
             dir,

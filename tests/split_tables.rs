@@ -162,3 +162,32 @@ fn an_unknown_table_folder_and_a_nested_folder_are_reported() {
         "{text:?}"
     );
 }
+
+#[test]
+fn a_new_portal_explains_the_pull_request_workflow_and_following_it_still_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let portal = dir.path().join("portal");
+    docket::scaffold::new_portal(&portal).unwrap();
+    let owners = std::fs::read_to_string(portal.join("CODEOWNERS")).unwrap();
+    assert!(owners.contains("/data/status_updates/moj.csv"), "{owners}");
+    let guide = std::fs::read_to_string(portal.join("docs/contributing-data.md")).unwrap();
+    for words in [
+        "One file per institution",
+        "pull request",
+        "docket check",
+        "CODEOWNERS",
+    ] {
+        assert!(
+            guide.contains(words),
+            "the guide does not mention {words:?}"
+        );
+    }
+    // What the guide says: move the table into a folder with one file per institution.
+    let single = portal.join("data/status_updates.csv");
+    let rows = std::fs::read(&single).unwrap();
+    std::fs::create_dir(portal.join("data/status_updates")).unwrap();
+    std::fs::write(portal.join("data/status_updates/moj.csv"), rows).unwrap();
+    std::fs::remove_file(single).unwrap();
+    let summary = docket::check(&portal, None).expect("the split portal is valid");
+    assert_eq!(summary.recommendations, 1);
+}
