@@ -315,3 +315,60 @@ fn a_report_that_cannot_be_made_says_why_and_writes_nothing() {
         );
     }
 }
+
+#[test]
+fn the_portal_has_a_report_page_per_mechanism_and_cycle_linked_from_the_mechanism_in_every_language()
+ {
+    let portal = fixture("minimal");
+    let out = tempfile::tempdir().unwrap();
+    build(portal.path(), out.path()).unwrap();
+    for (lang, dir) in [("en", "ltr"), ("ar", "rtl")] {
+        let upr =
+            std::fs::read_to_string(out.path().join(format!("{lang}/mechanisms/upr/index.html")))
+                .unwrap();
+        assert!(
+            upr.contains(&format!(
+                "href=\"../../../{lang}/mechanisms/upr/report/cycle-4/\""
+            )),
+            "{lang}: no link"
+        );
+        let page = std::fs::read_to_string(
+            out.path()
+                .join(format!("{lang}/mechanisms/upr/report/cycle-4/index.html")),
+        )
+        .unwrap();
+        assert!(
+            page.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\"")),
+            "{lang}"
+        );
+        for id in ["UPR4-118.1", "UPR4-118.2"] {
+            assert_eq!(
+                page.matches(&format!(">{id}</a></h3>")).count(),
+                1,
+                "{lang}: {id}"
+            );
+        }
+        assert!(
+            !page.contains("CAT-CO2-14</a></h3>"),
+            "only the cycle's recommendations"
+        );
+        let cat = std::fs::read_to_string(
+            out.path()
+                .join(format!("{lang}/mechanisms/cat/report/index.html")),
+        )
+        .unwrap();
+        assert_eq!(cat.matches(">CAT-CO2-14</a></h3>").count(), 1);
+        assert!(!cat.contains("<script>alert"), "data is escaped");
+    }
+    let arabic = std::fs::read_to_string(
+        out.path()
+            .join("ar/mechanisms/upr/report/cycle-4/index.html"),
+    )
+    .unwrap();
+    assert!(
+        arabic.contains("<span lang=\"en\" dir=\"ltr\">The mechanism is not yet funded.</span>"),
+        "an English narrative on an Arabic page is marked as English"
+    );
+    let tree = read_tree(out.path());
+    assert!(assert_internal_links_resolve(&tree) > 0);
+}

@@ -84,7 +84,12 @@ fn write_item(out: &mut String, item: &Item, l: &Labels, level: u8) {
         esc(&item.url),
         esc(&item.id)
     );
-    let _ = writeln!(out, "<blockquote><p>{}</p></blockquote>", esc(&item.text));
+    let _ = writeln!(
+        out,
+        "<blockquote><p{}>{}</p></blockquote>",
+        lang_attrs(item.text_lang.as_ref()),
+        esc(&item.text)
+    );
     let _ = writeln!(
         out,
         "<dl class=\"facts\"><div><dt>{}</dt><dd>{}</dd></div><div><dt>{}</dt><dd>{}</dd></div></dl>",
@@ -111,7 +116,12 @@ fn write_item(out: &mut String, item: &Item, l: &Labels, level: u8) {
             esc(&a.date)
         );
         if !a.narrative.is_empty() {
-            let _ = write!(out, "<br>{}", esc(&a.narrative));
+            let _ = write!(
+                out,
+                "<br><span{}>{}</span>",
+                lang_attrs(a.narrative_lang.as_ref()),
+                esc(&a.narrative)
+            );
         }
         out.push_str("</p>\n");
     }
@@ -143,6 +153,17 @@ fn write_item(out: &mut String, item: &Item, l: &Labels, level: u8) {
         );
     }
     out.push_str("</section>\n");
+}
+
+/// ` lang="…" dir="…"` for a text in another language than the report's.
+fn lang_attrs(other: Option<&OtherLanguage>) -> String {
+    other.map_or_else(String::new, |o| {
+        format!(
+            " lang=\"{}\" dir=\"{}\"",
+            esc(&o.lang),
+            if o.rtl { "rtl" } else { "ltr" }
+        )
+    })
 }
 
 fn table(out: &mut String, head: &[&String], rows: impl Iterator<Item = Vec<String>>) {

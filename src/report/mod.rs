@@ -6,6 +6,7 @@ mod docx;
 mod html;
 mod markdown;
 mod model;
+mod page;
 mod scope;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use chrono::NaiveDate;
 
 pub use html::{body_html, standalone_html};
 pub use model::*;
+pub use page::{page_context, page_label, portal_scopes};
 pub use scope::{Scope, resolve};
 
 use crate::site::Site;

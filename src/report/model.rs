@@ -75,6 +75,8 @@ pub struct Group {
 pub struct Item {
     pub id: String,
     pub text: String,
+    /// The language the text is really in, when it is not the report's.
+    pub text_lang: Option<OtherLanguage>,
     /// Mechanism, document symbol and paragraph.
     pub source: String,
     pub response: String,
@@ -106,6 +108,21 @@ pub struct AssessmentLine {
     pub by: String,
     /// The narrative as plain text.
     pub narrative: String,
+    pub narrative_lang: Option<OtherLanguage>,
+}
+
+/// A text shown in another language than the report's, for lang and dir attributes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherLanguage {
+    pub lang: String,
+    pub rtl: bool,
+}
+
+fn other_language(site: &Site, localized: &crate::site::Localized) -> Option<OtherLanguage> {
+    localized.fallback.then(|| OtherLanguage {
+        lang: localized.lang.clone(),
+        rtl: site.dir_of(&localized.lang) == "rtl",
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -175,9 +192,11 @@ fn item(site: &Site, id: RecommendationId, lang: &str) -> Item {
             message(site, lang, "draft-paragraph")
         ));
     }
+    let text = site.localize(&r.text, lang);
     Item {
         id: r.key.id.clone(),
-        text: site.localize(&r.text, lang).text,
+        text_lang: other_language(site, &text),
+        text: text.text,
         source,
         response: message(site, lang, &format!("response-{}", r.response.id())),
         actions: r
@@ -249,12 +268,14 @@ fn assessment_lines(site: &Site, r: &Recommendation, lang: &str) -> Vec<Assessme
                 (None, Some(organisation)) => organisation.clone(),
                 (None, None) => String::new(),
             };
+            let narrative = site.localize(&u.narrative, lang);
             Some(AssessmentLine {
+                narrative_lang: other_language(site, &narrative),
                 assessor: message(site, lang, &format!("draft-assessor-{id}")),
                 status: site.status_label(effective.status, lang),
                 date: date_text(site, lang, effective.date),
                 by,
-                narrative: plain_text(&site.localize(&u.narrative, lang).text),
+                narrative: plain_text(&narrative.text),
             })
         })
         .collect()

@@ -51,6 +51,8 @@ pub enum Route {
     Tracking(TrackingPage),
     /// The open data page: downloads, API and feeds (`/en/data/`).
     Data,
+    /// A mechanism's draft follow-up report: of one cycle, or of its latest document.
+    DraftReport(MechanismId, Option<u32>),
 }
 
 /// A route in one language.
@@ -178,6 +180,11 @@ impl<'a> Site<'a> {
         language_neutral.push(Route::Search);
         language_neutral.extend(self.tracking_pages().into_iter().map(Route::Tracking));
         language_neutral.push(Route::Data);
+        language_neutral.extend(
+            crate::report::portal_scopes(data)
+                .into_iter()
+                .map(|(m, cycle)| Route::DraftReport(m, cycle)),
+        );
 
         let mut routes = vec![
             PageRoute {
@@ -240,6 +247,9 @@ impl<'a> Site<'a> {
             Route::Search => crate::search::page_path(lang),
             Route::Tracking(page) => format!("{lang}/{}/", page.segment()),
             Route::Data => format!("{lang}/data/"),
+            Route::DraftReport(m, cycle) => {
+                urls::draft_report(lang, &data.mechanisms[m.index()].key.slug, cycle)
+            }
         }
     }
 

@@ -110,6 +110,10 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             "search.html",
             crate::search::page_context(site, lang, &mut context),
         ),
+        Route::DraftReport(mechanism, cycle) => (
+            "draft_report.html",
+            crate::report::page_context(site, mechanism, cycle, lang, &mut context),
+        ),
         Route::Content(index) => (
             "page.html",
             content_page(site, index as usize, lang, &mut context),
