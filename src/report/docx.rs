@@ -7,8 +7,8 @@ use std::io::Write;
 use anyhow::Result;
 use zip::write::SimpleFileOptions;
 
-use super::model::*;
-use crate::xml::escape as esc;
+use crate::site::draft_report::*;
+use crate::util::xml::escape as esc;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// A4 with 2 cm margins, in twentieths of a point.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::model::*;
+use crate::site::draft_report::*;
 
 pub(super) fn write(report: &Report) -> String {
     let l = &report.labels;

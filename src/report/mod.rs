@@ -1,23 +1,17 @@
 //! `docket report`: a draft follow-up report for a mechanism (a UPR cycle, a treaty body's
-//! latest concluding observations) or for an institution, built from the validated dataset as
-//! a plain [`Report`] and written as Markdown, HTML (printable on A4) or DOCX.
+//! latest concluding observations) or for an institution, written to a file as Markdown, HTML
+//! (printable on A4) or DOCX. The report itself, a plain [`Report`], and its HTML are laid out
+//! by `site::draft_report`, which the portal's report pages use too.
 
 mod docx;
-mod html;
 mod markdown;
-mod model;
-mod page;
-mod scope;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
-pub use html::{body_html, standalone_html};
-pub use model::*;
-pub use page::{page_context, page_label, portal_scopes};
-pub use scope::{Scope, resolve};
+pub use crate::site::draft_report::*;
 
 use crate::site::Site;
 
@@ -90,47 +84,6 @@ pub fn write_report(options: &ReportOptions) -> Result<usize> {
     };
     write_atomically(&options.output, &bytes)?;
     Ok(count)
-}
-
-/// The report on `scope` in `lang`.
-pub fn build_report(site: &Site, scope: &Scope, lang: &str) -> Result<Report> {
-    let resolved = resolve(site, scope, lang)?;
-    let m = |key: &str| model::message(site, lang, key);
-    let labels = Labels {
-        draft_notice: m("draft-notice"),
-        summary: m("draft-summary"),
-        status: m("draft-status"),
-        government: m("draft-assessor-government"),
-        nhri: m("draft-assessor-nhri"),
-        civil_society: m("draft-assessor-civil-society"),
-        not_assessed: m("draft-not-assessed"),
-        total: m("draft-total"),
-        source: m("draft-source"),
-        response: m("draft-response"),
-        actions: m("draft-actions"),
-        action: m("draft-action"),
-        institutions: m("draft-institutions"),
-        dates: m("draft-dates"),
-        assessments: m("draft-assessments"),
-        indicators: m("draft-indicators"),
-        indicator: m("draft-indicator"),
-        latest_value: m("draft-latest-value"),
-        target: m("draft-target"),
-        no_actions: m("draft-no-actions"),
-        page: m("draft-page"),
-    };
-    let mut args = fluent_bundle::FluentArgs::new();
-    args.set("date", model::date_text(site, lang, site.data.as_of));
-    Ok(Report {
-        lang: lang.to_string(),
-        rtl: site.dir_of(lang) == "rtl",
-        title: m("draft-title"),
-        scope: resolved.description,
-        as_of: site.i18n.message(lang, "draft-as-of", Some(&args)),
-        summary: model::summary(site, &resolved.recommendations, lang, &labels),
-        groups: model::groups(site, &resolved.recommendations, lang, &m("draft-other")),
-        labels,
-    })
 }
 
 /// Writes through a temporary file in the same folder so that a failure leaves no half file.

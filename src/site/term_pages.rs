@@ -143,12 +143,12 @@ pub(super) fn term_page(
                 .iter()
                 .map(|doc| site.term_link(Term::Document(*doc), lang))
                 .collect();
-            details.reports = crate::report::portal_scopes(d)
+            details.reports = super::draft_report::portal_scopes(d)
                 .into_iter()
                 .filter(|(mechanism, _)| *mechanism == id)
                 .map(|(_, cycle)| Link {
                     href: super::urls::draft_report(lang, &m.key.slug, cycle),
-                    label: site.plain(crate::report::page_label(site, id, cycle, lang), lang),
+                    label: site.plain(super::draft_report::page_label(site, id, cycle, lang), lang),
                 })
                 .collect();
         }

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::model::*;
-use crate::xml::escape as esc;
+use crate::util::xml::escape as esc;
 
 /// Print settings added to the theme's styles in the standalone document.
 const PRINT_CSS: &str = "@page { size: A4; margin: 2cm 1.8cm; }
