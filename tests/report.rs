@@ -238,6 +238,10 @@ fn an_arabic_report_is_right_to_left_in_docx_and_html() {
         "A4"
     );
     assert!(document.contains("مشروع تقرير المتابعة"));
+    assert!(
+        document.contains("<w:rPr><w:lang w:val=\"en\"/></w:rPr>"),
+        "an English narrative in the Arabic report is marked English and left to right"
+    );
     let (_html_dir, html) = write(upr4(), Some("ar"), "upr4-ar.html");
     let html = std::fs::read_to_string(html).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"));

@@ -123,7 +123,7 @@ impl Document {
 
     fn item(&mut self, item: &Item, l: &Labels) {
         self.paragraph(Some("Heading2"), &item.id, false);
-        self.paragraph(Some("Quote"), &item.text, false);
+        self.foreign_paragraph(Some("Quote"), &item.text, item.text_lang.as_ref());
         self.paragraph(None, &format!("{}: {}", l.source, item.source), false);
         self.paragraph(None, &format!("{}: {}", l.response, item.response), false);
         self.paragraph(None, &item.url, false);
@@ -143,7 +143,7 @@ impl Document {
                 true,
             );
             if !a.narrative.is_empty() {
-                self.paragraph(None, &a.narrative, false);
+                self.foreign_paragraph(None, &a.narrative, a.narrative_lang.as_ref());
             }
         }
         self.paragraph(Some("Heading3"), &l.actions, false);
@@ -177,6 +177,37 @@ impl Document {
 
     fn paragraph(&mut self, style: Option<&str>, text: &str, bold: bool) {
         self.body.push_str(&self.paragraph_xml(style, text, bold));
+    }
+
+    /// A paragraph whose text may be in another language than the document's (a missing
+    /// translation): its runs carry that language and direction.
+    fn foreign_paragraph(
+        &mut self,
+        style: Option<&str>,
+        text: &str,
+        other: Option<&OtherLanguage>,
+    ) {
+        let Some(other) = other else {
+            return self.paragraph(style, text, false);
+        };
+        let style = style
+            .map(|s| format!("<w:pStyle w:val=\"{s}\"/>"))
+            .unwrap_or_default();
+        let (bidi, rtl) = if other.rtl {
+            ("<w:bidi/>", "<w:rtl/>")
+        } else {
+            ("", "")
+        };
+        let lang = esc(&other.lang);
+        let lang = if other.rtl {
+            format!("<w:lang w:bidi=\"{lang}\"/>")
+        } else {
+            format!("<w:lang w:val=\"{lang}\"/>")
+        };
+        self.body.push_str(&format!(
+            "<w:p><w:pPr>{style}{bidi}</w:pPr><w:r><w:rPr>{rtl}{lang}</w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+            esc(text)
+        ));
     }
 
     fn paragraph_xml(&self, style: Option<&str>, text: &str, bold: bool) -> String {
