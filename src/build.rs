@@ -22,7 +22,7 @@ pub struct BuildOptions {
     /// Where the site goes; replaced as a whole, only when the build succeeds.
     pub output: PathBuf,
     /// Overrides `base_url` from config.toml (for previews and the dev server).
-    pub base_url: Option<String>,
+    pub base_url: Option<crate::web_url::WebUrl>,
     /// Overrides the as-of date.
     pub as_of: Option<NaiveDate>,
     /// Show a progress line on stderr (only on a terminal, never in CI).

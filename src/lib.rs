@@ -19,6 +19,7 @@ pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod synth;
+pub mod web_url;
 mod xml;
 
 pub use build::{

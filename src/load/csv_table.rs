@@ -1,5 +1,6 @@
 //! Reads one CSV file as saved by Excel or LibreOffice into raw rows with line numbers.
 
+use super::file_kind::{self, RESAVE_HELP};
 use crate::diagnostics::Diagnostics;
 
 /// A CSV file: its header and its non-empty rows, cells trimmed, nothing interpreted.
@@ -10,6 +11,9 @@ pub struct Table {
     /// Column names, trimmed, in file order.
     pub header: Vec<String>,
     pub rows: Vec<Row>,
+    /// True when the file is not UTF-8 CSV at all: reported once, no rows read, and no
+    /// follow-on problem about this table is reported.
+    pub unreadable: bool,
 }
 
 /// One data row and the line it starts on.
@@ -28,7 +32,12 @@ impl Table {
 
 /// Parses CSV bytes: UTF-8 with or without BOM, `,` or `;` delimiter, CRLF or LF,
 /// quoted cells with line breaks. Problems go to `diagnostics`; rows with problems are dropped.
+/// A file that is not UTF-8 text gets one problem naming what it is, and no rows.
 pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Table {
+    if let Some(what) = file_kind::not_text(bytes) {
+        diagnostics.error_with_help(file, 0, 0, what, RESAVE_HELP);
+        return unreadable(file);
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // The csv crate counts a CRLF row's line from before its LF, one too low; LF is exact.
     let normalised;
@@ -70,19 +79,27 @@ pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Tab
         let mut cells = Vec::with_capacity(record.len());
         let mut row_ok = true;
         for (index, raw) in record.iter().enumerate() {
-            match std::str::from_utf8(raw) {
-                Ok(text) => cells.push(normalise_cell(text)),
-                Err(_) => {
-                    diagnostics.error_with_help(
-                        file,
-                        line,
-                        index as u64 + 1,
-                        "this cell is not valid UTF-8 text",
-                        "save the file as \"CSV UTF-8\" (Excel) or choose the UTF-8 character set (LibreOffice)",
-                    );
-                    row_ok = false;
-                }
+            let column = index as u64 + 1;
+            let Ok(text) = std::str::from_utf8(raw) else {
+                let what = file_kind::legacy_encoding(raw);
+                diagnostics.error_with_help(file, line, column, what, RESAVE_HELP);
+                return unreadable(file);
+            };
+            if let Some(c) = text.chars().find(|&c| is_forbidden_control(c)) {
+                diagnostics.error_with_help(
+                    file,
+                    line,
+                    column,
+                    format!(
+                        "this cell contains the control character U+{:04X}",
+                        c as u32
+                    ),
+                    "delete it: control characters (other than tab and line breaks) are invisible \
+                     leftovers of a copy from another program",
+                );
+                row_ok = false;
             }
+            cells.push(normalise_cell(text));
         }
         if first {
             first = false;
@@ -129,6 +146,19 @@ pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Tab
         );
     }
     table
+}
+
+fn unreadable(file: &str) -> Table {
+    Table {
+        file: file.to_string(),
+        unreadable: true,
+        ..Table::default()
+    }
+}
+
+/// NUL, the other C0 and C1 controls and DEL; tab and line breaks are text.
+fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 fn normalise_cell(text: &str) -> String {
@@ -191,11 +221,44 @@ mod tests {
     }
 
     #[test]
-    fn reports_invalid_utf8_at_its_cell() {
+    fn reports_a_latin1_file_once_at_its_first_bad_cell() {
         let mut d = Diagnostics::default();
-        parse_csv("t.csv", b"id,name_en\nA,caf\xe9\n", &mut d);
+        let table = parse_csv("t.csv", b"id,name_en\nA,caf\xe9\nB,na\xefve\n", &mut d);
         let problems = d.sorted();
+        assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!((problems[0].line, problems[0].column), (2, 2));
-        assert!(problems[0].message.contains("UTF-8"));
+        assert!(problems[0].message.contains("Latin-1/Windows-1252"));
+        assert!(table.unreadable && table.rows.is_empty());
+    }
+
+    #[test]
+    fn reports_a_workbook_saved_as_csv_once_and_reads_nothing() {
+        let mut d = Diagnostics::default();
+        let table = parse_csv(
+            "t.csv",
+            b"PK\x03\x04\x14\x00xl/workbook.xml\x00\x01",
+            &mut d,
+        );
+        let problems = d.sorted();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains(".xlsx"));
+        assert!(problems[0].help.as_deref().unwrap().contains("CSV UTF-8"));
+        assert!(table.unreadable && table.header.is_empty());
+    }
+
+    #[test]
+    fn reports_control_characters_at_their_cell_but_keeps_tabs_and_line_breaks() {
+        let mut d = Diagnostics::default();
+        let table = parse_csv(
+            "t.csv",
+            b"id,text_en\nA,\"tab\there\nand a line\"\nB,nul\x00here\nC,esc\x1bhere\n",
+            &mut d,
+        );
+        let problems = d.sorted();
+        let at: Vec<_> = problems.iter().map(|p| (p.line, p.column)).collect();
+        assert_eq!(at, [(4, 2), (5, 2)], "{problems:?}");
+        assert!(problems[0].message.contains("U+0000"));
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(table.rows[0].cells[1], "tab\there\nand a line");
     }
 }

@@ -2,6 +2,7 @@
 
 mod content;
 mod csv_table;
+mod file_kind;
 
 use std::path::{Path, PathBuf};
 

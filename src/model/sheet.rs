@@ -8,6 +8,7 @@ use super::types::{Key, Text};
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::{Row, Table};
 use crate::slug::{id_problem, slugify};
+use crate::web_url::{URL_HELP, WebUrl};
 
 /// The columns a table accepts.
 pub struct Schema {
@@ -230,6 +231,27 @@ impl<'s, 'a> Cells<'s, 'a> {
                 None
             }
         }
+    }
+
+    /// A web address, reported at its cell when it is not an absolute http(s) URL.
+    pub fn url(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<WebUrl> {
+        self.web_url(name, self.get(name)?, diagnostics)
+    }
+
+    /// Every web address of a `|`-separated cell; the bad ones are reported.
+    pub fn urls(&self, name: &str, diagnostics: &mut Diagnostics) -> Vec<WebUrl> {
+        self.multi(name)
+            .into_iter()
+            .filter_map(|raw| self.web_url(name, raw, diagnostics))
+            .collect()
+    }
+
+    fn web_url(&self, name: &str, raw: &str, diagnostics: &mut Diagnostics) -> Option<WebUrl> {
+        WebUrl::parse(raw)
+            .map_err(|problem| {
+                self.error(name, diagnostics, format!("`{name}`: {problem}"), URL_HELP);
+            })
+            .ok()
     }
 
     /// Values of a multi-value cell, split on `|` and trimmed.

@@ -28,6 +28,12 @@ pub fn build_dataset(
     let Some(config) = Config::parse(&raw.config_source, &mut diagnostics) else {
         return Err(diagnostics.into_result().unwrap_err());
     };
+    if raw.tables.iter().any(|(_, table)| table.unreadable) {
+        // The loader reported what the file is; references into it would only add noise.
+        return Err(diagnostics.into_result().err().unwrap_or(InvalidPortal {
+            diagnostics: Vec::new(),
+        }));
+    }
     let as_of = resolve_as_of(as_of_override, config.as_of);
     let languages: Vec<&str> = config.language_codes().collect();
     let mut resolver = Resolver {

@@ -30,7 +30,7 @@ impl<'r> Resolver<'r> {
                 kind: kind.unwrap_or(MechanismKind::Other),
                 acronym: cells.owned("acronym"),
                 name,
-                url: cells.owned("url"),
+                url: cells.url("url", d),
                 documents: Vec::new(),
                 recommendations: Vec::new(),
             });
@@ -79,7 +79,7 @@ impl<'r> Resolver<'r> {
                 cycle,
                 session: cells.owned("session"),
                 title: cells.text("title"),
-                url: cells.owned("url"),
+                url: cells.url("url", d),
                 recommendations: Vec::new(),
             });
         }
@@ -109,7 +109,7 @@ impl<'r> Resolver<'r> {
                 kind: kind.unwrap_or(InstitutionKind::Other),
                 acronym: cells.owned("acronym"),
                 name,
-                url: cells.owned("url"),
+                url: cells.url("url", d),
                 recommendations: Vec::new(),
                 actions: Vec::new(),
             });
