@@ -67,6 +67,8 @@ pub fn load(root: &Path, as_of: Option<NaiveDate>) -> Result<Portal> {
         );
         return Err(diagnostics.into_result().unwrap_err().into());
     }
+    // Templates, messages and static files of the theme: none may lead out of the portal.
+    crate::load::walk_within(root, &theme_dir)?;
     let languages: Vec<&str> = dataset.config.language_codes().collect();
     let i18n = I18n::load(
         &theme_dir.join("i18n"),
@@ -95,8 +97,9 @@ pub struct CheckSummary {
 /// Validates data, content, messages and templates; writes nothing.
 pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
     let portal = load(root, as_of)?;
-    output::load_templates(&portal.theme_dir, root, portal.i18n.clone())?;
+    let tera = output::load_templates(&portal.theme_dir, root, portal.i18n.clone())?;
     let site = Site::new(&portal.dataset, &portal.i18n);
+    output::render_samples(&site, &tera)?;
     Ok(CheckSummary {
         recommendations: portal.dataset.recommendations.len(),
         actions: portal.dataset.actions.len(),

@@ -1,5 +1,6 @@
 //! Stage 1: files to raw rows with file and line, nothing interpreted yet.
 
+mod confine;
 mod content;
 mod csv_table;
 mod file_kind;
@@ -8,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+pub use confine::{ensure_within, walk_within};
 pub use content::{FrontMatter, RawPage, parse_page, split_page_name};
 pub use csv_table::{Row, Table, parse_csv};
 
@@ -51,6 +53,7 @@ impl RawPortal {
 /// I/O failures are errors; format problems go to `diagnostics`.
 pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPortal> {
     let config_path = root.join(crate::config::CONFIG_FILE);
+    ensure_within(root, &config_path)?;
     let config_source = std::fs::read_to_string(&config_path).with_context(|| {
         format!(
             "cannot read {}: is {} a Docket portal?",
@@ -87,7 +90,7 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
     let content_dir = root.join("content");
     let mut pages = Vec::new();
     if content_dir.is_dir() {
-        for path in walk(&content_dir)? {
+        for path in walk_within(root, &content_dir)? {
             let relative = relative_slash_path(&content_dir, &path);
             if !relative.ends_with(".md") {
                 continue;
@@ -118,6 +121,7 @@ pub fn read_table(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Res
     if !path.exists() {
         return Ok(None);
     }
+    ensure_within(root, &path)?;
     let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
     Ok(Some(parse_csv(
         &format!("data/{name}.csv"),

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::types::{Key, Text};
 use crate::diagnostics::{Diagnostics, did_you_mean};
@@ -199,9 +199,24 @@ impl<'s, 'a> Cells<'s, 'a> {
         })
     }
 
+    /// A date in a data cell, in the years [`DATA_YEARS`].
     pub fn date(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<NaiveDate> {
         let raw = self.get(name)?;
-        parse_date(raw).or_else(|| {
+        let date = parse_date(raw);
+        if let Some(date) = date.filter(|d| !DATA_YEARS.contains(&d.year())) {
+            self.error(
+                name,
+                diagnostics,
+                format!(
+                    "`{raw}` in `{name}` is outside the years {}–{}",
+                    DATA_YEARS.start(),
+                    DATA_YEARS.end()
+                ),
+                format!("check the year of {date}; dates are written YYYY-MM-DD"),
+            );
+            return None;
+        }
+        date.or_else(|| {
             self.error(
                 name,
                 diagnostics,
@@ -323,6 +338,10 @@ impl<'s, 'a> Cells<'s, 'a> {
         text
     }
 }
+
+/// The years a date in data may fall in: wide enough for any record, narrow enough that
+/// date arithmetic and typos like 20244 cannot go unnoticed.
+pub const DATA_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
 pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     let bytes = raw.as_bytes();

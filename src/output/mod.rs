@@ -14,7 +14,7 @@ use tera::Tera;
 pub use atomic::Staging;
 pub use templates::{load_templates, register_helpers, render_error};
 
-use crate::load::{relative_slash_path, walk};
+use crate::load::{relative_slash_path, walk_within};
 use crate::site::{PageRoute, Route, Site, urls};
 
 /// What a build wrote.
@@ -83,6 +83,32 @@ pub fn write_pages(
     Ok(stats)
 }
 
+/// Renders, in memory, one page of every kind in every language (every template a build
+/// uses, with real data), so that `check` fails wherever `build` would. Returns the count.
+pub fn render_samples(site: &Site, tera: &Tera) -> Result<usize> {
+    let mut seen = std::collections::HashSet::new();
+    let samples: Vec<_> = site
+        .routes()
+        .into_iter()
+        .filter(|page| seen.insert((page.lang, route_kind(&page.route))))
+        .collect();
+    samples.par_iter().try_for_each(|&page| {
+        render(tera, &site.context(page), &urls::file_of(&site.path(page))).map(drop)
+    })?;
+    Ok(samples.len())
+}
+
+/// Routes that share a template and a shape of context share a kind.
+fn route_kind(route: &crate::site::Route) -> String {
+    use crate::site::Route;
+    match route {
+        Route::SectionIndex(section, _) => format!("index {section:?}"),
+        Route::Term(term, _) => format!("term {:?}", std::mem::discriminant(term)),
+        Route::Tracking(page) => format!("tracking {page:?}"),
+        other => format!("{:?}", std::mem::discriminant(other)),
+    }
+}
+
 /// Renders one page's context with its template; `file` names the page in errors.
 pub fn render(tera: &Tera, rendered: &crate::site::RenderedContext, file: &str) -> Result<String> {
     tera.render(rendered.template, &rendered.context)
@@ -102,7 +128,7 @@ pub fn copy_static(theme_dir: &Path, portal_root: &Path, out_dir: &Path) -> Resu
         if !source.is_dir() {
             continue;
         }
-        for path in walk(&source)? {
+        for path in walk_within(portal_root, &source)? {
             let target = out_dir
                 .join("static")
                 .join(relative_slash_path(&source, &path));

@@ -8,7 +8,7 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use tera::{Kwargs, State, Tera, Value};
 
 use crate::i18n::{I18n, format_number};
-use crate::load::{relative_slash_path, walk};
+use crate::load::{relative_slash_path, walk_within};
 use crate::model::parse_date;
 
 /// Loads `{theme_dir}/templates/**` then `{root}/templates/**`: a portal file with the
@@ -19,7 +19,7 @@ pub fn load_templates(theme_dir: &Path, portal_root: &Path, i18n: Arc<I18n>) -> 
         if !dir.is_dir() {
             continue;
         }
-        for path in walk(&dir)? {
+        for path in walk_within(portal_root, &dir)? {
             let name = relative_slash_path(&dir, &path);
             let source = std::fs::read_to_string(&path)
                 .with_context(|| format!("cannot read template {}", path.display()))?;

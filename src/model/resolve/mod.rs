@@ -97,8 +97,13 @@ impl<'r> Resolver<'r> {
         let (documents, document_ids) = self.documents(&mechanism_ids);
         let (institutions, institution_ids) = self.institutions();
         let (themes, theme_ids) = self.themes();
-        let (groups, group_ids) =
-            self.simple_terms("groups", "data/groups.csv", "affected group", &GROUPS);
+        let (groups, group_ids) = self.simple_terms(
+            "groups",
+            "data/groups.csv",
+            "affected group",
+            &GROUPS,
+            |_| None,
+        );
         let (sdg_goals, goal_ids) = self.sdg_goals();
         let (sdg_targets, target_ids) = self.sdg_targets(&goal_ids);
         let (clusters, cluster_ids) = self.clusters();
