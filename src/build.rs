@@ -55,10 +55,11 @@ pub fn load(root: &Path, as_of: Option<NaiveDate>) -> Result<Portal> {
     let theme_dir = root.join("themes").join(&dataset.config.theme);
     let theme_label = format!("themes/{}", dataset.config.theme);
     if !theme_dir.is_dir() {
+        let (line, column) = crate::config::value_location(&raw.config_source, "theme");
         diagnostics.error_with_help(
             crate::config::CONFIG_FILE,
-            0,
-            0,
+            line,
+            column,
             format!(
                 "theme `{}` not found at {theme_label}",
                 dataset.config.theme
@@ -97,9 +98,11 @@ pub struct CheckSummary {
 /// Validates data, content, messages and templates; writes nothing.
 pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
     let portal = load(root, as_of)?;
-    let tera = output::load_templates(&portal.theme_dir, root, portal.i18n.clone())?;
+    let placed = |error| placed_template_error(error, &portal.theme_dir, root);
+    let tera =
+        output::load_templates(&portal.theme_dir, root, portal.i18n.clone()).map_err(placed)?;
     let site = Site::new(&portal.dataset, &portal.i18n);
-    output::render_samples(&site, &tera)?;
+    output::render_samples(&site, &tera).map_err(placed)?;
     Ok(CheckSummary {
         recommendations: portal.dataset.recommendations.len(),
         actions: portal.dataset.actions.len(),
@@ -142,7 +145,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     if let Some(base_url) = &options.base_url {
         portal.dataset.config.base_url = base_url.clone();
     }
-    let tera = output::load_templates(&portal.theme_dir, &options.root, portal.i18n.clone())?;
+    let placed = |error| placed_template_error(error, &portal.theme_dir, &options.root);
+    let tera = output::load_templates(&portal.theme_dir, &options.root, portal.i18n.clone())
+        .map_err(placed)?;
     let site = Site::new(&portal.dataset, &portal.i18n);
     let staging = Staging::new(&options.output)?;
     let show_progress =
@@ -155,9 +160,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
             }
         }
     };
-    let stats = output::write_pages(&site, &tera, &staging.dir, &progress)?;
+    let stats = output::write_pages(&site, &tera, &staging.dir, &progress).map_err(placed)?;
     crate::search::write_index(&site, &staging.dir)?;
-    crate::export::write(&site, &tera, &staging.dir)?;
+    crate::export::write(&site, &tera, &staging.dir).map_err(placed)?;
     output::copy_static(&portal.theme_dir, &options.root, &staging.dir)?;
     std::fs::write(
         staging.dir.join("static/statuses.css"),
@@ -175,6 +180,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
         elapsed: started.elapsed(),
         output: options.output.clone(),
     })
+}
+
+/// A template error Tera can place becomes a diagnostic at the template's file:line:column.
+fn placed_template_error(error: anyhow::Error, theme_dir: &Path, root: &Path) -> anyhow::Error {
+    match output::template_problem(&error, theme_dir, root) {
+        Some(invalid) => invalid.into(),
+        None => error,
+    }
 }
 
 /// True when `error` is a data problem (already formatted for the user) rather than I/O.

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostics;
-use crate::web_url::WebUrl;
+use crate::web_url::{HELP_SEPARATOR, WebUrl};
 
 pub const CONFIG_FILE: &str = "config.toml";
 
@@ -166,7 +166,7 @@ where
     let value = i64::deserialize(deserializer)?;
     if !(MIN..=MAX).contains(&value) {
         return Err(serde::de::Error::custom(format!(
-            "{value} is out of range: this setting takes a whole number from {MIN} to {MAX}"
+            "{value} is out of range{HELP_SEPARATOR}this setting takes a whole number from {MIN} to {MAX}"
         )));
     }
     T::try_from(value).map_err(|_| serde::de::Error::custom(format!("{value} is out of range")))
@@ -182,8 +182,8 @@ fn theme_name<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Strin
         || name.chars().any(char::is_control);
     if bad {
         return Err(serde::de::Error::custom(format!(
-            "theme `{}` is not a folder name: theme names one folder directly under themes/, \
-             such as theme = \"default\"",
+            "theme `{}` is not a folder name{HELP_SEPARATOR}theme names one folder directly \
+             under themes/, such as theme = \"default\"",
             name.escape_debug()
         )));
     }
@@ -208,13 +208,11 @@ impl Config {
                     .span()
                     .map(|span| line_column(source, span.start))
                     .unwrap_or((0, 0));
-                diagnostics.error_with_help(
-                    CONFIG_FILE,
-                    line,
-                    column,
-                    error.message().to_string(),
+                let (message, help) = error.message().split_once(HELP_SEPARATOR).unwrap_or((
+                    error.message(),
                     "see docs/data.md, section config.toml, for every setting",
-                );
+                ));
+                diagnostics.error_with_help(CONFIG_FILE, line, column, message, help);
                 return None;
             }
         };
@@ -431,6 +429,18 @@ fn is_css_colour(colour: &str) -> bool {
     colour
         .strip_prefix('#')
         .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// 1-based line and column of a top-level setting's value in config.toml, or (1, 1).
+pub fn value_location(source: &str, key: &str) -> (u64, u64) {
+    toml::from_str::<BTreeMap<String, Spanned<toml::Value>>>(source)
+        .ok()
+        .and_then(|table| {
+            table
+                .get(key)
+                .map(|value| line_column(source, value.span().start))
+        })
+        .unwrap_or((1, 1))
 }
 
 /// 1-based line and column of a byte offset.

@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 pub const URL_HELP: &str = "write an absolute web address such as https://example.org/report.pdf; \
      only http:// and https:// links are published";
 
+/// Separates a problem from its help in a parser's one-string error; split again by the
+/// code that turns the error into a diagnostic.
+pub const HELP_SEPARATOR: &str = "\n  help: ";
+
 /// An absolute http(s) URL, checked by [`WebUrl::parse`].
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct WebUrl(String);

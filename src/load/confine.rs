@@ -12,11 +12,14 @@ use crate::diagnostics::{Diagnostic, InvalidPortal};
 /// Every file below `dir` (itself inside `root`), sorted, depth first. Fails with a
 /// diagnostic naming the link when a symbolic link points outside `root`.
 pub fn walk_within(root: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
-    let root = root
+    let real_root = root
         .canonicalize()
         .with_context(|| format!("cannot read {}", root.display()))?;
     let mut walker = Walker {
-        root: &root,
+        root: Root {
+            given: root,
+            real: &real_root,
+        },
         visited: HashSet::new(),
         files: Vec::new(),
     };
@@ -29,14 +32,25 @@ pub fn ensure_within(root: &Path, path: &Path) -> Result<()> {
     if std::fs::symlink_metadata(path).is_err() {
         return Ok(());
     }
-    let root = root
+    let real = root
         .canonicalize()
         .with_context(|| format!("cannot read {}", root.display()))?;
-    resolved_inside(&root, path).map(drop)
+    let root = Root {
+        given: root,
+        real: &real,
+    };
+    resolved_inside(root, path).map(drop)
+}
+
+/// The portal root as given (for messages) and as resolved (for comparisons).
+#[derive(Clone, Copy)]
+struct Root<'a> {
+    given: &'a Path,
+    real: &'a Path,
 }
 
 struct Walker<'a> {
-    root: &'a Path,
+    root: Root<'a>,
     /// Folders already walked, by real path, so that a link to an ancestor cannot loop.
     visited: HashSet<PathBuf>,
     files: Vec<PathBuf>,
@@ -67,8 +81,8 @@ impl Walker<'_> {
 }
 
 /// The real path of `path`, or an [`InvalidPortal`] error when it leaves `root`.
-fn resolved_inside(root: &Path, path: &Path) -> Result<PathBuf> {
-    let shown = relative_slash_path(root, path);
+fn resolved_inside(root: Root<'_>, path: &Path) -> Result<PathBuf> {
+    let shown = relative_slash_path(root.given, path);
     let refuse = |message: String| {
         anyhow::Error::new(InvalidPortal {
             diagnostics: vec![Diagnostic {
@@ -96,7 +110,7 @@ fn resolved_inside(root: &Path, path: &Path) -> Result<PathBuf> {
             return Err(error).with_context(|| format!("cannot read {}", path.display()));
         }
     };
-    if !real.starts_with(root) {
+    if !real.starts_with(root.real) {
         return Err(refuse(format!(
             "this path leads to {}, outside the portal",
             real.display()

@@ -95,14 +95,20 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
             if !relative.ends_with(".md") {
                 continue;
             }
-            let source = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            if let Some(page) = parse_page(
-                &format!("content/{relative}"),
-                &relative,
-                &source,
-                diagnostics,
-            ) {
+            let file = format!("content/{relative}");
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let Ok(source) = String::from_utf8(bytes) else {
+                diagnostics.error_with_help(
+                    &file,
+                    0,
+                    0,
+                    "this page is not UTF-8 text",
+                    "save it again as UTF-8 (in most editors: Save as…, Encoding: UTF-8)",
+                );
+                continue;
+            };
+            if let Some(page) = parse_page(&file, &relative, &source, diagnostics) {
                 pages.push(page);
             }
         }

@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result};
 use rayon::prelude::*;
 use tera::Tera;
 
 pub use atomic::Staging;
-pub use templates::{load_templates, register_helpers, render_error};
+pub use templates::{load_templates, register_helpers, render_error, template_problem};
 
 use crate::load::{relative_slash_path, walk_within};
 use crate::site::{PageRoute, Route, Site, urls};
@@ -113,11 +113,8 @@ fn route_kind(route: &crate::site::Route) -> String {
 pub fn render(tera: &Tera, rendered: &crate::site::RenderedContext, file: &str) -> Result<String> {
     tera.render(rendered.template, &rendered.context)
         .map_err(|e| {
-            anyhow!(
-                "cannot render {file} with {}: {}",
-                rendered.template,
-                render_error(&e)
-            )
+            anyhow::Error::new(e)
+                .context(format!("cannot render {file} with {}", rendered.template))
         })
 }
 
