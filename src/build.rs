@@ -103,6 +103,7 @@ pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
         output::load_templates(&portal.theme_dir, root, portal.i18n.clone()).map_err(placed)?;
     let site = Site::new(&portal.dataset, &portal.i18n);
     output::render_samples(&site, &tera).map_err(placed)?;
+    output::static_files(&portal.theme_dir, root)?;
     Ok(CheckSummary {
         recommendations: portal.dataset.recommendations.len(),
         actions: portal.dataset.actions.len(),

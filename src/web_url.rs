@@ -98,8 +98,9 @@ impl Serialize for WebUrl {
 impl<'de> Deserialize<'de> for WebUrl {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = String::deserialize(deserializer)?;
-        WebUrl::parse(&raw)
-            .map_err(|problem| serde::de::Error::custom(format!("{problem}; {URL_HELP}")))
+        WebUrl::parse(&raw).map_err(|problem| {
+            serde::de::Error::custom(format!("{problem}{HELP_SEPARATOR}{URL_HELP}"))
+        })
     }
 }
 

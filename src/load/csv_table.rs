@@ -130,7 +130,12 @@ pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Tab
                     cells.len(),
                     table.header.len()
                 ),
-                "a cell that contains the delimiter or a line break must be quoted: \"like, this\"",
+                if cells.iter().any(|c| c.contains('\n')) {
+                    "a quoted cell of this row runs over several lines: a `\"` opened in it is \
+                     probably never closed"
+                } else {
+                    "a cell that contains the delimiter or a line break must be quoted: \"like, this\""
+                },
             );
             continue;
         }

@@ -4,7 +4,7 @@ mod atomic;
 mod templates;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result};
@@ -14,7 +14,7 @@ use tera::Tera;
 pub use atomic::Staging;
 pub use templates::{load_templates, register_helpers, render_error, template_problem};
 
-use crate::load::{relative_slash_path, walk_within};
+use crate::load::{ensure_within, relative_slash_path, walk_within};
 use crate::site::{PageRoute, Route, Site, urls};
 
 /// What a build wrote.
@@ -118,14 +118,25 @@ pub fn render(tera: &Tera, rendered: &crate::site::RenderedContext, file: &str) 
         })
 }
 
+/// The files of the theme's `static/` and of the portal's, each folder with its files;
+/// fails when a link in either leads out of the portal.
+pub fn static_files(theme_dir: &Path, portal_root: &Path) -> Result<Vec<(PathBuf, Vec<PathBuf>)>> {
+    let mut out = Vec::new();
+    for source in [theme_dir.join("static"), portal_root.join("static")] {
+        ensure_within(portal_root, &source)?;
+        if source.is_dir() {
+            let files = walk_within(portal_root, &source)?;
+            out.push((source, files));
+        }
+    }
+    Ok(out)
+}
+
 /// Copies the theme's `static/` then the portal's `static/` (which wins) into `out_dir/static/`.
 pub fn copy_static(theme_dir: &Path, portal_root: &Path, out_dir: &Path) -> Result<(usize, u64)> {
     let (mut files, mut bytes) = (0, 0);
-    for source in [theme_dir.join("static"), portal_root.join("static")] {
-        if !source.is_dir() {
-            continue;
-        }
-        for path in walk_within(portal_root, &source)? {
+    for (source, paths) in static_files(theme_dir, portal_root)? {
+        for path in paths {
             let target = out_dir
                 .join("static")
                 .join(relative_slash_path(&source, &path));
