@@ -600,9 +600,9 @@ fn structure_cases() -> Vec<Case> {
         case(
             "an unclosed quote runs to the end of the file",
             Change::Append("data/themes.csv", "health,,\"Health\nwater,,Water,\n"),
-            "data/themes.csv:4:4",
-            "this row has 3 cells but the header has 4",
-            "never closed",
+            "data/themes.csv:4:3",
+            "a `\"` opened in this row is never closed",
+            "close the quote",
         ),
         case(
             "unknown column",

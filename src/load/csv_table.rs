@@ -52,7 +52,7 @@ pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Tab
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(bytes);
+        .from_reader(std::io::Cursor::new(bytes));
     let mut table = Table {
         file: file.to_string(),
         ..Table::default()
@@ -120,23 +120,33 @@ pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Tab
         if !row_ok || cells.iter().all(String::is_empty) {
             continue;
         }
-        if cells.len() != table.header.len() {
-            diagnostics.error_with_help(
-                file,
-                line,
-                cells.len().min(table.header.len()) as u64 + 1,
-                format!(
-                    "this row has {} cells but the header has {}",
-                    cells.len(),
-                    table.header.len()
-                ),
-                if cells.iter().any(|c| c.contains('\n')) {
-                    "a quoted cell of this row runs over several lines: a `\"` opened in it is \
-                     probably never closed"
-                } else {
-                    "a cell that contains the delimiter or a line break must be quoted: \"like, this\""
-                },
-            );
+        let start = record.position().map_or(0, csv::Position::byte) as usize;
+        let end = reader.position().byte() as usize;
+        let spans_lines = reader.position().line() > line + 1;
+        let broken_quote = spans_lines && quote_is_broken(&bytes[start..end], delimiter);
+        let width = table.header.len();
+        if broken_quote || cells.len() != width {
+            if broken_quote {
+                let column = cells.iter().position(|c| c.contains('\n')).unwrap_or(0) as u64 + 1;
+                diagnostics.error_with_help(
+                    file,
+                    line,
+                    column,
+                    "a `\"` opened in this row is never closed, so the row runs into the lines after it",
+                    "close the quote; the lines after it were read as rows of their own",
+                );
+            } else {
+                report_cell_count(file, line, cells.len(), width, spans_lines, diagnostics);
+            }
+            // Read the swallowed rows again on their own, so that none disappears into its
+            // neighbour.
+            if let Some(next) = spans_lines.then(|| next_line_start(bytes, start)).flatten() {
+                let mut position = csv::Position::new();
+                position.set_byte(next as u64).set_line(line + 1);
+                if reader.seek(position).is_err() {
+                    break;
+                }
+            }
             continue;
         }
         table.rows.push(Row { line, cells });
@@ -151,6 +161,63 @@ pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Tab
         );
     }
     table
+}
+
+fn report_cell_count(
+    file: &str,
+    line: u64,
+    cells: usize,
+    width: usize,
+    spans_lines: bool,
+    diagnostics: &mut Diagnostics,
+) {
+    let help = if spans_lines {
+        "a `\"` opened in this row is never closed, so the row ran into the lines after it; \
+         close the quote (the following lines were read as rows of their own)"
+    } else {
+        "a cell that contains the delimiter or a line break must be quoted: \"like, this\""
+    };
+    diagnostics.error_with_help(
+        file,
+        line,
+        cells.min(width) as u64 + 1,
+        format!("this row has {cells} cells but the header has {width}"),
+        help,
+    );
+}
+
+/// True when a quoted cell of this raw record is never closed (the record ends inside it)
+/// or goes on after its closing quote (`"a"b`): both mean a quote swallowed a line break.
+fn quote_is_broken(raw: &[u8], delimiter: u8) -> bool {
+    let (mut quoted, mut cell_start, mut i) = (false, true, 0);
+    while let Some(&b) = raw.get(i) {
+        if quoted {
+            if b == b'"' {
+                if raw.get(i + 1) == Some(&b'"') {
+                    i += 2;
+                    continue;
+                }
+                quoted = false;
+                if raw
+                    .get(i + 1)
+                    .is_some_and(|&n| n != delimiter && n != b'\n')
+                {
+                    return true;
+                }
+            }
+        } else {
+            quoted = b == b'"' && cell_start;
+            cell_start = b == delimiter || b == b'\n';
+        }
+        i += 1;
+    }
+    quoted
+}
+
+/// The byte offset of the line after the one `offset` is on.
+fn next_line_start(bytes: &[u8], offset: usize) -> Option<usize> {
+    let newline = bytes.get(offset..)?.iter().position(|&b| b == b'\n')?;
+    Some(offset + newline + 1).filter(|&next| next < bytes.len())
 }
 
 fn unreadable(file: &str) -> Table {
@@ -223,6 +290,38 @@ mod tests {
         let problems = d.sorted();
         assert_eq!(problems.len(), 1);
         assert_eq!((problems[0].line, problems[0].column), (3, 3));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_and_the_rows_after_it_are_kept() {
+        let mut d = Diagnostics::default();
+        let table = parse_csv(
+            "t.csv",
+            b"id,name_en,note\nA,\"unclosed,x\nB,b,ok\nC,c,\"quoted, fine\"\nD,d,ok\n",
+            &mut d,
+        );
+        let problems = d.sorted();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 2);
+        assert!(problems[0].message.contains("never closed"));
+        let ids: Vec<(&str, u64)> = table
+            .rows
+            .iter()
+            .map(|r| (r.cells[0].as_str(), r.line))
+            .collect();
+        assert_eq!(ids, [("B", 3), ("C", 4), ("D", 5)]);
+
+        let mut d = Diagnostics::default();
+        let table = parse_csv("t.csv", b"id,name_en,note\nA,a,\"open\nB,b,ok\n", &mut d);
+        assert_eq!(
+            d.sorted()
+                .iter()
+                .map(|p| (p.line, p.column))
+                .collect::<Vec<_>>(),
+            [(2, 3)]
+        );
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(table.rows[0].cells, ["B", "b", "ok"]);
     }
 
     #[test]
