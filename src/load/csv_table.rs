@@ -237,11 +237,16 @@ fn normalise_cell(text: &str) -> String {
     text.trim().to_string()
 }
 
+/// CRLF and a lone CR (old Mac files) both become LF: the csv crate ends a record at a lone
+/// CR but counts only LFs as lines.
 fn crlf_to_lf(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut iter = bytes.iter().peekable();
     while let Some(&b) = iter.next() {
-        if b == b'\r' && iter.peek() == Some(&&b'\n') {
+        if b == b'\r' {
+            if iter.peek() != Some(&&b'\n') {
+                out.push(b'\n');
+            }
             continue;
         }
         out.push(b);
@@ -280,6 +285,15 @@ mod tests {
         assert_eq!(table.rows[0].line, 2);
         assert_eq!(table.rows[1].line, 5);
         assert_eq!(table.rows[1].cells[1], "spaced");
+    }
+
+    #[test]
+    fn counts_lines_ended_by_a_lone_carriage_return() {
+        let mut d = Diagnostics::default();
+        let table = parse_csv("t.csv", b"id,name_en\rA,x\rB,y\r", &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        let lines: Vec<u64> = table.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3]);
     }
 
     #[test]
