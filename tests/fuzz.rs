@@ -136,7 +136,7 @@ fn base_seed() -> u64 {
     std::env::var("DOCKET_FUZZ_SEED")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(0x0D0C_4E7)
+        .unwrap_or(0x00D0_C4E7)
 }
 
 fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
