@@ -8,7 +8,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostics;
-use crate::web_url::{HELP_SEPARATOR, WebUrl};
+// Re-exported for callers that still name it here; it lives in `util::text`.
+pub use crate::util::text::line_column;
+use crate::util::web_url::{HELP_SEPARATOR, WebUrl};
 
 pub const CONFIG_FILE: &str = "config.toml";
 
@@ -150,11 +152,13 @@ fn date_or_string<'de, D: serde::Deserializer<'de>>(
         Raw::Text(text) => text,
         Raw::Date(date) => date.to_string(),
     };
-    crate::model::parse_date(&text).map(Some).ok_or_else(|| {
-        serde::de::Error::custom(format!(
-            "`{text}` is not a date; write as_of = \"YYYY-MM-DD\""
-        ))
-    })
+    crate::util::dates::parse_date(&text)
+        .map(Some)
+        .ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a date; write as_of = \"YYYY-MM-DD\""
+            ))
+        })
 }
 
 /// A whole number within `MIN..=MAX`; the parser reports anything else at the value.
@@ -441,16 +445,4 @@ pub fn value_location(source: &str, key: &str) -> (u64, u64) {
                 .map(|value| line_column(source, value.span().start))
         })
         .unwrap_or((1, 1))
-}
-
-/// 1-based line and column of a byte offset.
-pub fn line_column(source: &str, offset: usize) -> (u64, u64) {
-    let mut end = offset.min(source.len());
-    while !source.is_char_boundary(end) {
-        end -= 1;
-    }
-    let before = &source[..end];
-    let line = before.matches('\n').count() as u64 + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
-    (line, column)
 }

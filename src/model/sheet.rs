@@ -8,7 +8,8 @@ use super::types::{Key, Text};
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::{Row, Table};
 use crate::slug::{id_problem, slugify};
-use crate::web_url::{URL_HELP, WebUrl};
+use crate::util::dates::parse_date;
+use crate::util::web_url::{URL_HELP, WebUrl};
 
 /// The columns a table accepts.
 pub struct Schema {
@@ -123,6 +124,7 @@ impl<'a> Sheet<'a> {
 }
 
 /// One row of a [`Sheet`].
+#[derive(Clone, Copy)]
 pub struct Cells<'s, 'a> {
     sheet: &'s Sheet<'a>,
     pub row: &'a Row,
@@ -342,11 +344,3 @@ impl<'s, 'a> Cells<'s, 'a> {
 /// The years a date in data may fall in: wide enough for any record, narrow enough that
 /// date arithmetic and typos like 20244 cannot go unnoticed.
 pub const DATA_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
-
-pub fn parse_date(raw: &str) -> Option<NaiveDate> {
-    let bytes = raw.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
-}
