@@ -302,6 +302,16 @@ impl Config {
                 "add it under [title]",
             );
         }
+        if self.base_url.as_str().contains(['?', '#']) {
+            report(
+                spans.base_url.as_ref().map(Spanned::span),
+                format!(
+                    "base_url `{}` has a query or fragment, which page links cannot follow",
+                    self.base_url
+                ),
+                "end base_url with the folder the site is published in, like https://rights.example.org/",
+            );
+        }
         self.validate_statuses(&spans.statuses, &seen, &languages_hint, &mut report);
     }
 
@@ -395,6 +405,8 @@ impl Config {
 /// Where the values that [`Config::validate`] checks are in the file, from the parser's spans.
 #[derive(Debug, Default, Deserialize)]
 struct Spans {
+    #[serde(default)]
+    base_url: Option<Spanned<String>>,
     #[serde(default)]
     languages: Option<Spanned<Vec<CodeSpan>>>,
     #[serde(default)]

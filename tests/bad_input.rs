@@ -212,3 +212,33 @@ fn every_bad_input_exits_1_at_its_exact_place_with_help_and_loses_nothing() {
         failures.join("\n\n")
     );
 }
+
+#[test]
+fn the_base_url_flag_takes_only_web_addresses() {
+    let portal = common::fixture("minimal");
+    let output = portal.path().join("public");
+    for bad in [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "file:///tmp/",
+        "http://",
+        "/x/",
+    ] {
+        let run = Command::new(env!("CARGO_BIN_EXE_docket"))
+            .args(["build", "--root"])
+            .arg(portal.path())
+            .arg("--output")
+            .arg(&output)
+            .args(["--base-url", bad])
+            .output()
+            .expect("run docket");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success(), "{bad} was accepted");
+        assert!(
+            stderr.contains("--base-url") && stderr.contains("help: "),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(!output.exists(), "nothing is written for {bad}");
+    }
+}

@@ -70,6 +70,17 @@ pub fn config_cases() -> Vec<Case> {
         ),
         base("base_url data", "data:text/html,x", "`data:` link"),
         case(
+            "base_url with a query",
+            replace(
+                "config.toml",
+                "\"https://fixture.example/portal/\"",
+                "\"https://fixture.example/?portal=1\"",
+            ),
+            "config.toml:1:12",
+            "has a query or fragment",
+            "the folder the site is published in",
+        ),
+        case(
             "per_page zero",
             replace("config.toml", "per_page = 2", "per_page = 0"),
             "config.toml:5:12",
