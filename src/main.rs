@@ -174,7 +174,14 @@ fn parse_date(raw: &str) -> Result<NaiveDate, String> {
 }
 
 fn parse_base_url(raw: &str) -> Result<WebUrl, String> {
-    WebUrl::parse(raw).map_err(|problem| format!("{problem}\n  help: {URL_HELP}"))
+    let url = WebUrl::parse(raw).map_err(|problem| format!("{problem}\n  help: {URL_HELP}"))?;
+    if raw.contains(['?', '#']) {
+        return Err(format!(
+            "`{raw}` has a query or fragment\n  help: give the folder the site is published in, \
+             like https://rights.example.org/"
+        ));
+    }
+    Ok(url)
 }
 
 fn main() -> ExitCode {

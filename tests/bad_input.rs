@@ -223,6 +223,7 @@ fn the_base_url_flag_takes_only_web_addresses() {
         "file:///tmp/",
         "http://",
         "/x/",
+        "https://x.example/?a=1",
     ] {
         let run = Command::new(env!("CARGO_BIN_EXE_docket"))
             .args(["build", "--root"])
