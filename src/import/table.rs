@@ -176,6 +176,7 @@ impl EditTable {
                     cells,
                 })
                 .collect(),
+            unreadable: false,
         }
     }
 }

@@ -1,12 +1,15 @@
 //! Stage 1: files to raw rows with file and line, nothing interpreted yet.
 
+mod confine;
 mod content;
 mod csv_table;
+mod file_kind;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+pub use confine::{ensure_within, walk_within};
 pub use content::{FrontMatter, RawPage, parse_page, split_page_name};
 pub use csv_table::{Row, Table, parse_csv};
 
@@ -55,6 +58,7 @@ impl RawPortal {
 /// I/O failures are errors; format problems go to `diagnostics`.
 pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPortal> {
     let config_path = root.join(crate::config::CONFIG_FILE);
+    ensure_within(root, &config_path)?;
     let config_source = std::fs::read_to_string(&config_path).with_context(|| {
         format!(
             "cannot read {}: is {} a Docket portal?",
@@ -75,19 +79,25 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
     let content_dir = root.join("content");
     let mut pages = Vec::new();
     if content_dir.is_dir() {
-        for path in walk(&content_dir)? {
+        for path in walk_within(root, &content_dir)? {
             let relative = relative_slash_path(&content_dir, &path);
             if !relative.ends_with(".md") {
                 continue;
             }
-            let source = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            if let Some(page) = parse_page(
-                &format!("content/{relative}"),
-                &relative,
-                &source,
-                diagnostics,
-            ) {
+            let file = format!("content/{relative}");
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let Ok(source) = String::from_utf8(bytes) else {
+                diagnostics.error_with_help(
+                    &file,
+                    0,
+                    0,
+                    "this page is not UTF-8 text",
+                    "save it again as UTF-8 (in most editors: Save as…, Encoding: UTF-8)",
+                );
+                continue;
+            };
+            if let Some(page) = parse_page(&file, &relative, &source, diagnostics) {
                 pages.push(page);
             }
         }
@@ -121,11 +131,13 @@ pub fn read_table(
             );
             return Ok(Some(Vec::new()));
         }
-        return read_table_folder(&folder, name, diagnostics).map(Some);
+        ensure_within(root, &folder)?;
+        return read_table_folder(root, &folder, name, diagnostics).map(Some);
     }
     if !file.exists() {
         return Ok(None);
     }
+    ensure_within(root, &file)?;
     Ok(Some(vec![read_csv_file(
         &file,
         &format!("data/{name}.csv"),
@@ -135,6 +147,7 @@ pub fn read_table(
 
 /// The `.csv` files directly in `data/{name}/`, sorted by file name.
 fn read_table_folder(
+    root: &Path,
     folder: &Path,
     name: &str,
     diagnostics: &mut Diagnostics,
@@ -156,6 +169,7 @@ fn read_table_folder(
                 ),
             );
         } else if file_name.ends_with(".csv") {
+            ensure_within(root, &path)?;
             tables.push(read_csv_file(&path, &shown, diagnostics)?);
         }
     }
@@ -173,10 +187,10 @@ fn report_unknown_tables(data_dir: &Path, diagnostics: &mut Diagnostics) -> Resu
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
-        let (stem, shown) = if path.is_dir() {
-            (name, format!("data/{name}/"))
+        let (stem, shown, suffix) = if path.is_dir() {
+            (name, format!("data/{name}/"), "/")
         } else if let Some(stem) = name.strip_suffix(".csv") {
-            (stem, format!("data/{name}"))
+            (stem, format!("data/{name}"), ".csv")
         } else {
             continue;
         };
@@ -185,7 +199,7 @@ fn report_unknown_tables(data_dir: &Path, diagnostics: &mut Diagnostics) -> Resu
         }
         let help = match did_you_mean(stem, TABLES.iter().copied()) {
             Some(close) => format!(
-                "did you mean `{close}`? Docket reads only the tables listed in docs/data.md"
+                "did you mean `{close}{suffix}`? Docket reads only the tables listed in docs/data.md"
             ),
             None => format!("Docket reads only these tables: {}", TABLES.join(", ")),
         };
