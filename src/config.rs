@@ -188,13 +188,20 @@ fn date_or_string<'de, D: serde::Deserializer<'de>>(
         Raw::Text(text) => text,
         Raw::Date(date) => date.to_string(),
     };
-    crate::util::dates::parse_date(&text)
-        .map(Some)
-        .ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a date; write as_of = \"YYYY-MM-DD\""
-            ))
-        })
+    let date = crate::util::dates::parse_date(&text).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "`{text}` is not a date; write as_of = \"YYYY-MM-DD\""
+        ))
+    })?;
+    if !crate::util::dates::in_data_years(date) {
+        let years = crate::util::dates::DATA_YEARS;
+        return Err(serde::de::Error::custom(format!(
+            "as_of `{text}` is outside the years {}–{}{HELP_SEPARATOR}check the year",
+            years.start(),
+            years.end()
+        )));
+    }
+    Ok(Some(date))
 }
 
 impl ContributeConfig {

@@ -198,7 +198,16 @@ fn parse_facet(raw: &str) -> Result<(String, String), String> {
 }
 
 fn parse_date(raw: &str) -> Result<NaiveDate, String> {
-    docket::model::parse_date(raw).ok_or_else(|| format!("`{raw}` is not a date; write YYYY-MM-DD"))
+    let years = docket::util::dates::DATA_YEARS;
+    docket::model::parse_date(raw)
+        .filter(|&date| docket::util::dates::in_data_years(date))
+        .ok_or_else(|| {
+            format!(
+                "`{raw}` is not a date from {} to {}; write YYYY-MM-DD",
+                years.start(),
+                years.end()
+            )
+        })
 }
 
 fn parse_base_url(raw: &str) -> Result<WebUrl, String> {

@@ -2,13 +2,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::types::{Key, Text};
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::{Row, Table};
 use crate::slug::{id_problem, slugify};
-use crate::util::dates::parse_date;
+use crate::util::dates::{DATA_YEARS, in_data_years, parse_date};
 use crate::util::web_url::{URL_HELP, WebUrl};
 
 /// The columns a table accepts.
@@ -231,7 +231,7 @@ impl<'s, 'a> Cells<'s, 'a> {
     pub fn date(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<NaiveDate> {
         let raw = self.get(name)?;
         let date = parse_date(raw);
-        if let Some(date) = date.filter(|d| !DATA_YEARS.contains(&d.year())) {
+        if let Some(date) = date.filter(|&d| !in_data_years(d)) {
             self.error(
                 name,
                 diagnostics,
@@ -366,7 +366,3 @@ impl<'s, 'a> Cells<'s, 'a> {
         text
     }
 }
-
-/// The years a date in data may fall in: wide enough for any record, narrow enough that
-/// date arithmetic and typos like 20244 cannot go unnoticed.
-pub const DATA_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;

@@ -52,7 +52,8 @@ pub fn build_dataset(
     Ok(dataset)
 }
 
-/// The as-of date: the flag, else `as_of` in config.toml, else `SOURCE_DATE_EPOCH`, else today (UTC).
+/// The as-of date: the flag, else `as_of` in config.toml, else `SOURCE_DATE_EPOCH` (when it
+/// falls in the data years), else today (UTC).
 pub fn resolve_as_of(flag: Option<NaiveDate>, config: Option<NaiveDate>) -> NaiveDate {
     flag.or(config)
         .or_else(|| {
@@ -61,7 +62,9 @@ pub fn resolve_as_of(flag: Option<NaiveDate>, config: Option<NaiveDate>) -> Naiv
                 .trim()
                 .parse()
                 .ok()?;
-            chrono::DateTime::from_timestamp(seconds, 0).map(|t| t.date_naive())
+            chrono::DateTime::from_timestamp(seconds, 0)
+                .map(|t| t.date_naive())
+                .filter(|&date| crate::util::dates::in_data_years(date))
         })
         .unwrap_or_else(|| chrono::Utc::now().date_naive())
 }
