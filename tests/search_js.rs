@@ -69,6 +69,7 @@ fn rust_answer(index: &LanguageIndex, (_, q, filters): &Case) -> Value {
         "top": top,
         "counts": counts,
         "ignored": results.ignored,
+        "suggestion": results.suggestion,
     })
 }
 
@@ -242,6 +243,49 @@ fn node_and_rust_agree_on_a_synthetic_portal() {
     agree(dir.path(), &cases);
 }
 
+#[test]
+fn node_and_rust_agree_on_typos_phrases_exclusions_and_or_in_six_languages() {
+    if !node_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp");
+    write_six_language_portal(dir.path());
+    let cases = vec![
+        ("en", "totrure", vec![]),
+        ("en", "torure ", vec![]),
+        ("en", "chlid mariage", vec![]),
+        ("en", "\"places of detention\"", vec![]),
+        ("en", "\"detention places\"", vec![]),
+        ("en", "torture -detention", vec![]),
+        ("en", "-torture", vec![]),
+        ("en", "torture OR marriage", vec![]),
+        ("en", "qqqqqq", vec![]),
+        ("en", "zzzture", vec![]),
+        ("en", "detentoins ", vec![]),
+        ("en", "\"torture promptly\" OR marriage", vec![]),
+        ("fr", "tortrue", vec![]),
+        ("fr", "\"lieux de détention\"", vec![]),
+        ("fr", "torture -détention", vec![]),
+        ("fr", "torture OR mariages", vec![]),
+        ("es", "tortrua", vec![]),
+        ("es", "\"lugares de detención\"", vec![]),
+        ("es", "tortura -detención", vec![]),
+        ("es", "tortura OR matrimonio", vec![]),
+        ("ru", "пыткии", vec![]),
+        ("ru", "\"местах лишения свободы\"", vec![]),
+        ("ru", "пытки -свободы", vec![]),
+        ("ru", "пытки OR браков", vec![]),
+        ("ar", "التعذبي", vec![]),
+        ("ar", "\"أماكن الاحتجاز\"", vec![]),
+        ("ar", "التعذيب -الاحتجاز", vec![]),
+        ("ar", "التعذيب OR زواج", vec![]),
+        ("zh", "\"防止酷刑\"", vec![]),
+        ("zh", "酷刑 -拘留", vec![]),
+        ("zh", "酷刑 OR 童婚", vec![]),
+    ];
+    agree(dir.path(), &cases);
+}
+
 /// A small portal with texts in the six UN languages.
 fn write_six_language_portal(root: &Path) {
     let langs = [
@@ -402,6 +446,13 @@ fn first_search_reads_less_and_finds_the_same_best() {
             ("fr", "droits", vec![]),
             ("fr", "just", vec![]),
             ("fr", "protection des droits", vec![]),
+            ("en", "\"human rights\"", vec![]),
+            ("en", "\"national human rights\" -rural", vec![]),
+            ("en", "rights -children", vec![]),
+            ("en", "rural OR children", vec![]),
+            ("en", "rigths", vec![]),
+            ("en", "childern educaton", vec![]),
+            ("fr", "droits OR enfant", vec![]),
         ];
         // And every pair of the 24 most frequent words, whole and the second being typed.
         let en = &indexes["en"];

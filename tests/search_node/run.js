@@ -62,6 +62,7 @@ async function main() {
       top: await top(index, found.hits),
       counts: found.counts,
       ignored: found.ignored,
+      suggestion: found.suggestion,
       first: {
         top: firstTop,
         total: first.total,
