@@ -135,6 +135,14 @@ fn compare(cases: &[Case], rust: Vec<Value>, mut node: Vec<Value>) -> Vec<Value>
             json!([]),
             "first search of {case:?}: {first}"
         );
+        let panel = &first["panel"];
+        assert_eq!(
+            panel["counts"], r["counts"],
+            "facet counts of {case:?}: {panel}"
+        );
+        if panel["exact"] == json!(true) {
+            assert_eq!(panel["total"], r["total"], "exact count of {case:?}");
+        }
         if first["complete"] == json!(true) {
             assert_eq!(first["total"], r["total"], "{case:?}");
         } else {
@@ -506,6 +514,18 @@ fn first_search_reads_less_and_finds_the_same_best() {
                 "{case:?} read every postings file: {first}"
             );
         }
+        // One frequent word with the filters open: exact count and facet counts from its
+        // histogram, no facet block read, postings read only as far as the 10 best need.
+        let precounted = firsts
+            .iter()
+            .filter(|f| {
+                let panel = &f["panel"];
+                panel["exact"] == json!(true)
+                    && panel["complete"] == json!(false)
+                    && panel["blocks"] == json!(0)
+            })
+            .count();
+        assert!(precounted >= 5, "{precounted} searches used histograms");
         // With a filter the first search reads everything, to count exactly.
         assert_eq!(firsts[11]["complete"], json!(true));
     }

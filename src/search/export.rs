@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use super::index::{LanguageIndex, STOP};
-use super::{query, typo};
+use super::{histograms, query, typo};
 
 /// Target size of a vocabulary shard (JSON bytes).
 pub const VOCAB_SHARD_BYTES: usize = 4096;
@@ -257,6 +257,9 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
     for (surface, term) in &index.vocab {
         let row = if *term == STOP {
             serde_json::to_string(&(surface, -1, 0))
+        } else if histograms::has_histogram(index, *term) {
+            let data = &index.terms[*term as usize];
+            serde_json::to_string(&(surface, term, data.weight, data.postings.len()))
         } else {
             serde_json::to_string(&(surface, term, index.terms[*term as usize].weight))
         }
@@ -300,6 +303,8 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
             .collect(),
     );
 
+    let (histogram_terms, histogram_files) = histograms::files(index);
+    let histograms = name_shards(&prefix, "h", "json", histogram_files);
     let adjacent = name_shards(&prefix, "a", "bin", index.pairs_seen.shards.clone());
 
     let (postings_shards, postings_first) = postings_shards(index, layout);
@@ -432,6 +437,7 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
         // Differences from the shard before: about a quarter of the bytes once compressed.
         "postings": with(postings.manifest, json!({ "first": differences(&postings_first) })),
         "typo": typo_files.manifest,
+        "histograms": with(histograms.manifest, json!({ "terms": differences(&histogram_terms) })),
         "adjacent": with(adjacent.manifest, json!({ "k": super::bloom::HASHES })),
         "keys": keys.manifest,
         "docs": with(docs.manifest, json!({ "rows": DOC_ROWS })),
@@ -445,6 +451,7 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
     all.extend(vocab.files);
     all.extend(postings.files);
     all.extend(typo_files.files);
+    all.extend(histograms.files);
     all.extend(adjacent.files);
     all.extend(keys.files);
     all.extend(docs.files);

@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod bloom;
 pub mod export;
 mod facets;
+mod histograms;
 pub mod index;
 pub mod query;
 pub mod syntax;

@@ -214,6 +214,10 @@
     // The manifest has the first terms of the postings shards as differences.
     var sum = 0;
     this.postingsFirst = manifest.postings.first.map(function (d) { return (sum += d); });
+    var sum2 = 0;
+    this.histogramTerms = manifest.histograms.terms.map(function (d) { return (sum2 += d); });
+    // Entries per term, for the terms that have a histogram (a fourth column in the vocabulary).
+    this.dfs = new Map();
     this.load = load;
     this.cache = new Map();
     this.postings = new Map();
@@ -251,6 +255,7 @@
     for (;;) {
       var rows = await this.shard('vocab', i, 'json');
       for (var row of rows) {
+        if (row.length > 3) this.dfs.set(row[1], row[3]);
         if (prefix ? row[0].startsWith(s) : row[0] === s) found.push(row);
       }
       if (prefix && i + 1 < first.length && first[i + 1].startsWith(s)) i++;
@@ -346,6 +351,18 @@
       if (!(bytes[bit >> 3] & (1 << (bit & 7)))) return false;
     }
     return true;
+  };
+
+  // The facet counts of the entries with a term that has a histogram (histograms.rs): per
+  // facet, a count per value.
+  Index.prototype.histogram = async function (term) {
+    var at = lastAtMost(this.histogramTerms, term);
+    var sparse = await this.shard('histograms', at, 'json');
+    return this.m.facets.map(function (facet, f) {
+      var counts = new Array(facet.values).fill(0);
+      for (var k = 0; k < sparse[f].length; k += 2) counts[sparse[f][k]] = sparse[f][k + 1];
+      return counts;
+    });
   };
 
   // The clauses of a phrase, [[term, weight, multiplier]] each: side by side pairs of its
@@ -725,7 +742,13 @@
       selected.push(chosen);
       if (chosen.size) active.push(f);
     }
-    var needBlocks = counts || active.length > 0;
+    // One word reaching one frequent term, no exclusion, no filter: its count and facet
+    // counts are precomputed, so postings are read only as far as the best results need.
+    var only = clauses.length === 1 && clauses[0].streams && clauses[0].streams.length === 1 &&
+      !compiled.exclude.length && !active.length ? clauses[0].streams[0].term : -1;
+    var precounted = only >= 0 && this.dfs.has(only);
+    var histogram = precounted && counts ? await this.histogram(only) : null;
+    var needBlocks = (counts && !precounted) || active.length > 0;
     var streams = [];
     for (var cl of clauses) if (cl.streams) streams.push.apply(streams, cl.streams);
     await Promise.all(streams.map(function (s) { return s.read ? null : s.more(); }));
@@ -734,7 +757,10 @@
         var open = streams.filter(function (s) { return !s.done; });
         if (!open.length) break;
         var early = certainTop(clauses, want, excluded);
-        if (early) return { hits: early.hits, total: early.total, complete: false, counts: null, ignored: ignored };
+        if (early) {
+          return { hits: early.hits, total: precounted ? this.dfs.get(only) : early.total, complete: false,
+            exact: precounted, counts: histogram, ignored: ignored };
+        }
         await Promise.all(open.map(function (s) { return s.more(); }));
       }
     } else {
@@ -801,7 +827,7 @@
       }
     }
     hits.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
-    return { hits: hits, total: hits.length, complete: true, counts: counts ? tally : null, ignored: ignored };
+    return { hits: hits, total: hits.length, complete: true, exact: true, counts: counts ? (histogram || tally) : null, ignored: ignored };
   };
 
   var api = { Index: Index, surfaces: surfaces, parse: parse, fnv32: fnv32 };
@@ -929,7 +955,7 @@
 
     function countText(found) {
       var text = !found.hits.length ? message('msgNone')
-        : found.complete ? message('msgCount', { count: number.format(found.total) })
+        : found.exact ? message('msgCount', { count: number.format(found.total) })
           : message('msgAtLeast', { count: number.format(found.total) });
       if (found.ignored.length) text += ' ' + message('msgIgnored', { words: found.ignored.join(', ') });
       if (state.filters.length) text += ' ' + message('msgFiltersOn', { count: number.format(state.filters.length) });
