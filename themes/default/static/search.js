@@ -928,13 +928,14 @@
     // part (the list style puts a separator before every part but the first).
     function item(row) {
       var meta = [el('span', { class: 'search-kind', text: types[row[0]] || '' }),
-        el('a', { class: 'rec-id', href: href(row), text: row[1] })];
+        el('span', null, [el('a', { class: 'rec-id', href: href(row), text: row[1] })])];
       if (row[4]) meta.push(el('span', { text: row[4] }));
       var doc = [];
       if (row[5] && row[0] !== 'd') doc.push(el('bdi', { text: row[5] }));
       if (row[9]) doc.push((doc.length ? ', ' : '') + ds.msgParagraph + '\u00a0', el('bdi', { text: row[9] }));
       if (doc.length) meta.push(el('span', null, doc));
       if (row[6]) meta.push(el('time', { datetime: row[6], text: formatDate(row[6]) }));
+      for (var m = meta.length - 1; m > 0; m--) meta.splice(m, 0, ' ');
       var text = el('p', { class: 'rec-excerpt', lang: row[3] || null, dir: row[3] ? (dirs[row[3]] || 'auto') : null, text: row[2] });
       var badges = [];
       if (row[7] >= 0 && index.m.statuses[row[7]]) {
