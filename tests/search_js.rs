@@ -267,6 +267,7 @@ fn node_and_rust_agree_on_typos_phrases_exclusions_and_or_in_six_languages() {
         ("en", "torture -detention", vec![]),
         ("en", "-torture", vec![]),
         ("en", "torture OR marriage", vec![]),
+        ("en", "OR torture", vec![]),
         ("en", "qqqqqq", vec![]),
         ("en", "zzzture", vec![]),
         ("en", "detentoins ", vec![]),

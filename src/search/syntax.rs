@@ -26,8 +26,8 @@ pub struct Chunk {
 }
 
 /// Splits a query into chunks: `"…"` is one phrase (an unclosed quote runs to the end), a
-/// `-` before a word or a phrase excludes it, `OR` (in capitals) between two chunks makes
-/// them alternatives; anything else up to a space (U+0020 or below) or a quote is a chunk.
+/// `-` before a word or a phrase excludes it, `OR` (in capitals) after a chunk makes it and
+/// the next one alternatives; anything else up to a space (U+0020 or below) or a quote is a chunk.
 pub fn parse(text: &str) -> Vec<Chunk> {
     let chars: Vec<char> = text.nfkc().collect();
     let open = chars.last().is_some_and(|&c| c > ' ' && c != '"');
@@ -51,8 +51,9 @@ pub fn parse(text: &str) -> Vec<Chunk> {
         }
         let raw: String = chars[start..end].iter().collect();
         i = if phrase { end + 1 } else { end };
-        if !phrase && !exclude && raw == "OR" {
-            or = !chunks.is_empty();
+        // `OR` first in the query is just a word.
+        if !phrase && !exclude && raw == "OR" && !chunks.is_empty() {
+            or = true;
             continue;
         }
         let lower = raw.to_ascii_lowercase();
@@ -109,8 +110,13 @@ mod tests {
                 ("child+marriage".into(), true, false, false),
             ]
         );
-        assert_eq!(shape("OR torture").len(), 1);
-        assert!(!parse("OR torture")[0].or);
+        assert_eq!(
+            shape("OR torture"),
+            vec![
+                ("or".into(), false, false, false),
+                ("torture".into(), false, false, false),
+            ]
+        );
     }
 
     #[test]

@@ -98,7 +98,7 @@
       while (end < chars.length && chars[end] !== '"' && (phrase || !space(chars[end]))) end++;
       var raw = chars.slice(start, end).join('');
       i = phrase ? end + 1 : end;
-      if (!phrase && !exclude && raw === 'OR') { or = chunks.length > 0; continue; }
+      if (!phrase && !exclude && raw === 'OR' && chunks.length > 0) { or = true; continue; }
       var low = raw.replace(/[A-Z]+/g, function (c) { return c.toLowerCase(); });
       var typing = open && !phrase && !exclude && end === chars.length;
       var words = surfaces(raw);
