@@ -101,6 +101,12 @@ impl MechanismKind {
         ("national", MechanismKind::National),
         ("other", MechanismKind::Other),
     ];
+
+    /// Whether the State answers this kind of mechanism's recommendations with a response
+    /// (supported, supported in part, noted): only the Universal Periodic Review asks for one.
+    pub fn asks_for_response(self) -> bool {
+        self == MechanismKind::Upr
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -179,6 +185,9 @@ pub struct Recommendation {
     pub assessments: Assessments,
     /// Each assessor's current status by the status rule (own updates and actions).
     pub effective: EffectiveStatuses,
+    /// Treaty bodies' follow-up procedure: the date the State's follow-up information on this
+    /// recommendation is due, when the mechanism selected it for follow-up.
+    pub follow_up_due: Option<NaiveDate>,
 }
 
 /// The current status per assessor, from [`super::tracking::effective_status`].
@@ -196,6 +205,21 @@ impl EffectiveStatuses {
             Assessor::Nhri => self.nhri,
             Assessor::CivilSociety => self.civil_society,
         }
+    }
+
+    /// The per-assessor view rule, the one every page, list, feed and API file follows: each
+    /// assessor that has a current status, in [`Assessor::ALL`] order (government first).
+    pub fn views(&self) -> Vec<(Assessor, super::tracking::Effective)> {
+        Assessor::ALL
+            .iter()
+            .filter_map(|&(_, who)| self.get(who).map(|e| (who, e)))
+            .collect()
+    }
+
+    /// True unless two assessors' current statuses differ: one view, or none, agrees.
+    pub fn agree(&self) -> bool {
+        let views = self.views();
+        views.windows(2).all(|w| w[0].1.status == w[1].1.status)
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod charts;
 mod context;
+mod disputed;
 mod entries;
 mod markdown;
 mod pages;
@@ -30,8 +31,10 @@ pub use urls::Section;
 pub enum Route {
     /// `/` itself: a language chooser that forwards to the default language.
     Root,
-    /// `/404.html`.
+    /// `/404.html`, in the default language.
     NotFound,
+    /// `/{lang}/404.html`: what a host serves for a missing page under a language's prefix.
+    LanguageNotFound,
     Home,
     Recommendation(RecommendationId),
     /// An old id of a recommendation, forwarding to its current page.
@@ -177,6 +180,7 @@ impl<'a> Site<'a> {
         language_neutral.push(Route::Search);
         language_neutral.extend(self.tracking_pages().into_iter().map(Route::Tracking));
         language_neutral.push(Route::Data);
+        language_neutral.push(Route::LanguageNotFound);
 
         let mut routes = vec![
             PageRoute {
@@ -212,6 +216,7 @@ impl<'a> Site<'a> {
         match page.route {
             Route::Root => String::new(),
             Route::NotFound => "404.html".into(),
+            Route::LanguageNotFound => format!("{lang}/404.html"),
             Route::Home => urls::home(lang),
             Route::Recommendation(id) => urls::entry(
                 lang,
