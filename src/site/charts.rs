@@ -167,13 +167,16 @@ pub fn stacked_columns(
             anchor_right(rtl)
         );
     }
-    for (p, counts) in rows.iter().enumerate() {
-        let total: usize = counts.iter().sum();
-        let slot_x = if rtl {
+    let slot_x_of = |p: usize| {
+        if rtl {
             plot_left + plot_width - (p as f64 + 1.0) * slot
         } else {
             plot_left + p as f64 * slot
-        };
+        }
+    };
+    for (p, counts) in rows.iter().enumerate() {
+        let total: usize = counts.iter().sum();
+        let slot_x = slot_x_of(p);
         let x = slot_x + (slot - bar) / 2.0;
         let mut y = top + plot_height;
         // The numbers are in the table next to the chart; no per-segment tooltip keeps pages small.
@@ -189,27 +192,59 @@ pub fn stacked_columns(
                 "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{h:.1}\" fill=\"url(#{id}-p{index})\" data-period=\"{p}\" data-value=\"{count}\"/>"
             );
         }
-        // Labels stay clear of the percentage axis and inside the chart.
-        let (centre, half) = (slot_x + slot / 2.0, label_width(&labels[p]) / 2.0);
-        let (low, high) = if rtl {
-            (0.0, width - axis)
-        } else {
-            (axis, width)
-        };
-        if (rows.len() - 1 - p) % step == 0 && centre - half >= low && centre + half <= high {
-            let _ = write!(
-                svg,
-                "<text x=\"{:.2}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
-                slot_x + slot / 2.0,
-                top + plot_height + FONT + 4.0,
-                escape(&labels[p])
-            );
-        }
     }
+    let centres: Vec<f64> = (0..rows.len()).map(|p| slot_x_of(p) + slot / 2.0).collect();
+    let bounds = if rtl {
+        (0.0, width - axis)
+    } else {
+        (axis, width)
+    };
+    period_labels(
+        &mut svg,
+        labels,
+        &centres,
+        step,
+        bounds,
+        top + plot_height + FONT + 4.0,
+    );
     svg.push_str("</svg>");
     let labels: Vec<String> = series.iter().map(|s| s.label.clone()).collect();
     svg.push_str(&legend_html(id, &labels));
     svg
+}
+
+/// Period labels under the columns: every `step`-th counting back from the last (the most
+/// recent always shown), moved inside `bounds` (clear of the percentage axis), and any label
+/// that would touch one already placed left out, so that labels never overlap.
+fn period_labels(
+    svg: &mut String,
+    labels: &[String],
+    centres: &[f64],
+    step: usize,
+    bounds: (f64, f64),
+    y: f64,
+) {
+    let mut placed: Vec<(f64, f64)> = Vec::new();
+    for p in (0..labels.len()).rev().step_by(step) {
+        let half = label_width(&labels[p]) / 2.0;
+        if 2.0 * half > bounds.1 - bounds.0 {
+            continue;
+        }
+        let centre = centres[p].clamp(bounds.0 + half, bounds.1 - half);
+        let (left, right) = (centre - half, centre + half);
+        if placed
+            .iter()
+            .any(|&(l, r)| left < r + FONT / 2.0 && right > l - FONT / 2.0)
+        {
+            continue;
+        }
+        placed.push((left, right));
+        let _ = write!(
+            svg,
+            "<text x=\"{centre:.2}\" y=\"{y}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
+            escape(&labels[p])
+        );
+    }
 }
 
 /// One dated value of a line chart.
@@ -362,6 +397,23 @@ mod tests {
         assert!(svg.contains("data-value=\"3\"") && svg.contains("data-value=\"1\""));
         assert!(svg.contains("A &lt;b&gt;"));
         assert!(svg.contains("<title id=\"c1-title\">Title &amp; more</title>"));
+    }
+
+    #[test]
+    fn many_quarters_thin_their_labels_and_keep_the_latest() {
+        let labels: Vec<String> = (0..40)
+            .map(|q| format!("Q{} {}", q % 4 + 1, 2016 + q / 4))
+            .collect();
+        let rows = vec![vec![1, 1]; 40];
+        for rtl in [false, true] {
+            let svg = stacked_columns("p", "t", &series(), &labels, &rows, rtl);
+            let shown = svg.matches("class=\"axis\">Q").count();
+            assert!((2..=5).contains(&shown), "{shown} labels");
+            assert!(
+                svg.contains(">Q4 2025</text>"),
+                "the latest quarter is labelled"
+            );
+        }
     }
 
     #[test]
