@@ -256,3 +256,38 @@ fn the_api_and_feeds_say_whether_the_assessors_agree() {
     assert!(feed.contains("<category term=\"disputed\" label=\"Where the assessors disagree\"/>"));
     assert!(feed.contains("<category term=\"nhri:"));
 }
+
+#[test]
+fn an_action_headline_shows_each_assessors_latest_view_when_they_differ() {
+    let (data, _) = demo();
+    let status_of = |u: docket::model::StatusUpdateId| data.status_updates[u.index()].status;
+    let mut differing = 0;
+    for a in &data.actions {
+        let views = a.assessments.views();
+        let html = page(&format!("en/actions/{}/index.html", a.key.slug));
+        let lead = &html[html.find("<p class=\"lead-status\">").expect("headline")..];
+        let lead = &lead[..lead.find("</p>").unwrap()];
+        let agree = docket::model::statuses_agree(views.iter().map(|&(_, u)| status_of(u)));
+        assert_eq!(
+            lead.contains("views-differ"),
+            !agree,
+            "{}: {lead}",
+            a.key.id
+        );
+        if !agree {
+            differing += 1;
+            for (_, u) in views {
+                let id = &data.config.statuses[status_of(u).index()].id;
+                assert!(
+                    lead.contains(&format!("badge status-{id}\"")),
+                    "{}",
+                    a.key.id
+                );
+            }
+        }
+    }
+    assert!(
+        differing > 0,
+        "the demo has an action its assessors disagree on"
+    );
+}

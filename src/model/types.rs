@@ -242,9 +242,15 @@ impl EffectiveStatuses {
 
     /// True unless two assessors' current statuses differ: one view, or none, agrees.
     pub fn agree(&self) -> bool {
-        let views = self.views();
-        views.windows(2).all(|w| w[0].1.status == w[1].1.status)
+        statuses_agree(self.views().into_iter().map(|(_, e)| e.status))
     }
+}
+
+/// The agreement rule of every view: true unless two of the assessors' statuses differ.
+pub fn statuses_agree(statuses: impl IntoIterator<Item = StatusId>) -> bool {
+    let mut statuses = statuses.into_iter();
+    let first = statuses.next();
+    statuses.all(|s| Some(s) == first)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -402,6 +408,14 @@ impl Assessments {
             Assessor::Nhri => self.nhri,
             Assessor::CivilSociety => self.civil_society,
         }
+    }
+
+    /// Each assessor's latest update, in [`Assessor::ALL`] order: an action's views.
+    pub fn views(&self) -> Vec<(Assessor, StatusUpdateId)> {
+        Assessor::ALL
+            .iter()
+            .filter_map(|&(_, who)| self.get(who).map(|u| (who, u)))
+            .collect()
     }
 }
 

@@ -148,6 +148,8 @@ struct ActionPage {
     #[serde(flatten)]
     row: ActionRow,
     description_html: Option<Localized>,
+    /// Every assessor's latest view, for the headline.
+    views: StatusViews,
     partners: Vec<Link>,
     recommendations: Vec<RecommendationSummary>,
     assessments: Vec<Assessment>,
@@ -173,6 +175,7 @@ pub(super) fn action(site: &Site, id: ActionId, lang: &str, context: &mut Contex
         last_updated: last_updated.to_string(),
         permalink: site.absolute(&row.href),
         row,
+        views: site.action_views(a, lang),
         description_html: (!a.description.is_empty()).then(|| {
             let mut description = site.localize(&a.description, lang);
             description.text = super::to_safe_html(&description.text);

@@ -64,19 +64,35 @@ impl Site<'_> {
     }
 
     pub(crate) fn status_views(&self, r: &Recommendation, lang: &str) -> StatusViews {
-        let views: Vec<AssessorView> = r
+        let views = r
             .effective
             .views()
             .into_iter()
-            .map(|(who, e)| AssessorView {
+            .map(|(who, e)| (who, e.status));
+        self.views_of(views.collect(), lang)
+    }
+
+    /// Each assessor's latest view of an action.
+    pub(crate) fn action_views(&self, a: &Action, lang: &str) -> StatusViews {
+        let d = self.data;
+        let views = a.assessments.views().into_iter();
+        let views = views.map(|(who, u)| (who, d.status_updates[u.index()].status));
+        self.views_of(views.collect(), lang)
+    }
+
+    fn views_of(&self, statuses: Vec<(Assessor, StatusId)>, lang: &str) -> StatusViews {
+        let agree = crate::model::statuses_agree(statuses.iter().map(|(_, s)| *s));
+        let views: Vec<AssessorView> = statuses
+            .into_iter()
+            .map(|(who, status)| AssessorView {
                 assessor: who.id(),
                 label: self.assessor_label(who, lang),
-                status: self.badge(e.status, lang),
+                status: self.badge(status, lang),
             })
             .collect();
         let separator = self.i18n.message(lang, "views-list-separator", None);
         StatusViews {
-            agree: r.effective.agree(),
+            agree,
             who: views
                 .iter()
                 .map(|v| v.label.as_str())
