@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::config::Config;
+use crate::web_url::WebUrl;
 
 macro_rules! index_type {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
@@ -101,6 +102,12 @@ impl MechanismKind {
         ("national", MechanismKind::National),
         ("other", MechanismKind::Other),
     ];
+
+    /// Whether the State answers this kind of mechanism's recommendations with a response
+    /// (supported, supported in part, noted): only the Universal Periodic Review asks for one.
+    pub fn asks_for_response(self) -> bool {
+        self == MechanismKind::Upr
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -109,7 +116,7 @@ pub struct Mechanism {
     pub kind: MechanismKind,
     pub acronym: Option<String>,
     pub name: Text,
-    pub url: Option<String>,
+    pub url: Option<WebUrl>,
     pub documents: Vec<DocumentId>,
     pub recommendations: Vec<RecommendationId>,
 }
@@ -123,7 +130,7 @@ pub struct Document {
     pub cycle: Option<u32>,
     pub session: Option<String>,
     pub title: Text,
-    pub url: Option<String>,
+    pub url: Option<WebUrl>,
     pub recommendations: Vec<RecommendationId>,
 }
 
@@ -179,6 +186,9 @@ pub struct Recommendation {
     pub assessments: Assessments,
     /// Each assessor's current status by the status rule (own updates and actions).
     pub effective: EffectiveStatuses,
+    /// Treaty bodies' follow-up procedure: the date the State's follow-up information on this
+    /// recommendation is due, when the mechanism selected it for follow-up.
+    pub follow_up_due: Option<NaiveDate>,
 }
 
 /// How an assessor's current status of a recommendation was reached.
@@ -221,6 +231,27 @@ impl EffectiveStatuses {
             Assessor::CivilSociety => self.civil_society,
         }
     }
+
+    /// The per-assessor view rule, the one every page, list, feed and API file follows: each
+    /// assessor that has a current status, in [`Assessor::ALL`] order (government first).
+    pub fn views(&self) -> Vec<(Assessor, super::tracking::Effective)> {
+        Assessor::ALL
+            .iter()
+            .filter_map(|&(_, who)| self.get(who).map(|e| (who, e)))
+            .collect()
+    }
+
+    /// True unless two assessors' current statuses differ: one view, or none, agrees.
+    pub fn agree(&self) -> bool {
+        statuses_agree(self.views().into_iter().map(|(_, e)| e.status))
+    }
+}
+
+/// The agreement rule of every view: true unless two of the assessors' statuses differ.
+pub fn statuses_agree(statuses: impl IntoIterator<Item = StatusId>) -> bool {
+    let mut statuses = statuses.into_iter();
+    let first = statuses.next();
+    statuses.all(|s| Some(s) == first)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -254,7 +285,7 @@ pub struct Institution {
     pub kind: InstitutionKind,
     pub acronym: Option<String>,
     pub name: Text,
-    pub url: Option<String>,
+    pub url: Option<WebUrl>,
     /// Recommendations it leads or partners on, in recommendation order.
     pub recommendations: Vec<RecommendationId>,
     pub actions: Vec<ActionId>,
@@ -316,6 +347,15 @@ pub struct Action {
     /// Status updates about this action, oldest first.
     pub updates: Vec<StatusUpdateId>,
     pub assessments: Assessments,
+    pub submission: Submission,
+}
+
+/// Who sent a row in and when: when information arrived, apart from the date it describes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Submission {
+    /// The person or office; published only with `[publish] submitted_by = true`.
+    pub by: Option<String>,
+    pub on: Option<NaiveDate>,
 }
 
 /// Who made a status assessment.
@@ -360,7 +400,8 @@ pub struct StatusUpdate {
     pub organisation: Option<String>,
     /// Markdown.
     pub narrative: Text,
-    pub evidence: Vec<String>,
+    pub evidence: Vec<WebUrl>,
+    pub submission: Submission,
 }
 
 /// The latest assessment by each kind of assessor; never merged into one.
@@ -378,6 +419,14 @@ impl Assessments {
             Assessor::Nhri => self.nhri,
             Assessor::CivilSociety => self.civil_society,
         }
+    }
+
+    /// Each assessor's latest update, in [`Assessor::ALL`] order: an action's views.
+    pub fn views(&self) -> Vec<(Assessor, StatusUpdateId)> {
+        Assessor::ALL
+            .iter()
+            .filter_map(|&(_, who)| self.get(who).map(|u| (who, u)))
+            .collect()
     }
 }
 
