@@ -131,3 +131,36 @@ fn a_status_colour_cannot_carry_css() {
         assert_eq!(read_tree(&out), before, "{colour}: the output changed");
     }
 }
+
+#[test]
+fn a_url_field_with_a_script_or_local_scheme_fails_the_build_at_its_cell() {
+    let portal = fixture("injection");
+    let out = portal.path().join("public");
+    build(portal.path(), &out).unwrap();
+    let before = read_tree(&out);
+    let documents = portal.path().join("data/documents.csv");
+    let text = std::fs::read_to_string(&documents).unwrap();
+    let valid = "https://EXAMPLE.ORG/UPPER-CASE-HOST";
+    assert!(text.contains(valid));
+    for url in [
+        "javascript:window.__xss=1",
+        "JaVaScRiPt:window.__xss=1",
+        "data:text/html,<script>window.__xss=1</script>",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "//evil.example/x",
+        "http://",
+        "https://bank.example@evil.example/",
+    ] {
+        let quoted = format!("\"{}\"", url.replace('"', "\"\""));
+        std::fs::write(&documents, text.replacen(valid, &quoted, 1)).unwrap();
+        let diagnostics = diagnostics_of(build(portal.path(), &out));
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.file == "data/documents.csv" && d.line > 1 && d.column > 0),
+            "{url}: {diagnostics:?}"
+        );
+        assert_eq!(read_tree(&out), before, "{url}: the output changed");
+    }
+}
