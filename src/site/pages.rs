@@ -285,11 +285,7 @@ pub fn base_path(base_url: &str) -> String {
 
 fn site_page_title(site: &Site, page: &ContentPage, lang: &str) -> Localized {
     let default = &site.data.config.default_language;
-    let (actual, text) = page
-        .translations
-        .get_key_value(lang)
-        .or_else(|| page.translations.get_key_value(default))
-        .or_else(|| page.translations.iter().next())
+    let (actual, text) = in_language(&page.translations, lang, default)
         .expect("a content page has at least one translation");
     site.localized(text.title.clone(), actual, lang)
 }
@@ -358,11 +354,7 @@ fn home(site: &Site, lang: &str, context: &mut Context) {
 
 fn page_body(site: &Site, page: &ContentPage, lang: &str) -> Localized {
     let default = &site.data.config.default_language;
-    let (actual, text) = page
-        .translations
-        .get_key_value(lang)
-        .or_else(|| page.translations.get_key_value(default))
-        .or_else(|| page.translations.iter().next())
+    let (actual, text) = in_language(&page.translations, lang, default)
         .expect("a content page has at least one translation");
     site.localized(super::to_safe_html(&text.body), actual, lang)
 }
