@@ -64,7 +64,7 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
                 .map(RecommendationId)
                 .collect();
             let first = urls::section(lang, Section::Recommendations);
-            list_recommendations(site, &all, &first, n as usize, lang, &mut context);
+            list_recommendations(site, &all, &first, n.get(), lang, &mut context);
             (
                 "list.html",
                 site.i18n
@@ -72,7 +72,7 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             )
         }
         Route::SectionIndex(Section::Actions, n) => {
-            actions_list(site, n as usize, lang, &mut context);
+            actions_list(site, n.get(), lang, &mut context);
             (
                 "actions.html",
                 site.i18n.message(lang, Section::Actions.message(), None),
@@ -97,7 +97,7 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
         }
         Route::Term(term, n) => (
             "term.html",
-            term_page(site, term, n as usize, lang, &mut context),
+            term_page(site, term, n.get(), lang, &mut context),
         ),
         Route::Tracking(tracking_page) => {
             super::tracking::build(site, tracking_page, lang, &mut context)
@@ -110,9 +110,9 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             "search.html",
             super::search_page::page_context(site, lang, &mut context),
         ),
-        Route::Content(index) => (
+        Route::Content(page) => (
             "page.html",
-            content_page(site, index as usize, lang, &mut context),
+            content_page(site, page.index(), lang, &mut context),
         ),
     };
     let base = base(site, page, title, template);
