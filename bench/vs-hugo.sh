@@ -5,11 +5,12 @@
 # For each size: `docket synth --recommendations N` (four languages), the same corpus as a Hugo
 # site (../shared/bench/docket_to_hugo.py), then the release Docket and `hugo` each build it
 # into tmpfs (/dev/shm) and onto disk. Prints a Markdown table with wall and CPU (user+sys)
-# seconds, peak memory (GNU time), HTML pages, files and bytes, and Docket/Hugo ratios.
+# seconds, peak memory (GNU time), HTML pages, files and their bytes, and Docket/Hugo ratios.
 # Not a test: numbers depend on the machine and its load. Results go to BENCHMARKS.md by hand.
 #
 # Needs: hugo (apt-get install hugo), GNU time (apt-get install time), python3.
-# Environment: DOCKET_TO_HUGO (the converter), BENCH_DIR (disk work folder, default
+# Environment: DOCKET (a built release binary; default: cargo build --release),
+# DOCKET_TO_HUGO (the converter), BENCH_DIR (disk work folder, default
 # target/bench-hugo), BENCH_TMPFS (default /dev/shm), BENCH_LANGUAGES (default en,fr,es,ar).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -27,8 +28,10 @@ for tool in hugo /usr/bin/time python3; do
     command -v "$tool" >/dev/null || { echo "vs-hugo.sh needs $tool (apt-get install ${tool##*/})" >&2; exit 1; }
 done
 [ -f "$converter" ] || { echo "converter not found: $converter (set DOCKET_TO_HUGO)" >&2; exit 1; }
-cargo build --release --locked --quiet
-docket=$root/target/release/docket
+if [ -z "${DOCKET:-}" ]; then
+    cargo build --release --locked --quiet
+fi
+docket=${DOCKET:-$root/target/release/docket}
 
 # measure NAME OUT CMD...: runs CMD under GNU time; prints "wall cpu rss_mib html files mib".
 measure() {
@@ -45,7 +48,8 @@ measure() {
     rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
     html=$(find "$out" -type f -name '*.html' | wc -l)
     files=$(find "$out" -type f | wc -l)
-    bytes=$(du -sb "$out" | cut -f1)
+    # Bytes of the files themselves: folder sizes differ between file systems.
+    bytes=$(find "$out" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
     awk -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v h="$html" -v f="$files" -v b="$bytes" \
         'BEGIN { printf "%.2f %.2f %.0f %d %d %.1f\n", w, u + s, r / 1024, h, f, b / 1048576 }'
     rm -rf "$out"
