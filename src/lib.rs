@@ -16,6 +16,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod report;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
@@ -23,8 +24,8 @@ pub mod site;
 pub mod synth;
 pub mod util;
 
-pub use util::slug;
 use util::xml;
+pub use util::{slug, web_url};
 
 pub use build::{
     BuildOptions, BuildSummary, CheckSummary, Portal, as_invalid_portal, build, check,

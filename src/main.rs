@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use docket::web_url::{URL_HELP, WebUrl};
 
 /// Docket builds public, multilingual, static portals that track what a State has done
 /// about the human rights recommendations it received.
@@ -26,8 +27,8 @@ enum Command {
         #[arg(long, default_value = "public")]
         output: PathBuf,
         /// Overrides base_url from config.toml
-        #[arg(long)]
-        base_url: Option<String>,
+        #[arg(long, value_parser = parse_base_url)]
+        base_url: Option<WebUrl>,
         /// The day the data describes (YYYY-MM-DD); overrides config.toml and SOURCE_DATE_EPOCH
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
@@ -90,6 +91,34 @@ enum Command {
         /// The day the data describes (YYYY-MM-DD)
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
+    },
+    /// Draft a follow-up report for a mechanism or an institution (.docx, .html or .md)
+    Report {
+        /// The mechanism's id or acronym, such as UPR or CAT
+        #[arg(
+            long,
+            required_unless_present = "institution",
+            conflicts_with = "institution"
+        )]
+        mechanism: Option<String>,
+        /// The UPR cycle (default: the mechanism's latest cycle, else its latest document)
+        #[arg(long, requires = "mechanism")]
+        cycle: Option<u32>,
+        /// An institution's id: what it leads or partners on
+        #[arg(long)]
+        institution: Option<String>,
+        /// The report's language (default: the portal's default language)
+        #[arg(long)]
+        lang: Option<String>,
+        /// The day the data describes (YYYY-MM-DD)
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// The file to write: FILE.docx, FILE.html or FILE.md
+        #[arg(long)]
+        output: PathBuf,
+        /// The portal folder, holding config.toml
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
     /// Write a synthetic portal of any size, for benchmarks
     Synth {
@@ -169,7 +198,27 @@ fn parse_facet(raw: &str) -> Result<(String, String), String> {
 }
 
 fn parse_date(raw: &str) -> Result<NaiveDate, String> {
-    docket::model::parse_date(raw).ok_or_else(|| format!("`{raw}` is not a date; write YYYY-MM-DD"))
+    let years = docket::util::dates::DATA_YEARS;
+    docket::model::parse_date(raw)
+        .filter(|&date| docket::util::dates::in_data_years(date))
+        .ok_or_else(|| {
+            format!(
+                "`{raw}` is not a date from {} to {}; write YYYY-MM-DD",
+                years.start(),
+                years.end()
+            )
+        })
+}
+
+fn parse_base_url(raw: &str) -> Result<WebUrl, String> {
+    let url = WebUrl::parse(raw).map_err(|problem| format!("{problem}\n  help: {URL_HELP}"))?;
+    if raw.contains(['?', '#']) {
+        return Err(format!(
+            "`{raw}` has a query or fragment\n  help: give the folder the site is published in, \
+             like https://rights.example.org/"
+        ));
+    }
+    Ok(url)
 }
 
 fn main() -> ExitCode {
@@ -220,7 +269,8 @@ fn run(command: Command) -> anyhow::Result<()> {
         } => {
             let listener = docket::serve::bind(port)?;
             let address = listener.local_addr()?;
-            let base_url = format!("http://{address}/");
+            let base_url = WebUrl::parse(&format!("http://{address}/"))
+                .map_err(|problem| anyhow::anyhow!("cannot serve at {address}: {problem}"))?;
             let summary = docket::build(&docket::BuildOptions {
                 root,
                 output: output.clone(),
@@ -284,6 +334,32 @@ fn run(command: Command) -> anyhow::Result<()> {
             };
             let report = docket::search::search_portal(&site, &options)?;
             print!("{}", report.render(limit));
+        }
+        Command::Report {
+            mechanism,
+            cycle,
+            institution,
+            lang,
+            as_of,
+            output,
+            root,
+        } => {
+            let scope = match (mechanism, institution) {
+                (Some(id), _) => docket::report::Scope::Mechanism { id, cycle },
+                (None, Some(id)) => docket::report::Scope::Institution(id),
+                (None, None) => anyhow::bail!("name a --mechanism or an --institution"),
+            };
+            let count = docket::report::write_report(&docket::report::ReportOptions {
+                root,
+                scope,
+                lang,
+                as_of,
+                output: output.clone(),
+            })?;
+            println!(
+                "Wrote a draft report on {count} recommendations to {}",
+                output.display()
+            );
         }
         Command::Synth {
             dir,

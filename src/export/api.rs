@@ -109,6 +109,8 @@ fn update_json(site: &Site, id: StatusUpdateId) -> Value {
         "organisation": u.organisation,
         "narrative": translations(&u.narrative),
         "evidence": u.evidence,
+        "submitted_on": u.submission.on.map(|on| on.to_string()),
+        "submitted_by": u.submission.by.as_ref().filter(|_| d.config.publish.submitted_by),
     })
 }
 

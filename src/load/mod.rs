@@ -1,12 +1,15 @@
 //! Stage 1: files to raw rows with file and line, nothing interpreted yet.
 
+mod confine;
 mod content;
 mod csv_table;
+mod file_kind;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+pub use confine::{ensure_within, walk_within};
 pub use content::{FrontMatter, RawPage, parse_page, split_page_name};
 pub use csv_table::{Row, Table, parse_csv};
 
@@ -35,21 +38,27 @@ pub const TABLES: &[&str] = &[
 pub struct RawPortal {
     pub root: PathBuf,
     pub config_source: String,
-    /// One entry per file of [`TABLES`] that exists, in [`TABLES`] order.
-    pub tables: Vec<(&'static str, Table)>,
+    /// One entry per table of [`TABLES`] that exists, in [`TABLES`] order: its one file, or
+    /// the files of its folder in file-name order.
+    pub tables: Vec<(&'static str, Vec<Table>)>,
     pub pages: Vec<RawPage>,
 }
 
 impl RawPortal {
-    pub fn table(&self, name: &str) -> Option<&Table> {
-        self.tables.iter().find(|(n, _)| *n == name).map(|(_, t)| t)
+    /// The files of a table, or `None` when it has neither a file nor a folder.
+    pub fn table(&self, name: &str) -> Option<&[Table]> {
+        self.tables
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t.as_slice())
     }
 }
 
-/// Reads `config.toml`, `data/*.csv` and `content/**/*.md` under `root`.
+/// Reads `config.toml`, `data/*.csv` (or `data/*/*.csv` for a split table) and `content/**/*.md` under `root`.
 /// I/O failures are errors; format problems go to `diagnostics`.
 pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPortal> {
     let config_path = root.join(crate::config::CONFIG_FILE);
+    ensure_within(root, &config_path)?;
     let config_source = std::fs::read_to_string(&config_path).with_context(|| {
         format!(
             "cannot read {}: is {} a Docket portal?",
@@ -60,45 +69,35 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
     let data_dir = root.join("data");
     let mut tables = Vec::new();
     for &name in TABLES {
-        if let Some(table) = read_table(root, name, diagnostics)? {
-            tables.push((name, table));
+        if let Some(files) = read_table(root, name, diagnostics)? {
+            tables.push((name, files));
         }
     }
     if data_dir.is_dir() {
-        for path in sorted_files(&data_dir)? {
-            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
-            let Some(stem) = name.strip_suffix(".csv") else {
-                continue;
-            };
-            if !TABLES.contains(&stem) {
-                let help = match did_you_mean(stem, TABLES.iter().copied()) {
-                    Some(close) => format!(
-                        "did you mean `{close}.csv`? Docket reads only the tables listed in docs/data.md"
-                    ),
-                    None => format!("Docket reads only these tables: {}", TABLES.join(", ")),
-                };
-                diagnostics.error_with_help(&format!("data/{name}"), 0, 0, "unknown table", help);
-            }
-        }
+        report_unknown_tables(&data_dir, diagnostics)?;
     }
     let content_dir = root.join("content");
     let mut pages = Vec::new();
     if content_dir.is_dir() {
-        for path in walk(&content_dir)? {
+        for path in walk_within(root, &content_dir)? {
             let relative = relative_slash_path(&content_dir, &path);
             if !relative.ends_with(".md") {
                 continue;
             }
-            let source = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            if let Some(page) = parse_page(
-                &format!("content/{relative}"),
-                &relative,
-                &source,
-                diagnostics,
-            ) {
+            let file = format!("content/{relative}");
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let Ok(source) = String::from_utf8(bytes) else {
+                diagnostics.error_with_help(
+                    &file,
+                    0,
+                    0,
+                    "this page is not UTF-8 text",
+                    "save it again as UTF-8 (in most editors: Save as…, Encoding: UTF-8)",
+                );
+                continue;
+            };
+            if let Some(page) = parse_page(&file, &relative, &source, diagnostics) {
                 pages.push(page);
             }
         }
@@ -111,18 +110,102 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
     })
 }
 
-/// Reads `data/{name}.csv` under `root`, or `None` when the file does not exist.
-pub fn read_table(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Result<Option<Table>> {
-    let path = root.join("data").join(format!("{name}.csv"));
-    if !path.exists() {
+/// Reads a table under `root`: `data/{name}.csv`, or every `.csv` file of the folder
+/// `data/{name}/` in file-name order (so that each institution can own one file); `None` when
+/// neither exists. Both at once is an error: Docket would not know which one holds the truth.
+pub fn read_table(
+    root: &Path,
+    name: &str,
+    diagnostics: &mut Diagnostics,
+) -> Result<Option<Vec<Table>>> {
+    let file = root.join("data").join(format!("{name}.csv"));
+    let folder = root.join("data").join(name);
+    if folder.is_dir() {
+        if file.exists() {
+            diagnostics.error_with_help(
+                &format!("data/{name}.csv"),
+                0,
+                0,
+                format!("table `{name}` is given both as data/{name}.csv and as the folder data/{name}/"),
+                format!("move the rows of data/{name}.csv into a file of data/{name}/ and delete it, or delete the folder"),
+            );
+            return Ok(Some(Vec::new()));
+        }
+        ensure_within(root, &folder)?;
+        return read_table_folder(root, &folder, name, diagnostics).map(Some);
+    }
+    if !file.exists() {
         return Ok(None);
     }
-    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(Some(parse_csv(
+    ensure_within(root, &file)?;
+    Ok(Some(vec![read_csv_file(
+        &file,
         &format!("data/{name}.csv"),
-        &bytes,
         diagnostics,
-    )))
+    )?]))
+}
+
+/// The `.csv` files directly in `data/{name}/`, sorted by file name.
+fn read_table_folder(
+    root: &Path,
+    folder: &Path,
+    name: &str,
+    diagnostics: &mut Diagnostics,
+) -> Result<Vec<Table>> {
+    let mut tables = Vec::new();
+    for path in sorted_files(folder)? {
+        let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let shown = format!("data/{name}/{file_name}");
+        if path.is_dir() {
+            diagnostics.error_with_help(
+                &shown,
+                0,
+                0,
+                "a table's folder may not contain folders",
+                format!(
+                    "Docket reads only the .csv files directly in data/{name}/; move the files up"
+                ),
+            );
+        } else if file_name.ends_with(".csv") {
+            ensure_within(root, &path)?;
+            tables.push(read_csv_file(&path, &shown, diagnostics)?);
+        }
+    }
+    Ok(tables)
+}
+
+fn read_csv_file(path: &Path, shown: &str, diagnostics: &mut Diagnostics) -> Result<Table> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(parse_csv(shown, &bytes, diagnostics))
+}
+
+/// Reports every `.csv` file and folder of `data/` that is not one of [`TABLES`].
+fn report_unknown_tables(data_dir: &Path, diagnostics: &mut Diagnostics) -> Result<()> {
+    for path in sorted_files(data_dir)? {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let (stem, shown, suffix) = if path.is_dir() {
+            (name, format!("data/{name}/"), "/")
+        } else if let Some(stem) = name.strip_suffix(".csv") {
+            (stem, format!("data/{name}"), ".csv")
+        } else {
+            continue;
+        };
+        if TABLES.contains(&stem) {
+            continue;
+        }
+        let help = match did_you_mean(stem, TABLES.iter().copied()) {
+            Some(close) => format!(
+                "did you mean `{close}{suffix}`? Docket reads only the tables listed in docs/data.md"
+            ),
+            None => format!("Docket reads only these tables: {}", TABLES.join(", ")),
+        };
+        diagnostics.error_with_help(&shown, 0, 0, "unknown table", help);
+    }
+    Ok(())
 }
 
 fn sorted_files(dir: &Path) -> Result<Vec<PathBuf>> {

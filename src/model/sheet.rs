@@ -8,7 +8,8 @@ use super::types::{Key, Text};
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::{Row, Table};
 use crate::slug::{id_problem, slugify};
-use crate::util::dates::parse_date;
+use crate::util::dates::{DATA_YEARS, in_data_years, parse_date};
+use crate::util::web_url::{URL_HELP, WebUrl};
 
 /// The columns a table accepts.
 pub struct Schema {
@@ -19,21 +20,54 @@ pub struct Schema {
     pub translated: &'static [(&'static str, bool)],
 }
 
-/// A table checked against its schema.
+/// A table checked against its schema: one part per file (a table split into a folder has
+/// several, each with its own header).
 pub struct Sheet<'a> {
-    pub table: &'a Table,
+    parts: Vec<Part<'a>>,
+}
+
+/// One file of a [`Sheet`] and where its columns are.
+struct Part<'a> {
+    table: &'a Table,
     columns: HashMap<&'static str, usize>,
     translated: HashMap<&'static str, Vec<(&'a str, usize)>>,
 }
 
 impl<'a> Sheet<'a> {
-    /// Checks the header: unknown columns, missing required ones, undeclared languages.
+    /// Checks every file's header: unknown columns, missing required ones, undeclared languages.
     pub fn open(
-        table: &'a Table,
+        tables: &'a [Table],
         schema: &Schema,
         languages: &[&str],
         diagnostics: &mut Diagnostics,
     ) -> Sheet<'a> {
+        let parts = tables
+            .iter()
+            .map(|table| Part::open(table, schema, languages, diagnostics))
+            .collect();
+        Sheet { parts }
+    }
+
+    /// Number of data rows over every file.
+    pub fn len(&self) -> usize {
+        self.parts.iter().map(|p| p.table.rows.len()).sum()
+    }
+
+    /// Every row, file by file in file-name order.
+    pub fn rows(&self) -> impl Iterator<Item = Cells<'_, 'a>> {
+        self.parts
+            .iter()
+            .flat_map(|part| part.table.rows.iter().map(move |row| Cells { part, row }))
+    }
+}
+
+impl<'a> Part<'a> {
+    fn open(
+        table: &'a Table,
+        schema: &Schema,
+        languages: &[&str],
+        diagnostics: &mut Diagnostics,
+    ) -> Part<'a> {
         let mut columns = HashMap::new();
         let mut translated: HashMap<&'static str, Vec<(&'a str, usize)>> = HashMap::new();
         let mut known: Vec<String> = schema.columns.iter().map(|(c, _)| c.to_string()).collect();
@@ -107,31 +141,24 @@ impl<'a> Sheet<'a> {
         for entries in translated.values_mut() {
             entries.sort();
         }
-        Sheet {
+        Part {
             table,
             columns,
             translated,
         }
-    }
-
-    pub fn rows(&self) -> impl Iterator<Item = Cells<'_, 'a>> {
-        self.table
-            .rows
-            .iter()
-            .map(move |row| Cells { sheet: self, row })
     }
 }
 
 /// One row of a [`Sheet`].
 #[derive(Clone, Copy)]
 pub struct Cells<'s, 'a> {
-    sheet: &'s Sheet<'a>,
+    part: &'s Part<'a>,
     pub row: &'a Row,
 }
 
 impl<'s, 'a> Cells<'s, 'a> {
     pub fn file(&self) -> &'a str {
-        &self.sheet.table.file
+        &self.part.table.file
     }
 
     pub fn line(&self) -> u64 {
@@ -140,7 +167,7 @@ impl<'s, 'a> Cells<'s, 'a> {
 
     /// 1-based column number of a named column (1 when the column is absent).
     pub fn column(&self, name: &str) -> u64 {
-        self.sheet.columns.get(name).map_or(1, |&i| i as u64 + 1)
+        self.part.columns.get(name).map_or(1, |&i| i as u64 + 1)
     }
 
     pub fn error(
@@ -155,7 +182,7 @@ impl<'s, 'a> Cells<'s, 'a> {
 
     /// The cell, or `None` when the column is absent or the cell empty.
     pub fn get(&self, name: &str) -> Option<&'a str> {
-        let index = *self.sheet.columns.get(name)?;
+        let index = *self.part.columns.get(name)?;
         let cell = self.row.cells.get(index)?.as_str();
         (!cell.is_empty()).then_some(cell)
     }
@@ -167,7 +194,7 @@ impl<'s, 'a> Cells<'s, 'a> {
     /// A required cell; reports it when empty.
     pub fn required(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<&'a str> {
         let value = self.get(name);
-        if value.is_none() && self.sheet.columns.contains_key(name) {
+        if value.is_none() && self.part.columns.contains_key(name) {
             self.error(
                 name,
                 diagnostics,
@@ -200,9 +227,24 @@ impl<'s, 'a> Cells<'s, 'a> {
         })
     }
 
+    /// A date in a data cell, in the years [`DATA_YEARS`].
     pub fn date(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<NaiveDate> {
         let raw = self.get(name)?;
-        parse_date(raw).or_else(|| {
+        let date = parse_date(raw);
+        if let Some(date) = date.filter(|&d| !in_data_years(d)) {
+            self.error(
+                name,
+                diagnostics,
+                format!(
+                    "`{raw}` in `{name}` is outside the years {}–{}",
+                    DATA_YEARS.start(),
+                    DATA_YEARS.end()
+                ),
+                format!("check the year of {date}; dates are written YYYY-MM-DD"),
+            );
+            return None;
+        }
+        date.or_else(|| {
             self.error(
                 name,
                 diagnostics,
@@ -232,6 +274,27 @@ impl<'s, 'a> Cells<'s, 'a> {
                 None
             }
         }
+    }
+
+    /// A web address, reported at its cell when it is not an absolute http(s) URL.
+    pub fn url(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<WebUrl> {
+        self.web_url(name, self.get(name)?, diagnostics)
+    }
+
+    /// Every web address of a `|`-separated cell; the bad ones are reported.
+    pub fn urls(&self, name: &str, diagnostics: &mut Diagnostics) -> Vec<WebUrl> {
+        self.multi(name)
+            .into_iter()
+            .filter_map(|raw| self.web_url(name, raw, diagnostics))
+            .collect()
+    }
+
+    fn web_url(&self, name: &str, raw: &str, diagnostics: &mut Diagnostics) -> Option<WebUrl> {
+        WebUrl::parse(raw)
+            .map_err(|problem| {
+                self.error(name, diagnostics, format!("`{name}`: {problem}"), URL_HELP);
+            })
+            .ok()
     }
 
     /// Values of a multi-value cell, split on `|` and trimmed.
@@ -275,7 +338,7 @@ impl<'s, 'a> Cells<'s, 'a> {
     /// Every translation of a translated field.
     pub fn text(&self, prefix: &str) -> Text {
         let mut map = BTreeMap::new();
-        if let Some(entries) = self.sheet.translated.get(prefix) {
+        if let Some(entries) = self.part.translated.get(prefix) {
             for &(lang, index) in entries {
                 if let Some(cell) = self.row.cells.get(index).filter(|c| !c.is_empty()) {
                     map.insert(lang.to_string(), cell.clone());
@@ -289,7 +352,7 @@ impl<'s, 'a> Cells<'s, 'a> {
     pub fn required_text(&self, prefix: &str, diagnostics: &mut Diagnostics) -> Text {
         let text = self.text(prefix);
         if text.is_empty() {
-            if let Some(entries) = self.sheet.translated.get(prefix) {
+            if let Some(entries) = self.part.translated.get(prefix) {
                 let column = entries.first().map_or(1, |&(_, i)| i as u64 + 1);
                 diagnostics.error_with_help(
                     self.file(),

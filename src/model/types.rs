@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::config::Config;
+use crate::web_url::WebUrl;
 
 macro_rules! index_type {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
@@ -119,7 +120,7 @@ pub struct Mechanism {
     pub kind: MechanismKind,
     pub acronym: Option<String>,
     pub name: Text,
-    pub url: Option<String>,
+    pub url: Option<WebUrl>,
     pub documents: Vec<DocumentId>,
     pub recommendations: Vec<RecommendationId>,
 }
@@ -133,7 +134,7 @@ pub struct Document {
     pub cycle: Option<u32>,
     pub session: Option<String>,
     pub title: Text,
-    pub url: Option<String>,
+    pub url: Option<WebUrl>,
     pub recommendations: Vec<RecommendationId>,
 }
 
@@ -264,7 +265,7 @@ pub struct Institution {
     pub kind: InstitutionKind,
     pub acronym: Option<String>,
     pub name: Text,
-    pub url: Option<String>,
+    pub url: Option<WebUrl>,
     /// Recommendations it leads or partners on, in recommendation order.
     pub recommendations: Vec<RecommendationId>,
     pub actions: Vec<ActionId>,
@@ -326,6 +327,15 @@ pub struct Action {
     /// Status updates about this action, oldest first.
     pub updates: Vec<StatusUpdateId>,
     pub assessments: Assessments,
+    pub submission: Submission,
+}
+
+/// Who sent a row in and when: when information arrived, apart from the date it describes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Submission {
+    /// The person or office; published only with `[publish] submitted_by = true`.
+    pub by: Option<String>,
+    pub on: Option<NaiveDate>,
 }
 
 /// Who made a status assessment.
@@ -370,7 +380,8 @@ pub struct StatusUpdate {
     pub organisation: Option<String>,
     /// Markdown.
     pub narrative: Text,
-    pub evidence: Vec<String>,
+    pub evidence: Vec<WebUrl>,
+    pub submission: Submission,
 }
 
 /// The latest assessment by each kind of assessor; never merged into one.

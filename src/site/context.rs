@@ -83,7 +83,11 @@ pub struct Assessment {
     pub source_href: Option<String>,
     /// Sanitised HTML from the Markdown narrative.
     pub narrative_html: Option<Localized>,
-    pub evidence: Vec<String>,
+    pub evidence: Vec<crate::web_url::WebUrl>,
+    /// When the information arrived (`submitted_on`), apart from the date it describes.
+    pub submitted_on: Option<String>,
+    /// Who sent it in, only when `[publish] submitted_by` is on.
+    pub submitted_by: Option<String>,
     /// The recommendation or action it is about, on lists that mix subjects.
     pub subject: Option<Link>,
     /// Older than `stale_after_months` on the as-of date.

@@ -17,6 +17,8 @@ const RELATED_LIMIT: usize = 6;
 struct RecommendationPage {
     id: String,
     permalink: String,
+    /// The "submit information" link, when config has `[contribute]`.
+    contribute: Option<super::contribute::ContributeLink>,
     text: Localized,
     paragraph: Option<String>,
     date: String,
@@ -24,7 +26,7 @@ struct RecommendationPage {
     recommending_states: Vec<String>,
     mechanism: Link,
     document: Link,
-    document_url: Option<String>,
+    document_url: Option<crate::web_url::WebUrl>,
     document_date: String,
     cycle: Option<u32>,
     session: Option<String>,
@@ -68,9 +70,11 @@ pub(super) fn recommendation(
         .updates
         .last()
         .map_or(r.date, |u| d.status_updates[u.index()].date);
+    let permalink = site.absolute(&path);
     let page = RecommendationPage {
         id: r.key.id.clone(),
-        permalink: site.absolute(&path),
+        contribute: super::contribute::link(site, r, lang, &permalink),
+        permalink,
         text: site.localize(&r.text, lang),
         paragraph: r.paragraph.clone(),
         date: r.date.to_string(),
@@ -152,6 +156,9 @@ struct ActionPage {
     permalink: String,
     /// The latest status update, else the start date, else the as-of date: what citations show.
     last_updated: String,
+    /// When the action's row was submitted, and by whom when config publishes it.
+    submitted_on: Option<String>,
+    submitted_by: Option<String>,
 }
 
 pub(super) fn action(site: &Site, id: ActionId, lang: &str, context: &mut Context) -> String {
@@ -167,6 +174,8 @@ pub(super) fn action(site: &Site, id: ActionId, lang: &str, context: &mut Contex
         .unwrap_or(site.data.as_of);
     let page = ActionPage {
         last_updated: last_updated.to_string(),
+        submitted_on: a.submission.on.map(|on| on.to_string()),
+        submitted_by: site.published_submitter(&a.submission),
         permalink: site.absolute(&row.href),
         row,
         description_html: (!a.description.is_empty()).then(|| {

@@ -5,7 +5,9 @@
 
 mod charts;
 mod context;
+mod contribute;
 mod data_page;
+pub mod draft_report;
 mod entries;
 pub(crate) mod feed_links;
 mod markdown;
@@ -54,6 +56,8 @@ pub enum Route {
     Tracking(TrackingPage),
     /// The open data page: downloads, API and feeds (`/en/data/`).
     Data,
+    /// A mechanism's draft follow-up report: of one cycle, or of its latest document.
+    DraftReport(MechanismId, Option<u32>),
 }
 
 /// Position of an old id in a recommendation's `aliases`.
@@ -228,6 +232,11 @@ impl<'a> Site<'a> {
         language_neutral.push(Route::Search);
         language_neutral.extend(self.tracking_pages().into_iter().map(Route::Tracking));
         language_neutral.push(Route::Data);
+        language_neutral.extend(
+            draft_report::portal_scopes(data)
+                .into_iter()
+                .map(|(m, cycle)| Route::DraftReport(m, cycle)),
+        );
 
         let mut routes = vec![
             PageRoute {
@@ -290,6 +299,9 @@ impl<'a> Site<'a> {
             Route::Search => search_page::page_path(lang),
             Route::Tracking(page) => format!("{lang}/{}/", page.segment()),
             Route::Data => format!("{lang}/data/"),
+            Route::DraftReport(m, cycle) => {
+                urls::draft_report(lang, &data.mechanisms[m.index()].key.slug, cycle)
+            }
         }
     }
 

@@ -110,6 +110,10 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             "search.html",
             super::search_page::page_context(site, lang, &mut context),
         ),
+        Route::DraftReport(mechanism, cycle) => (
+            "draft_report.html",
+            super::draft_report::page_context(site, mechanism, cycle, lang, &mut context),
+        ),
         Route::Content(page) => (
             "page.html",
             content_page(site, page.index(), lang, &mut context),

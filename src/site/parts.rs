@@ -153,6 +153,8 @@ impl Site<'_> {
             source_href,
             narrative_html,
             evidence: update.evidence.clone(),
+            submitted_on: update.submission.on.map(|on| on.to_string()),
+            submitted_by: self.published_submitter(&update.submission),
             subject,
             stale: crate::model::tracking::is_stale(
                 update.date,
@@ -162,6 +164,14 @@ impl Site<'_> {
             derived_from: None,
             derived_actions: 0,
         }
+    }
+
+    /// Who submitted a row, when config publishes it.
+    pub(super) fn published_submitter(&self, submission: &Submission) -> Option<String> {
+        submission
+            .by
+            .clone()
+            .filter(|_| self.data.config.publish.submitted_by)
     }
 
     pub(super) fn term_link(&self, term: Term, lang: &str) -> Link {

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::super::registry::Registry;
+use super::super::sheet::Cells;
 use super::super::types::*;
 use super::Resolver;
 use super::schema::*;
@@ -24,7 +25,7 @@ impl<'r> Resolver<'r> {
     ) -> (Vec<Recommendation>, Registry) {
         let sheet = self.sheet("recommendations", &RECOMMENDATIONS, true);
         let mut registry = Registry::new("recommendation", "data/recommendations.csv");
-        let mut out = Vec::with_capacity(sheet.table.rows.len());
+        let mut out = Vec::with_capacity(sheet.len());
         let mut aliases_to_claim = Vec::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
@@ -117,6 +118,7 @@ impl<'r> Resolver<'r> {
 
     pub(super) fn actions(
         &mut self,
+        as_of: NaiveDate,
         recommendations: &Registry,
         institutions: &Registry,
     ) -> (Vec<Action>, Registry) {
@@ -171,6 +173,7 @@ impl<'r> Resolver<'r> {
                 indicators: Vec::new(),
                 updates: Vec::new(),
                 assessments: Assessments::default(),
+                submission: submission(&cells, as_of, d),
             });
         }
         (out, registry)
@@ -263,21 +266,7 @@ impl<'r> Resolver<'r> {
                 .get("institution")
                 .and_then(|v| institutions.resolve(v, "institution", &cells, d))
                 .map(InstitutionId);
-            let evidence: Vec<String> = cells
-                .multi("evidence")
-                .into_iter()
-                .map(str::to_string)
-                .collect();
-            for url in &evidence {
-                if !(url.starts_with("https://") || url.starts_with("http://")) {
-                    cells.error(
-                        "evidence",
-                        d,
-                        format!("evidence `{url}` is not a web address"),
-                        "evidence links start with https:// (separate several with |)",
-                    );
-                }
-            }
+            let evidence = cells.urls("evidence", d);
             let (Some(date), Some(subject), Some(status), Some(assessor)) =
                 (date, subject, status, assessor)
             else {
@@ -293,6 +282,7 @@ impl<'r> Resolver<'r> {
                 organisation: cells.owned("organisation"),
                 narrative: cells.text("narrative"),
                 evidence,
+                submission: submission(&cells, as_of, d),
             });
         }
         out
@@ -400,5 +390,26 @@ impl<'r> Resolver<'r> {
             }
         }
         out
+    }
+}
+
+/// The `submitted_by` and `submitted_on` cells of a row; a submission cannot postdate the data.
+fn submission(
+    cells: &Cells,
+    as_of: NaiveDate,
+    d: &mut crate::diagnostics::Diagnostics,
+) -> Submission {
+    let on = cells.date("submitted_on", d);
+    if let Some(on) = on.filter(|on| *on > as_of) {
+        cells.error(
+            "submitted_on",
+            d,
+            format!("this row was submitted on {on}, after the as-of date {as_of}"),
+            "correct the date, or build with a later --as-of",
+        );
+    }
+    Submission {
+        by: cells.owned("submitted_by"),
+        on,
     }
 }

@@ -79,6 +79,8 @@ pub(super) const ACTIONS: Schema = Schema {
         ("partner_institutions", false),
         ("start_date", false),
         ("due_date", false),
+        ("submitted_by", false),
+        ("submitted_on", false),
     ],
     translated: &[("title", true), ("description", false)],
 };
@@ -93,6 +95,8 @@ pub(super) const STATUS_UPDATES: Schema = Schema {
         ("institution", false),
         ("organisation", false),
         ("evidence", false),
+        ("submitted_by", false),
+        ("submitted_on", false),
     ],
     translated: &[("narrative", false)],
 };
