@@ -135,9 +135,9 @@ fn language_homes(site: &Site) -> Vec<Alternate> {
 fn numbered_title(site: &Site, route: Route, title: String, lang: &str) -> String {
     let d = site.data;
     let (number, items) = match route {
-        Route::SectionIndex(Section::Recommendations, n) => (n, d.recommendations.len()),
-        Route::SectionIndex(Section::Actions, n) => (n, d.actions.len()),
-        Route::Term(term, n) => (n, site.term_recommendations(term).len()),
+        Route::SectionIndex(Section::Recommendations, n) => (n.get(), d.recommendations.len()),
+        Route::SectionIndex(Section::Actions, n) => (n.get(), d.actions.len()),
+        Route::Term(term, n) => (n.get(), site.term_recommendations(term).len()),
         _ => return title,
     };
     if number <= 1 {
@@ -146,10 +146,7 @@ fn numbered_title(site: &Site, route: Route, title: String, lang: &str) -> Strin
     let total = items.div_ceil(d.config.per_page).max(1);
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("title", title);
-    args.set(
-        "number",
-        crate::i18n::format_number(f64::from(number), lang),
-    );
+    args.set("number", crate::i18n::format_number(number as f64, lang));
     args.set("total", crate::i18n::format_number(total as f64, lang));
     site.i18n.message(lang, "page-numbered", Some(&args))
 }
