@@ -60,15 +60,25 @@ index_type!(
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text(pub BTreeMap<String, String>);
 
+/// The language rule, the one definition of it: the entry in `lang`, else in `fallback` (the
+/// default language), else in the first language that has one, with the language it is
+/// actually in. `None` only when `by_lang` is empty.
+pub fn in_language<'a, T>(
+    by_lang: &'a BTreeMap<String, T>,
+    lang: &str,
+    fallback: &str,
+) -> Option<(&'a str, &'a T)> {
+    by_lang
+        .get_key_value(lang)
+        .or_else(|| by_lang.get_key_value(fallback))
+        .or_else(|| by_lang.iter().next())
+        .map(|(l, t)| (l.as_str(), t))
+}
+
 impl Text {
-    /// The text in `lang`, else in `fallback`, else in the first language that has it,
-    /// with the language it is actually in.
+    /// The text by the language rule ([`in_language`]), with the language it is in.
     pub fn pick<'a>(&'a self, lang: &str, fallback: &str) -> Option<(&'a str, &'a str)> {
-        self.0
-            .get_key_value(lang)
-            .or_else(|| self.0.get_key_value(fallback))
-            .or_else(|| self.0.iter().next())
-            .map(|(l, t)| (l.as_str(), t.as_str()))
+        in_language(&self.0, lang, fallback).map(|(l, t)| (l, t.as_str()))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -535,5 +545,33 @@ impl Dataset {
         assessor: Assessor,
     ) -> Option<StatusId> {
         recommendation.effective.get(assessor).map(|e| e.status)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(l, t)| (l.to_string(), t.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn language_rule_prefers_the_language_then_the_default_then_the_first() {
+        let all = texts(&[("ar", "a"), ("en", "e"), ("fr", "f")]);
+        assert_eq!(in_language(&all, "fr", "en").map(|(l, _)| l), Some("fr"));
+        assert_eq!(in_language(&all, "es", "en").map(|(l, _)| l), Some("en"));
+        let no_default = texts(&[("fr", "f"), ("ar", "a")]);
+        assert_eq!(
+            in_language(&no_default, "es", "en").map(|(l, _)| l),
+            Some("ar")
+        );
+        assert_eq!(
+            in_language(&texts(&[]), "es", "en"),
+            None::<(&str, &String)>
+        );
     }
 }

@@ -44,15 +44,15 @@ pub enum Route {
     Home,
     Recommendation(RecommendationId),
     /// An old id of a recommendation, forwarding to its current page.
-    Alias(RecommendationId, u32),
+    Alias(RecommendationId, AliasIndex),
     Action(ActionId),
     Indicator(IndicatorId),
     /// The list of all terms of a section (`/en/themes/`), or of all
     /// recommendations or actions, paginated.
-    SectionIndex(Section, u32),
+    SectionIndex(Section, PageNumber),
     /// One term's page (`/en/themes/torture/page/2/`).
-    Term(Term, u32),
-    Content(u32),
+    Term(Term, PageNumber),
+    Content(ContentPageId),
     /// The search page (`/en/search/`), with its index under `/search/en/`.
     Search,
     /// Pages of the tracking layer: overdue actions, reporting calendar, scorecards, changes.
@@ -61,6 +61,43 @@ pub enum Route {
     Data,
     /// A mechanism's draft follow-up report: of one cycle, or of its latest document.
     DraftReport(MechanismId, Option<u32>),
+}
+
+/// Position of an old id in a recommendation's `aliases`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AliasIndex(pub u32);
+
+impl AliasIndex {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Position of a content page in `Dataset::pages`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContentPageId(pub u32);
+
+impl ContentPageId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The number of a page of a paginated list, counting from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageNumber(u32);
+
+impl PageNumber {
+    pub const FIRST: PageNumber = PageNumber(1);
+
+    /// Pages 1 to `count`.
+    fn all(count: usize) -> impl Iterator<Item = PageNumber> {
+        (1..=count as u32).map(PageNumber)
+    }
+
+    pub fn get(self) -> usize {
+        self.0 as usize
+    }
 }
 
 /// A route in one language.
@@ -156,7 +193,7 @@ impl<'a> Site<'a> {
     pub fn routes(&self) -> Vec<PageRoute> {
         let data = self.data;
         let per_page = data.config.per_page;
-        let pages_for = |n: usize| n.div_ceil(per_page).max(1) as u32;
+        let pages_for = |n: usize| PageNumber::all(n.div_ceil(per_page).max(1));
         let mut language_neutral = Vec::new();
         language_neutral.push(Route::Home);
         for section in [Section::Recommendations, Section::Actions] {
@@ -166,15 +203,15 @@ impl<'a> Site<'a> {
                 data.actions.len()
             };
             if count > 0 || section == Section::Recommendations {
-                language_neutral
-                    .extend((1..=pages_for(count)).map(|p| Route::SectionIndex(section, p)));
+                language_neutral.extend(pages_for(count).map(|p| Route::SectionIndex(section, p)));
             }
         }
         for (index, recommendation) in data.recommendations.iter().enumerate() {
             let id = RecommendationId(index as u32);
             language_neutral.push(Route::Recommendation(id));
-            language_neutral
-                .extend((0..recommendation.aliases.len() as u32).map(|a| Route::Alias(id, a)));
+            language_neutral.extend(
+                (0..recommendation.aliases.len() as u32).map(|a| Route::Alias(id, AliasIndex(a))),
+            );
         }
         language_neutral.extend((0..data.actions.len() as u32).map(|i| Route::Action(ActionId(i))));
         language_neutral
@@ -184,16 +221,17 @@ impl<'a> Site<'a> {
             if terms.is_empty() {
                 continue;
             }
-            language_neutral.push(Route::SectionIndex(*section, 1));
+            language_neutral.push(Route::SectionIndex(*section, PageNumber::FIRST));
             for term in terms {
                 let count = self.term_recommendations(term).len();
-                language_neutral.extend((1..=pages_for(count)).map(|p| Route::Term(term, p)));
+                language_neutral.extend(pages_for(count).map(|p| Route::Term(term, p)));
             }
         }
         if !data.indicators.is_empty() {
-            language_neutral.push(Route::SectionIndex(Section::Indicators, 1));
+            language_neutral.push(Route::SectionIndex(Section::Indicators, PageNumber::FIRST));
         }
-        language_neutral.extend((0..data.pages.len() as u32).map(Route::Content));
+        language_neutral
+            .extend((0..data.pages.len() as u32).map(|i| Route::Content(ContentPageId(i))));
         language_neutral.push(Route::Search);
         language_neutral.extend(self.tracking_pages().into_iter().map(Route::Tracking));
         language_neutral.push(Route::Data);
@@ -248,7 +286,7 @@ impl<'a> Site<'a> {
             Route::Alias(id, alias) => urls::entry(
                 lang,
                 Section::Recommendations,
-                &data.recommendations[id.index()].aliases[alias as usize].slug,
+                &data.recommendations[id.index()].aliases[alias.index()].slug,
             ),
             Route::Action(id) => {
                 urls::entry(lang, Section::Actions, &data.actions[id.index()].key.slug)
@@ -259,10 +297,10 @@ impl<'a> Site<'a> {
                 &data.indicators[id.index()].key.slug,
             ),
             Route::SectionIndex(section, page) => {
-                urls::paged(&urls::section(lang, section), page as usize)
+                urls::paged(&urls::section(lang, section), page.get())
             }
-            Route::Term(term, page) => urls::paged(&self.term_path(lang, term), page as usize),
-            Route::Content(index) => urls::content(lang, &data.pages[index as usize].path),
+            Route::Term(term, page) => urls::paged(&self.term_path(lang, term), page.get()),
+            Route::Content(page) => urls::content(lang, &data.pages[page.index()].path),
             Route::Search => search_page::page_path(lang),
             Route::Tracking(page) => format!("{lang}/{}/", page.segment()),
             Route::Data => format!("{lang}/data/"),

@@ -55,7 +55,7 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
                 .map(RecommendationId)
                 .collect();
             let first = urls::section(lang, Section::Recommendations);
-            list_recommendations(site, &all, &first, n as usize, lang, &mut context);
+            list_recommendations(site, &all, &first, n.get(), lang, &mut context);
             (
                 "list.html",
                 site.i18n
@@ -63,7 +63,7 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             )
         }
         Route::SectionIndex(Section::Actions, n) => {
-            actions_list(site, n as usize, lang, &mut context);
+            actions_list(site, n.get(), lang, &mut context);
             (
                 "actions.html",
                 site.i18n.message(lang, Section::Actions.message(), None),
@@ -88,7 +88,7 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
         }
         Route::Term(term, n) => (
             "term.html",
-            term_page(site, term, n as usize, lang, &mut context),
+            term_page(site, term, n.get(), lang, &mut context),
         ),
         Route::Tracking(tracking_page) => {
             super::tracking::build(site, tracking_page, lang, &mut context)
@@ -105,9 +105,9 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             "draft_report.html",
             super::draft_report::page_context(site, mechanism, cycle, lang, &mut context),
         ),
-        Route::Content(index) => (
+        Route::Content(page) => (
             "page.html",
-            content_page(site, index as usize, lang, &mut context),
+            content_page(site, page.index(), lang, &mut context),
         ),
     };
     let title = numbered_title(site, page.route, title, lang);
@@ -135,9 +135,9 @@ fn language_homes(site: &Site) -> Vec<Alternate> {
 fn numbered_title(site: &Site, route: Route, title: String, lang: &str) -> String {
     let d = site.data;
     let (number, items) = match route {
-        Route::SectionIndex(Section::Recommendations, n) => (n, d.recommendations.len()),
-        Route::SectionIndex(Section::Actions, n) => (n, d.actions.len()),
-        Route::Term(term, n) => (n, site.term_recommendations(term).len()),
+        Route::SectionIndex(Section::Recommendations, n) => (n.get(), d.recommendations.len()),
+        Route::SectionIndex(Section::Actions, n) => (n.get(), d.actions.len()),
+        Route::Term(term, n) => (n.get(), site.term_recommendations(term).len()),
         _ => return title,
     };
     if number <= 1 {
@@ -146,10 +146,7 @@ fn numbered_title(site: &Site, route: Route, title: String, lang: &str) -> Strin
     let total = items.div_ceil(d.config.per_page).max(1);
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("title", title);
-    args.set(
-        "number",
-        crate::i18n::format_number(f64::from(number), lang),
-    );
+    args.set("number", crate::i18n::format_number(number as f64, lang));
     args.set("total", crate::i18n::format_number(total as f64, lang));
     site.i18n.message(lang, "page-numbered", Some(&args))
 }
@@ -320,11 +317,7 @@ pub fn base_path(base_url: &str) -> String {
 
 fn site_page_title(site: &Site, page: &ContentPage, lang: &str) -> Localized {
     let default = &site.data.config.default_language;
-    let (actual, text) = page
-        .translations
-        .get_key_value(lang)
-        .or_else(|| page.translations.get_key_value(default))
-        .or_else(|| page.translations.iter().next())
+    let (actual, text) = in_language(&page.translations, lang, default)
         .expect("a content page has at least one translation");
     site.localized(text.title.clone(), actual, lang)
 }
@@ -409,11 +402,7 @@ fn home(site: &Site, lang: &str, context: &mut Context) {
 
 fn page_body(site: &Site, page: &ContentPage, lang: &str) -> Localized {
     let default = &site.data.config.default_language;
-    let (actual, text) = page
-        .translations
-        .get_key_value(lang)
-        .or_else(|| page.translations.get_key_value(default))
-        .or_else(|| page.translations.iter().next())
+    let (actual, text) = in_language(&page.translations, lang, default)
         .expect("a content page has at least one translation");
     site.localized(super::to_safe_html(&text.body), actual, lang)
 }
