@@ -346,8 +346,8 @@ fn a_newer_export_merges_and_keeps_what_the_portal_added() {
     );
     assert_eq!(recs.len(), 4);
     assert_eq!(
-        recs[0]["text_en"],
-        "Ratify the  Optional Protocol to the Convention against Torture."
+        recs[0]["text_en"], "Ratify the Optional Protocol to the Convention against Torture.",
+        "the text is cleaned: space runs collapsed"
     );
     assert_eq!(recs[0]["lead_institution"], "MOJ");
     assert_eq!(recs[0]["cluster"], "torture");

@@ -7,6 +7,7 @@
 //! valid portal; `dry_run` stops just before writing. The id rules are in docs/data.md,
 //! "Importing".
 
+pub mod clean;
 mod known;
 mod merge;
 mod table;
@@ -214,9 +215,9 @@ pub fn sanitise_id(raw: &str) -> Option<String> {
     crate::slug::id_problem(&id).is_none().then_some(id)
 }
 
-/// A value that may go into a multi-value cell (`|` separates values there).
+/// A value that may go into a multi-value cell (`|` separates values there), cleaned.
 pub(crate) fn cell_value(raw: &str) -> String {
-    raw.trim().replace('|', "/")
+    clean::line(raw).replace('|', "/")
 }
 
 /// The display name of a file given on the command line, for messages.

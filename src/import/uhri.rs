@@ -506,7 +506,8 @@ fn to_record(file: &str, row: UhriRow, problems: &mut Problems) -> Option<Record
         problems.row(file, line, 0, message);
         ok = false;
     };
-    let (paragraph, text) = split_paragraph(&row.text);
+    let cleaned = super::clean::recommendation(&row.text);
+    let (paragraph, text) = (cleaned.paragraph, cleaned.text);
     if text.is_empty() {
         bad("the text is empty".into());
     }
@@ -600,39 +601,13 @@ fn to_record(file: &str, row: UhriRow, problems: &mut Problems) -> Option<Record
             by_session: false,
         },
         paragraph,
-        text: text.to_string(),
+        text,
         response,
         recommending_states: row.upr_states,
         themes: row.themes,
         groups: row.persons,
         sdg_targets,
     })
-}
-
-/// Splits the paragraph number off the start of a text: `137.197 Improve ...` gives
-/// `137.197`, `4.The Committee ...` gives `4`.
-pub fn split_paragraph(text: &str) -> (Option<String>, &str) {
-    let text = text.trim();
-    let bytes = text.as_bytes();
-    let mut end = 0;
-    while end < bytes.len()
-        && (bytes[end].is_ascii_digit()
-            || (bytes[end] == b'.'
-                && end > 0
-                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
-    {
-        end += 1;
-    }
-    if end == 0 {
-        return (None, text);
-    }
-    let rest = &text[end..];
-    let rest = rest.strip_prefix('.').unwrap_or(rest);
-    // A number glued to a word that is not a sentence ("2030Agenda") is not a paragraph.
-    if rest.starts_with(|c: char| c.is_alphanumeric()) && !text[end..].starts_with('.') {
-        return (None, text);
-    }
-    (Some(text[..end].to_string()), rest.trim_start())
 }
 
 /// A date cell: an Excel date serial, `YYYY-MM-DD` (optionally followed by a time), or
@@ -702,23 +677,6 @@ fn parse_sdg(raw: &str) -> Option<SdgRef> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paragraph_numbers_are_split_off_the_text() {
-        assert_eq!(
-            split_paragraph("137.197 Improve the prisons"),
-            (Some("137.197".into()), "Improve the prisons")
-        );
-        assert_eq!(
-            split_paragraph("4.The Committee recommends"),
-            (Some("4".into()), "The Committee recommends")
-        );
-        assert_eq!(
-            split_paragraph("12. (a) Adopt"),
-            (Some("12".into()), "(a) Adopt")
-        );
-        assert_eq!(split_paragraph("Adopt a law"), (None, "Adopt a law"));
-    }
 
     #[test]
     fn dates_come_as_excel_serials_iso_or_json_dates() {

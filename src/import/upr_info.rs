@@ -125,7 +125,8 @@ pub fn read(path: &Path, state: Option<&str>, problems: &mut Problems) -> Result
             );
             ok = false;
         }
-        let recommendation = cells[text].as_str();
+        let recommendation = super::clean::text(&cells[text]);
+        let recommendation = recommendation.as_str();
         if recommendation.is_empty() {
             problems.row(
                 &file,
