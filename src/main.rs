@@ -116,7 +116,7 @@ enum ImportSource {
         #[command(flatten)]
         common: ImportArgs,
     },
-    /// Universal Human Rights Index exports (.xlsx, .csv or .json)
+    /// Universal Human Rights Index exports (.xlsx, .csv, .json or .jsonl)
     Uhri {
         /// Export files
         #[arg(required = true)]
@@ -124,9 +124,12 @@ enum ImportSource {
         /// Import only the recommendations concerning this country
         #[arg(long)]
         country: Option<String>,
-        /// The language the export's texts are in
+        /// The language of texts the export gives without naming their language
         #[arg(long, default_value = "en")]
         lang: String,
+        /// A JSON file of labels for ids the export gives instead of names (themesIds, bodyId...)
+        #[arg(long)]
+        labels: Option<PathBuf>,
         #[command(flatten)]
         common: ImportArgs,
     },
@@ -248,12 +251,14 @@ fn run(command: Command) -> anyhow::Result<()> {
                     files,
                     country,
                     lang,
+                    labels,
                     common,
                 } => docket::import::import_uhri(
                     &common.options(),
                     &files,
                     country.as_deref(),
                     &lang,
+                    labels.as_deref(),
                 )?,
             };
             println!("{summary}");

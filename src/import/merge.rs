@@ -28,7 +28,9 @@ pub struct Record {
     pub mechanism: MechanismRef,
     pub document: DocumentRef,
     pub paragraph: Option<String>,
-    pub text: String,
+    /// The text in each language the source gives, as (language code, text); the import's
+    /// language first.
+    pub texts: Vec<(String, String)>,
     /// `None` when the source says nothing about the response.
     pub response: Option<&'static str>,
     pub recommending_states: Vec<String>,
@@ -98,6 +100,9 @@ pub struct ImportSummary {
     pub tables: Vec<TableChanges>,
     /// Files written (none in a dry run or when nothing changed).
     pub written: Vec<String>,
+    /// Things the reader reports once for the whole import (ids without labels, texts in
+    /// languages the portal does not publish).
+    pub notes: Vec<String>,
 }
 
 impl ImportSummary {
@@ -158,6 +163,9 @@ impl fmt::Display for ImportSummary {
                 write!(f, "\n    updated: {}", list(&table.updated))?;
             }
             writeln!(f)?;
+        }
+        for note in &self.notes {
+            writeln!(f, "Note: {note}")?;
         }
         if !self.skipped.is_empty() {
             writeln!(f, "Skipped {} invalid rows:", self.skipped.len())?;
@@ -374,6 +382,7 @@ pub(super) fn apply(
         skipped: problems.rows.sorted(),
         tables: summary_tables,
         written,
+        notes: problems.notes,
     })
 }
 
@@ -563,16 +572,22 @@ impl<'c> Merger<'c> {
             .iter()
             .filter_map(|t| self.sdg_target(t))
             .collect();
-        let text_column = format!("text_{}", self.lang);
+        let text_columns: Vec<(String, &str)> = record
+            .texts
+            .iter()
+            .map(|(lang, text)| (format!("text_{lang}"), text.as_str()))
+            .collect();
         let recommending = record.recommending_states.join("|");
         let themes = themes.join("|");
         let groups = groups.join("|");
         let targets = targets.join("|");
-        let row = self.table("recommendations").push(&[
+        let mut cells: Vec<(&str, &str)> = vec![
             ("id", &id),
             ("document", &document),
             ("paragraph", record.paragraph.as_deref().unwrap_or("")),
-            (&text_column, &record.text),
+        ];
+        cells.extend(text_columns.iter().map(|(c, t)| (c.as_str(), *t)));
+        cells.extend([
             ("response", record.response.unwrap_or("")),
             ("recommending_states", &recommending),
             ("themes", &themes),
@@ -580,6 +595,7 @@ impl<'c> Merger<'c> {
             ("sdg_targets", &targets),
             ("source_id", &record.source_id),
         ]);
+        let row = self.table("recommendations").push(&cells);
         self.tracker("recommendations").added(row, &id);
         self.by_source.insert(record.source_id.clone(), row);
         self.seen.insert(record.source_id.clone());
@@ -587,8 +603,8 @@ impl<'c> Merger<'c> {
         true
     }
 
-    /// Updates the importer-owned cells of an existing row: the text in the import's
-    /// language, the response, paragraph and recommending States the source gives, and the
+    /// Updates the importer-owned cells of an existing row: the texts in the languages the
+    /// source gives, the response, paragraph and recommending States the source gives, and the
     /// themes, groups and SDG targets it adds (those the portal set stay).
     fn update(&mut self, row: usize, record: &Record) {
         let themes = self.terms("themes", &record.themes);
@@ -598,9 +614,11 @@ impl<'c> Merger<'c> {
             .iter()
             .filter_map(|t| self.sdg_target(t))
             .collect();
-        let text_column = format!("text_{}", self.lang);
         let table = self.table("recommendations");
-        let mut changed = table.set(row, &text_column, &record.text);
+        let mut changed = false;
+        for (lang, text) in &record.texts {
+            changed |= table.set(row, &format!("text_{lang}"), text);
+        }
         if let Some(response) = record.response {
             changed |= table.set(row, "response", response);
         }

@@ -44,6 +44,8 @@ pub struct Problems {
     pub rows: Diagnostics,
     /// Rows left out on purpose (another State or country), per file.
     pub filtered: usize,
+    /// Said once in the summary (see [`ImportSummary::notes`]).
+    pub notes: Vec<String>,
 }
 
 impl Problems {
@@ -100,13 +102,20 @@ pub fn import_upr_info(
 }
 
 /// Imports Universal Human Rights Index exports
-/// (`docket import uhri FILE.xlsx|FILE.csv|FILE.json [--country NAME] [--lang CODE]`).
+/// (`docket import uhri FILE.xlsx|FILE.csv|FILE.json|FILE.jsonl [--country NAME] [--lang CODE] [--labels FILE]`).
+/// `lang` is the language of texts the export gives without naming one; `labels` names the
+/// ids some exports give instead of names.
 pub fn import_uhri(
     options: &ImportOptions,
     files: &[PathBuf],
     country: Option<&str>,
     lang: &str,
+    labels: Option<&Path>,
 ) -> Result<ImportSummary> {
+    let mut ids = match labels {
+        Some(path) => uhri::IdValues::load(path)?,
+        None => uhri::IdValues::default(),
+    };
     run(
         options,
         lang,
@@ -114,8 +123,9 @@ pub fn import_uhri(
         |problems| {
             let mut records = Vec::new();
             for file in files {
-                records.extend(uhri::read(file, country, problems)?);
+                records.extend(uhri::read(file, country, lang, &mut ids, problems)?);
             }
+            problems.notes.extend(ids.note());
             Ok(records)
         },
     )
@@ -148,13 +158,48 @@ fn run(
         );
     }
     let mut problems = Problems::default();
-    let records = read(&mut problems)?;
+    let mut records = read(&mut problems)?;
+    keep_published_texts(&mut records, &languages, &mut problems);
     if !problems.fatal.is_empty() {
         let mut all = problems.fatal;
         all.extend(problems.rows);
         return Err(all.into_result().unwrap_err().into());
     }
     merge::apply(options, &config, lang, records, problems)
+}
+
+/// Drops the texts in languages the portal does not publish (said once); a record left
+/// with no text is a row problem.
+fn keep_published_texts(records: &mut Vec<Record>, languages: &[String], problems: &mut Problems) {
+    let mut dropped: Vec<String> = Vec::new();
+    records.retain_mut(|record| {
+        let before: Vec<String> = record.texts.iter().map(|(l, _)| l.clone()).collect();
+        record.texts.retain(|(lang, _)| languages.contains(lang));
+        for lang in before {
+            if !languages.contains(&lang) && !dropped.contains(&lang) {
+                dropped.push(lang);
+            }
+        }
+        if record.texts.is_empty() {
+            problems.row(
+                &record.file,
+                record.line,
+                0,
+                format!(
+                    "no text in a language the portal publishes ({})",
+                    languages.join(", ")
+                ),
+            );
+        }
+        !record.texts.is_empty()
+    });
+    if !dropped.is_empty() {
+        dropped.sort();
+        problems.notes.push(format!(
+            "texts in {} were left out: the portal does not publish these languages (add them to [[languages]] in config.toml to import them)",
+            dropped.join(", ")
+        ));
+    }
 }
 
 /// Text reduced to what identifies it: lower case, letters and digits only, words separated

@@ -210,7 +210,7 @@ pub fn read(path: &Path, state: Option<&str>, problems: &mut Problems) -> Result
                 by_session: true,
             },
             paragraph: None,
-            text: recommendation.to_string(),
+            texts: vec![("en".into(), recommendation.to_string())],
             response: (!response_id.is_empty()).then_some(response_id),
             recommending_states: if recommending_state.is_empty() {
                 Vec::new()
