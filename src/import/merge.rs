@@ -37,6 +37,10 @@ pub struct Record {
     pub themes: Vec<String>,
     pub groups: Vec<String>,
     pub sdg_targets: Vec<SdgRef>,
+    /// SDG goals linked as a whole, by number (`16`).
+    pub sdg_goals: Vec<String>,
+    /// Where the State gave its position (`A/HRC/52/8/Add.1 - Para.3`).
+    pub position_source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -572,6 +576,7 @@ impl<'c> Merger<'c> {
             .iter()
             .filter_map(|t| self.sdg_target(t))
             .collect();
+        let goals = self.sdg_goals(&record.sdg_goals).join("|");
         let text_columns: Vec<(String, &str)> = record
             .texts
             .iter()
@@ -593,6 +598,11 @@ impl<'c> Merger<'c> {
             ("themes", &themes),
             ("groups", &groups),
             ("sdg_targets", &targets),
+            ("sdg_goals", &goals),
+            (
+                "position_source",
+                record.position_source.as_deref().unwrap_or(""),
+            ),
             ("source_id", &record.source_id),
         ]);
         let row = self.table("recommendations").push(&cells);
@@ -614,6 +624,7 @@ impl<'c> Merger<'c> {
             .iter()
             .filter_map(|t| self.sdg_target(t))
             .collect();
+        let goals = self.sdg_goals(&record.sdg_goals);
         let table = self.table("recommendations");
         let mut changed = false;
         for (lang, text) in &record.texts {
@@ -624,6 +635,9 @@ impl<'c> Merger<'c> {
         }
         if let Some(paragraph) = &record.paragraph {
             changed |= table.set(row, "paragraph", paragraph);
+        }
+        if let Some(source) = &record.position_source {
+            changed |= table.set(row, "position_source", source);
         }
         if !record.recommending_states.is_empty() {
             let merged = union(
@@ -636,6 +650,7 @@ impl<'c> Merger<'c> {
             ("themes", themes),
             ("groups", groups),
             ("sdg_targets", targets),
+            ("sdg_goals", goals),
         ] {
             if !values.is_empty() {
                 let merged = union(table.get(row, column), &values);
@@ -787,6 +802,40 @@ impl<'c> Merger<'c> {
         ids
     }
 
+    /// Ids of the SDG goals numbered, each once, creating the missing ones.
+    fn sdg_goals(&mut self, numbers: &[String]) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for id in numbers.iter().filter_map(|n| self.sdg_goal(n)) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    /// The id of SDG goal `number` (`1` to `17`), creating it when missing.
+    fn sdg_goal(&mut self, number: &str) -> Option<String> {
+        if let Some(row) = self.goals.by_slug.get(&slugify(number)).copied() {
+            let id = self.tables["sdg_goals"].get(row, "id").to_string();
+            self.tracker("sdg_goals").touched(row, &id, false);
+            return Some(id);
+        }
+        let index: usize = number.parse().ok()?;
+        let english = SDG_GOALS.get(index.checked_sub(1)?)?;
+        let id = index.to_string();
+        let (column, name) = if self.has_english {
+            ("name_en".to_string(), english.to_string())
+        } else {
+            (format!("name_{}", self.lang), format!("SDG {index}"))
+        };
+        let row = self
+            .table("sdg_goals")
+            .push(&[("id", &id), (&column, &name)]);
+        self.goals.add(row, &id, std::iter::empty::<&str>());
+        self.tracker("sdg_goals").added(row, &id);
+        Some(id)
+    }
+
     /// The id of an SDG target, creating it (and its goal) when missing.
     fn sdg_target(&mut self, target: &SdgRef) -> Option<String> {
         if let Some(row) = self.targets.by_slug.get(&slugify(&target.target)).copied() {
@@ -797,29 +846,7 @@ impl<'c> Merger<'c> {
         if id_problem(&target.target).is_some() || id_problem(&target.goal).is_some() {
             return None;
         }
-        let goal = match self.goals.by_slug.get(&slugify(&target.goal)).copied() {
-            Some(row) => {
-                let id = self.tables["sdg_goals"].get(row, "id").to_string();
-                self.tracker("sdg_goals").touched(row, &id, false);
-                id
-            }
-            None => {
-                let number: usize = target.goal.parse().ok()?;
-                let english = SDG_GOALS.get(number.checked_sub(1)?)?;
-                let (column, name) = if self.has_english {
-                    ("name_en".to_string(), english.to_string())
-                } else {
-                    (format!("name_{}", self.lang), format!("SDG {number}"))
-                };
-                let row = self
-                    .table("sdg_goals")
-                    .push(&[("id", &target.goal), (&column, &name)]);
-                self.goals
-                    .add(row, &target.goal, std::iter::empty::<&str>());
-                self.tracker("sdg_goals").added(row, &target.goal);
-                target.goal.clone()
-            }
-        };
+        let goal = self.sdg_goal(&target.goal)?;
         let text_column = format!("text_{}", self.lang);
         let text = target.text.clone().unwrap_or_else(|| target.target.clone());
         let row = self.table("sdg_targets").push(&[

@@ -220,6 +220,8 @@ pub fn read(path: &Path, state: Option<&str>, problems: &mut Problems) -> Result
             themes,
             groups: Vec::new(),
             sdg_targets: Vec::new(),
+            sdg_goals: Vec::new(),
+            position_source: None,
         });
     }
     Ok(records)

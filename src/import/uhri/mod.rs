@@ -485,6 +485,7 @@ fn to_record(file: &str, row: UhriRow, lang: &str, problems: &mut Problems) -> O
         id_candidates.push(id);
     }
     let sdg_targets = row.sdgs.iter().filter_map(|s| parse_sdg(s)).collect();
+    let sdg_goals = row.sdgs.iter().filter_map(|s| parse_sdg_goal(s)).collect();
     Some(Record {
         file: file.to_string(),
         line,
@@ -507,6 +508,8 @@ fn to_record(file: &str, row: UhriRow, lang: &str, problems: &mut Problems) -> O
         themes: row.themes,
         groups: row.persons,
         sdg_targets,
+        sdg_goals,
+        position_source: None,
     })
 }
 
@@ -570,6 +573,24 @@ fn parse_date_value(raw: &str) -> Result<Option<NaiveDate>, ()> {
         .ok_or(())
 }
 
+/// `16 - Peace, justice ...`, `SDG 16` or `Goal 16` as the number of a goal linked as a
+/// whole; targets (`16.2`) give `None`.
+pub(crate) fn parse_sdg_goal(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let raw = ["Goal ", "goal ", "SDG ", "sdg ", "SDG"]
+        .iter()
+        .find_map(|p| raw.strip_prefix(p))
+        .unwrap_or(raw)
+        .trim_start();
+    let digits: String = raw.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &raw[digits.len()..];
+    if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let number: u32 = digits.parse().ok()?;
+    (1..=17).contains(&number).then(|| number.to_string())
+}
+
 /// `16.2 - Protect children ...` as an SDG target; goal-level values give `None`.
 fn parse_sdg(raw: &str) -> Option<SdgRef> {
     let raw = raw.trim();
@@ -628,6 +649,11 @@ mod tests {
             Some("5.a".into())
         );
         assert_eq!(parse_sdg("16 - Peace"), None);
+        assert_eq!(parse_sdg_goal("16 - Peace"), Some("16".into()));
+        assert_eq!(parse_sdg_goal("SDG 5"), Some("5".into()));
+        assert_eq!(parse_sdg_goal("16"), Some("16".into()));
+        assert_eq!(parse_sdg_goal("16.2 - Protect children"), None);
+        assert_eq!(parse_sdg_goal("18 - Nothing"), None);
     }
 
     #[test]

@@ -102,6 +102,7 @@ impl<'r> Resolver<'r> {
             themes: &theme_ids,
             groups: &group_ids,
             targets: &target_ids,
+            goals: &goal_ids,
             clusters: &cluster_ids,
         };
         let (recommendations, recommendation_ids) = self.recommendations(&documents, &refs);
