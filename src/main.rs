@@ -61,7 +61,7 @@ enum Command {
         /// Folder to create (must not exist or be empty)
         dir: PathBuf,
     },
-    /// Import recommendations from UPR Info or the Universal Human Rights Index into data/
+    /// Import recommendations from UPR Info, the Universal Human Rights Index or a UPR matrix into data/
     Import {
         #[command(subcommand)]
         source: ImportSource,
@@ -133,6 +133,54 @@ enum ImportSource {
         #[command(flatten)]
         common: ImportArgs,
     },
+    /// The UPR matrix OHCHR publishes after a review (.docx, or saved as .xlsx)
+    UprMatrix {
+        /// Matrix files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The language of the matrix's texts
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[command(flatten)]
+        matrix: MatrixArgs,
+        #[command(flatten)]
+        common: ImportArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct MatrixArgs {
+    /// The symbol of the Working Group report (default: from the `Source of Position` lines)
+    #[arg(long)]
+    symbol: Option<String>,
+    /// The report's date (YYYY-MM-DD), needed when the portal does not have it yet
+    #[arg(long, value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// The Working Group session
+    #[arg(long)]
+    session: Option<u32>,
+    /// The UPR cycle (default: from the layout)
+    #[arg(long)]
+    cycle: Option<u32>,
+    /// The date of the government status updates made from the assessment column
+    #[arg(long, value_parser = parse_date)]
+    assessment_date: Option<NaiveDate>,
+    /// Their status id (from config.toml)
+    #[arg(long)]
+    assessment_status: Option<String>,
+}
+
+impl MatrixArgs {
+    fn options(&self) -> docket::import::upr_matrix::MatrixOptions {
+        docket::import::upr_matrix::MatrixOptions {
+            symbol: self.symbol.clone(),
+            date: self.date,
+            session: self.session,
+            cycle: self.cycle,
+            assessment_date: self.assessment_date,
+            assessment_status: self.assessment_status.clone(),
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -259,6 +307,17 @@ fn run(command: Command) -> anyhow::Result<()> {
                     country.as_deref(),
                     &lang,
                     labels.as_deref(),
+                )?,
+                ImportSource::UprMatrix {
+                    files,
+                    lang,
+                    matrix,
+                    common,
+                } => docket::import::import_upr_matrix(
+                    &common.options(),
+                    &files,
+                    &lang,
+                    &matrix.options(),
                 )?,
             };
             println!("{summary}");

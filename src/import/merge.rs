@@ -41,6 +41,19 @@ pub struct Record {
     pub sdg_goals: Vec<String>,
     /// Where the State gave its position (`A/HRC/52/8/Add.1 - Para.3`).
     pub position_source: Option<String>,
+    /// The name of the cluster the source groups it in (the UPR matrix's `Theme:` rows).
+    pub cluster: Option<String>,
+    /// The State's own assessment of its implementation, as a status update.
+    pub assessment: Option<AssessmentRef>,
+}
+
+/// A government status update a source gives with the recommendation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssessmentRef {
+    pub date: NaiveDate,
+    /// A status id of config.toml.
+    pub status: String,
+    pub narrative: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -196,6 +209,8 @@ const TABLES: &[&str] = &[
     "groups",
     "sdg_goals",
     "sdg_targets",
+    "clusters",
+    "status_updates",
 ];
 
 /// Looks up rows of a term table by the slug of their id or by any of their names.
@@ -308,6 +323,7 @@ struct Merger<'c> {
     groups: TermIndex,
     goals: TermIndex,
     targets: TermIndex,
+    clusters: TermIndex,
     by_source: HashMap<String, usize>,
     /// Slugs of every recommendation id and alias: new ids must not take one.
     recommendation_slugs: HashSet<String>,
@@ -496,6 +512,7 @@ impl<'c> Merger<'c> {
             groups: TermIndex::build(&tables["groups"], "name"),
             goals: TermIndex::build(&tables["sdg_goals"], "name"),
             targets: TermIndex::build(&tables["sdg_targets"], "text"),
+            clusters: TermIndex::build(&tables["clusters"], "name"),
             mechanisms,
             upr_mechanism,
             documents_by_slug,
@@ -605,8 +622,11 @@ impl<'c> Merger<'c> {
             ),
             ("source_id", &record.source_id),
         ]);
+        let cluster = record.cluster.as_deref().and_then(|c| self.cluster(c));
+        cells.push(("cluster", cluster.as_deref().unwrap_or("")));
         let row = self.table("recommendations").push(&cells);
         self.tracker("recommendations").added(row, &id);
+        self.assessment(&id, record);
         self.by_source.insert(record.source_id.clone(), row);
         self.seen.insert(record.source_id.clone());
         self.recommendation_slugs.insert(slugify(&id));
@@ -657,8 +677,72 @@ impl<'c> Merger<'c> {
                 changed |= table.set(row, column, &merged);
             }
         }
-        let id = table.get(row, "id").to_string();
+        // The portal may have moved the recommendation to another cluster: that stays.
+        if let Some(name) = &record.cluster {
+            if self.tables["recommendations"]
+                .get(row, "cluster")
+                .is_empty()
+            {
+                if let Some(cluster) = self.cluster(name) {
+                    changed |= self.table("recommendations").set(row, "cluster", &cluster);
+                }
+            }
+        }
+        let id = self.tables["recommendations"].get(row, "id").to_string();
         self.tracker("recommendations").touched(row, &id, changed);
+        self.assessment(&id, record);
+    }
+
+    /// The id of the cluster named, creating it when missing.
+    fn cluster(&mut self, name: &str) -> Option<String> {
+        if let Some(row) = self.clusters.find(name) {
+            let id = self.tables["clusters"].get(row, "id").to_string();
+            self.tracker("clusters").touched(row, &id, false);
+            return Some(id);
+        }
+        let mut id = slugify(name);
+        if id_problem(&id).is_some() {
+            id = format!("cluster-{}", short_hash(&super::normalise(name), 8));
+        }
+        let name_column = format!("name_{}", self.lang);
+        let row = self
+            .table("clusters")
+            .push(&[("id", &id), (&name_column, name)]);
+        self.clusters.add(row, &id, [name].into_iter());
+        self.tracker("clusters").added(row, &id);
+        Some(id)
+    }
+
+    /// Adds (or updates the narrative of) the government status update the record gives;
+    /// its id is the recommendation's id, `-assessment-` and the date.
+    fn assessment(&mut self, recommendation: &str, record: &Record) {
+        let Some(assessment) = &record.assessment else {
+            return;
+        };
+        let date = assessment.date.to_string();
+        let Some(id) = super::sanitise_id(&format!("{recommendation}-assessment-{date}")) else {
+            return;
+        };
+        let narrative_column = format!("narrative_{}", self.lang);
+        let table = self.table("status_updates");
+        let existing = (0..table.rows.len()).find(|&row| table.get(row, "id") == id);
+        match existing {
+            Some(row) => {
+                let changed = table.set(row, &narrative_column, &assessment.narrative);
+                self.tracker("status_updates").touched(row, &id, changed);
+            }
+            None => {
+                let row = table.push(&[
+                    ("id", &id),
+                    ("date", &date),
+                    ("recommendation", recommendation),
+                    ("status", &assessment.status),
+                    ("assessor", "government"),
+                    (&narrative_column, &assessment.narrative),
+                ]);
+                self.tracker("status_updates").added(row, &id);
+            }
+        }
     }
 
     /// The id of the record's mechanism, creating the row when the portal has none.

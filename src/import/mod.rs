@@ -1,7 +1,8 @@
 //! `docket import`: recommendations the UN already publishes, merged into the portal's tables.
 //!
-//! Two sources: UPR Info database exports ([`upr_info`]) and Universal Human Rights Index
-//! exports ([`uhri`]: spreadsheet, CSV or JSON). Each reader turns its rows into [`Record`]s;
+//! Three sources: UPR Info database exports ([`upr_info`]), Universal Human Rights Index
+//! exports ([`uhri`]: spreadsheet, CSV or JSON) and the UPR matrix ([`upr_matrix`]: Word or
+//! spreadsheet). Every text goes through [`clean`]. Each reader turns its rows into [`Record`]s;
 //! [`merge`] then updates the tables in `data/` so that importing is idempotent and never
 //! loses what the portal added itself. Nothing is written unless every table reads back as a
 //! valid portal; `dry_run` stops just before writing. The id rules are in docs/data.md,
@@ -13,6 +14,7 @@ mod merge;
 mod table;
 pub mod uhri;
 pub mod upr_info;
+pub mod upr_matrix;
 
 use std::path::{Path, PathBuf};
 
@@ -22,7 +24,9 @@ use sha2::{Digest, Sha256};
 use crate::diagnostics::{Diagnostic, Diagnostics, InvalidPortal};
 
 pub use known::{upr_cycle, upr_session_date};
-pub use merge::{DocumentRef, ImportSummary, MechanismRef, Record, SdgRef, TableChanges};
+pub use merge::{
+    AssessmentRef, DocumentRef, ImportSummary, MechanismRef, Record, SdgRef, TableChanges,
+};
 pub use table::{Dialect, EditTable, sniff_dialect, write_atomically};
 
 /// Settings shared by every import.
@@ -126,6 +130,28 @@ pub fn import_uhri(
                 records.extend(uhri::read(file, country, lang, &mut ids, problems)?);
             }
             problems.notes.extend(ids.note());
+            Ok(records)
+        },
+    )
+}
+
+/// Imports UPR matrices (`docket import upr-matrix FILE.docx|FILE.xlsx [--lang CODE] ...`):
+/// the thematic list of recommendations OHCHR publishes after each review.
+pub fn import_upr_matrix(
+    options: &ImportOptions,
+    files: &[PathBuf],
+    lang: &str,
+    matrix: &upr_matrix::MatrixOptions,
+) -> Result<ImportSummary> {
+    run(
+        options,
+        lang,
+        "the matrix's texts are in the language it was published in (--lang)",
+        |problems| {
+            let mut records = Vec::new();
+            for file in files {
+                records.extend(upr_matrix::read(file, lang, matrix, problems)?);
+            }
             Ok(records)
         },
     )

@@ -222,6 +222,8 @@ pub fn read(path: &Path, state: Option<&str>, problems: &mut Problems) -> Result
             sdg_targets: Vec::new(),
             sdg_goals: Vec::new(),
             position_source: None,
+            cluster: None,
+            assessment: None,
         });
     }
     Ok(records)

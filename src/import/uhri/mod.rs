@@ -510,6 +510,8 @@ fn to_record(file: &str, row: UhriRow, lang: &str, problems: &mut Problems) -> O
         sdg_targets,
         sdg_goals,
         position_source: None,
+        cluster: None,
+        assessment: None,
     })
 }
 
@@ -592,7 +594,7 @@ pub(crate) fn parse_sdg_goal(raw: &str) -> Option<String> {
 }
 
 /// `16.2 - Protect children ...` as an SDG target; goal-level values give `None`.
-fn parse_sdg(raw: &str) -> Option<SdgRef> {
+pub(crate) fn parse_sdg(raw: &str) -> Option<SdgRef> {
     let raw = raw.trim();
     let raw = ["Target ", "target ", "SDG ", "sdg "]
         .iter()
