@@ -74,7 +74,8 @@ pub fn load(root: &Path, as_of: Option<NaiveDate>) -> Result<Portal> {
         &languages,
         &dataset.config.default_language,
         &mut diagnostics,
-    )?;
+    )?
+    .with_languages(&dataset.config.languages);
     diagnostics.into_result()?;
     Ok(Portal {
         dataset,
@@ -111,6 +112,8 @@ pub struct BuildSummary {
     pub stats: WriteStats,
     pub elapsed: Duration,
     pub output: PathBuf,
+    /// Said after the summary (such as theme messages missing in a language).
+    pub warnings: Vec<String>,
 }
 
 impl std::fmt::Display for BuildSummary {
@@ -128,7 +131,11 @@ impl std::fmt::Display for BuildSummary {
             per_language.join(", "),
             self.output.display(),
             self.elapsed.as_secs_f64()
-        )
+        )?;
+        for warning in &self.warnings {
+            write!(f, "\nwarning: {warning}")?;
+        }
+        Ok(())
     }
 }
 
@@ -167,10 +174,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
             .context("cannot write _redirects")?;
     }
     staging.commit()?;
+    let languages: Vec<&str> = portal.dataset.config.language_codes().collect();
     Ok(BuildSummary {
         stats,
         elapsed: started.elapsed(),
         output: options.output.clone(),
+        warnings: portal
+            .i18n
+            .missing_warning(&languages)
+            .into_iter()
+            .collect(),
     })
 }
 

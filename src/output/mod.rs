@@ -86,6 +86,7 @@ pub fn write_pages(
 /// Renders one page's context with its template; `file` names the page in errors.
 pub fn render(tera: &Tera, rendered: &crate::site::RenderedContext, file: &str) -> Result<String> {
     tera.render(rendered.template, &rendered.context)
+        .map(crate::i18n::mark_fallbacks)
         .map_err(|e| {
             anyhow!(
                 "cannot render {file} with {}: {}",
