@@ -61,6 +61,11 @@ enum Command {
         /// Folder to create (must not exist or be empty)
         dir: PathBuf,
     },
+    /// The theme's messages for translators: a template per language, and a check
+    I18n {
+        #[command(subcommand)]
+        action: I18nAction,
+    },
     /// Import recommendations from UPR Info, the Universal Human Rights Index or a UPR matrix into data/
     Import {
         #[command(subcommand)]
@@ -100,6 +105,27 @@ enum Command {
         /// Seed of the deterministic generator
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum I18nAction {
+    /// Write a Fluent file of every message the theme lacks in LANG, the source as comments
+    Template {
+        /// The language to translate into (BCP 47 code)
+        lang: String,
+        /// The portal folder, holding config.toml
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write (default: themes/THEME/i18n/LANG/missing.ftl; never replaced)
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// List the messages missing and unused in each published language
+    Check {
+        /// The portal folder, holding config.toml
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
 }
 
@@ -288,6 +314,17 @@ fn run(command: Command) -> anyhow::Result<()> {
                 dir.display()
             );
         }
+        Command::I18n { action } => match action {
+            I18nAction::Template { lang, root, output } => {
+                let (path, count) = docket::i18n::tools::template(&root, &lang, output.as_deref())?;
+                println!("Wrote {count} messages to translate to {}", path.display());
+            }
+            I18nAction::Check { root } => {
+                for report in docket::i18n::tools::check(&root)? {
+                    println!("{report}");
+                }
+            }
+        },
         Command::Import { source } => {
             let summary = match source {
                 ImportSource::UprInfo {

@@ -95,3 +95,44 @@ fn a_fallback_chain_from_config_comes_before_the_default_language() {
         "Arabic stands in first"
     );
 }
+
+#[test]
+fn an_i18n_template_lists_every_missing_message_and_once_translated_they_replace_the_fallbacks() {
+    let portal = common::fixture("minimal");
+    let root = portal.path();
+    add_languages(
+        root,
+        "[[languages]]\ncode = \"sl\"\nname = \"Slovenščina\"\n",
+    );
+    let (path, count) = docket::i18n::tools::template(root, "sl", None).expect("template");
+    assert_eq!(path, root.join("themes/default/i18n/sl/missing.ftl"));
+    let template = std::fs::read_to_string(&path).expect("written");
+    assert!(template.contains("# en: nav-home = "), "source as comment");
+    assert!(template.contains("\n#nav-home =\n"), "line to fill");
+    assert_eq!(
+        template.matches("\n#").count() - template.matches("\n# ").count(),
+        count
+    );
+    assert!(
+        docket::i18n::tools::template(root, "sl", None).is_err(),
+        "an existing file is never replaced"
+    );
+
+    let reports = docket::i18n::tools::check(root).expect("check");
+    let sl = reports.iter().find(|r| r.lang == "sl").expect("sl");
+    assert_eq!(sl.missing.len(), count);
+    let ar = reports.iter().find(|r| r.lang == "ar").expect("ar");
+    assert!(ar.missing.is_empty() && ar.unused.is_empty(), "{ar}");
+
+    // A translator fills one message: it is no longer missing, and the page uses it unmarked.
+    let filled = template.replace("\n#nav-home =\n", "\nnav-home = Domov\n");
+    std::fs::write(&path, filled + "\nnot-in-english = Nekaj\n").unwrap();
+    let reports = docket::i18n::tools::check(root).expect("check");
+    let sl = reports.iter().find(|r| r.lang == "sl").expect("sl");
+    assert_eq!(sl.missing.len(), count - 1);
+    assert_eq!(sl.unused, ["not-in-english"]);
+    let out = tempfile::tempdir().expect("out");
+    common::build(root, out.path()).expect("builds");
+    let home = std::fs::read_to_string(out.path().join("sl/index.html")).unwrap();
+    assert!(home.contains("Domov"), "the translation is used");
+}
