@@ -31,6 +31,10 @@ enum Command {
         /// The day the data describes (YYYY-MM-DD); overrides config.toml and SOURCE_DATE_EPOCH
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
+        /// Print the time of each stage (load, validate, layout, each emitter, render, swap)
+        /// to stderr
+        #[arg(long)]
+        timings: bool,
     },
     /// Load and validate everything, report every problem, write nothing
     Check {
@@ -266,6 +270,7 @@ fn run(command: Command) -> anyhow::Result<()> {
             output,
             base_url,
             as_of,
+            timings,
         } => {
             let summary = docket::build(&docket::BuildOptions {
                 root,
@@ -273,6 +278,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 base_url,
                 as_of,
                 progress: true,
+                timings,
             })?;
             println!("{summary}");
         }
@@ -298,6 +304,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 base_url: Some(base_url.clone()),
                 as_of,
                 progress: true,
+                timings: false,
             })?;
             println!("{summary}");
             println!(
@@ -367,15 +374,16 @@ fn run(command: Command) -> anyhow::Result<()> {
             limit,
             as_of,
         } => {
-            let report = docket::search::search_portal(&docket::search::SearchOptions {
-                root,
-                as_of,
+            let portal = docket::load_portal(&root, as_of)?;
+            let site = docket::site::Site::new(&portal.dataset, &portal.i18n);
+            let options = docket::search::SearchOptions {
                 lang,
                 query: docket::search::Query {
                     text: query,
                     filters: facets,
                 },
-            })?;
+            };
+            let report = docket::search::search_portal(&site, &options)?;
             print!("{}", report.render(limit));
         }
         Command::Synth {

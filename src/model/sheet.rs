@@ -8,6 +8,7 @@ use super::types::{Key, Text};
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::{Row, Table};
 use crate::slug::{id_problem, slugify};
+use crate::util::dates::parse_date;
 
 /// The columns a table accepts.
 pub struct Schema {
@@ -122,6 +123,7 @@ impl<'a> Sheet<'a> {
 }
 
 /// One row of a [`Sheet`].
+#[derive(Clone, Copy)]
 pub struct Cells<'s, 'a> {
     sheet: &'s Sheet<'a>,
     pub row: &'a Row,
@@ -300,12 +302,4 @@ impl<'s, 'a> Cells<'s, 'a> {
         }
         text
     }
-}
-
-pub fn parse_date(raw: &str) -> Option<NaiveDate> {
-    let bytes = raw.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
 }

@@ -4,7 +4,7 @@ mod atomic;
 mod templates;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result, anyhow};
@@ -14,6 +14,7 @@ use tera::Tera;
 pub use atomic::Staging;
 pub use templates::{load_templates, register_helpers, render_error};
 
+use crate::emit::{Emitted, Emitter};
 use crate::load::{relative_slash_path, walk};
 use crate::site::{PageRoute, Route, Site, urls};
 
@@ -94,6 +95,45 @@ pub fn render(tera: &Tera, rendered: &crate::site::RenderedContext, file: &str) 
                 render_error(&e)
             )
         })
+}
+
+/// `static/`: the theme's and the portal's static files, and `static/statuses.css`.
+pub struct StaticAssets {
+    pub theme_dir: PathBuf,
+    pub portal_root: PathBuf,
+}
+
+impl Emitter for StaticAssets {
+    fn name(&self) -> &'static str {
+        "static"
+    }
+
+    fn emit(&self, site: &Site, out_dir: &Path) -> Result<Emitted> {
+        let (files, bytes) = copy_static(&self.theme_dir, &self.portal_root, out_dir)?;
+        let css = status_css(&site.data.config);
+        std::fs::write(out_dir.join("static/statuses.css"), &css)
+            .context("cannot write static/statuses.css")?;
+        Ok(Emitted::counted(files + 1, bytes + css.len() as u64))
+    }
+}
+
+/// `_redirects`, when some recommendation has an old id.
+pub struct Redirects;
+
+impl Emitter for Redirects {
+    fn name(&self) -> &'static str {
+        "redirects"
+    }
+
+    fn emit(&self, site: &Site, out_dir: &Path) -> Result<Emitted> {
+        let redirects = redirects_file(site);
+        if redirects.is_empty() {
+            return Ok(Emitted::default());
+        }
+        std::fs::write(out_dir.join("_redirects"), &redirects)
+            .context("cannot write _redirects")?;
+        Ok(Emitted::counted(1, redirects.len() as u64))
+    }
 }
 
 /// Copies the theme's `static/` then the portal's `static/` (which wins) into `out_dir/static/`.

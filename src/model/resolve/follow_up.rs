@@ -79,7 +79,9 @@ impl<'r> Resolver<'r> {
                 continue;
             }
             let doc = &documents[document.index()];
-            aliases_to_claim.push((aliases.clone(), cells.row));
+            if !aliases.is_empty() {
+                aliases_to_claim.push((aliases.clone(), cells));
+            }
             out.push(Recommendation {
                 key,
                 document,
@@ -110,11 +112,8 @@ impl<'r> Resolver<'r> {
             });
         }
         // Aliases are claimed after every id so that an alias never shadows a later id.
-        for (aliases, row) in aliases_to_claim {
-            let cells = sheet
-                .rows()
-                .find(|c| std::ptr::eq(c.row, row))
-                .expect("row of this sheet");
+        // Each row's cells are kept, not searched for again: that search made `check` quadratic.
+        for (aliases, cells) in aliases_to_claim {
             for alias in &aliases {
                 registry.add_alias(alias, &cells, self.diagnostics);
             }
