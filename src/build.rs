@@ -24,7 +24,7 @@ pub struct BuildOptions {
     /// Where the site goes; replaced as a whole, only when the build succeeds.
     pub output: PathBuf,
     /// Overrides `base_url` from config.toml (for previews and the dev server).
-    pub base_url: Option<String>,
+    pub base_url: Option<crate::web_url::WebUrl>,
     /// Overrides the as-of date.
     pub as_of: Option<NaiveDate>,
     /// Show a progress line on stderr (only on a terminal, never in CI).
@@ -64,10 +64,11 @@ fn load_timed(root: &Path, as_of: Option<NaiveDate>, timings: &mut Timings) -> R
     let theme_dir = root.join("themes").join(&dataset.config.theme);
     let theme_label = format!("themes/{}", dataset.config.theme);
     if !theme_dir.is_dir() {
+        let (line, column) = crate::config::value_location(&raw.config_source, "theme");
         diagnostics.error_with_help(
             crate::config::CONFIG_FILE,
-            0,
-            0,
+            line,
+            column,
             format!(
                 "theme `{}` not found at {theme_label}",
                 dataset.config.theme
@@ -76,6 +77,8 @@ fn load_timed(root: &Path, as_of: Option<NaiveDate>, timings: &mut Timings) -> R
         );
         return Err(diagnostics.into_result().unwrap_err().into());
     }
+    // Templates, messages and static files of the theme: none may lead out of the portal.
+    crate::load::walk_within(root, &theme_dir)?;
     let languages: Vec<&str> = dataset.config.language_codes().collect();
     let i18n = I18n::load(
         &theme_dir.join("i18n"),
@@ -106,8 +109,12 @@ pub struct CheckSummary {
 /// Validates data, content, messages and templates; writes nothing.
 pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
     let portal = load(root, as_of)?;
-    output::load_templates(&portal.theme_dir, root, portal.i18n.clone())?;
+    let placed = |error| placed_template_error(error, &portal.theme_dir, root);
+    let tera =
+        output::load_templates(&portal.theme_dir, root, portal.i18n.clone()).map_err(placed)?;
     let site = Site::new(&portal.dataset, &portal.i18n);
+    output::render_samples(&site, &tera).map_err(placed)?;
+    output::static_files(&portal.theme_dir, root)?;
     Ok(CheckSummary {
         recommendations: portal.dataset.recommendations.len(),
         actions: portal.dataset.actions.len(),
@@ -160,7 +167,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     if let Some(base_url) = &options.base_url {
         portal.dataset.config.base_url = base_url.clone();
     }
-    let tera = output::load_templates(&portal.theme_dir, &options.root, portal.i18n.clone())?;
+    let placed = |error| placed_template_error(error, &portal.theme_dir, &options.root);
+    let tera = output::load_templates(&portal.theme_dir, &options.root, portal.i18n.clone())
+        .map_err(placed)?;
     timings.lap("templates");
     let mut site = Site::new(&portal.dataset, &portal.i18n);
     timings.lap("layout");
@@ -199,7 +208,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
             }
         }
     };
-    let stats = output::write_pages(&site, &tera, &staging.dir, &progress)?;
+    let stats = output::write_pages(&site, &tera, &staging.dir, &progress).map_err(placed)?;
     timings.lap_emitted("render", &Emitted::counted(stats.files, stats.bytes));
     staging.commit()?;
     timings.lap("swap");
@@ -215,6 +224,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
             .into_iter()
             .collect(),
     })
+}
+
+/// A template error Tera can place becomes a diagnostic at the template's file:line:column.
+fn placed_template_error(error: anyhow::Error, theme_dir: &Path, root: &Path) -> anyhow::Error {
+    match output::template_problem(&error, theme_dir, root) {
+        Some(invalid) => invalid.into(),
+        None => error,
+    }
 }
 
 /// `--timings`: the time since the previous stage, printed to stderr as each stage ends.

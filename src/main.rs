@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use docket::web_url::{URL_HELP, WebUrl};
 
 /// Docket builds public, multilingual, static portals that track what a State has done
 /// about the human rights recommendations it received.
@@ -26,8 +27,8 @@ enum Command {
         #[arg(long, default_value = "public")]
         output: PathBuf,
         /// Overrides base_url from config.toml
-        #[arg(long)]
-        base_url: Option<String>,
+        #[arg(long, value_parser = parse_base_url)]
+        base_url: Option<WebUrl>,
         /// The day the data describes (YYYY-MM-DD); overrides config.toml and SOURCE_DATE_EPOCH
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
@@ -249,6 +250,17 @@ fn parse_date(raw: &str) -> Result<NaiveDate, String> {
     docket::model::parse_date(raw).ok_or_else(|| format!("`{raw}` is not a date; write YYYY-MM-DD"))
 }
 
+fn parse_base_url(raw: &str) -> Result<WebUrl, String> {
+    let url = WebUrl::parse(raw).map_err(|problem| format!("{problem}\n  help: {URL_HELP}"))?;
+    if raw.contains(['?', '#']) {
+        return Err(format!(
+            "`{raw}` has a query or fragment\n  help: give the folder the site is published in, \
+             like https://rights.example.org/"
+        ));
+    }
+    Ok(url)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
@@ -297,7 +309,8 @@ fn run(command: Command) -> anyhow::Result<()> {
         } => {
             let listener = docket::serve::bind(port)?;
             let address = listener.local_addr()?;
-            let base_url = format!("http://{address}/");
+            let base_url = WebUrl::parse(&format!("http://{address}/"))
+                .map_err(|problem| anyhow::anyhow!("cannot serve at {address}: {problem}"))?;
             let summary = docket::build(&docket::BuildOptions {
                 root,
                 output: output.clone(),

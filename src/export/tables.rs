@@ -290,7 +290,7 @@ pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
                     if u.evidence.is_empty() {
                         Cell::Empty
                     } else {
-                        Cell::List(u.evidence.clone())
+                        Cell::List(u.evidence.iter().map(ToString::to_string).collect())
                     },
                 ]
             }),

@@ -7,15 +7,15 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result};
 use rayon::prelude::*;
 use tera::Tera;
 
 pub use atomic::Staging;
-pub use templates::{load_templates, register_helpers, render_error};
+pub use templates::{load_templates, register_helpers, render_error, template_problem};
 
 use crate::emit::{Emitted, Emitter};
-use crate::load::{relative_slash_path, walk};
+use crate::load::{ensure_within, relative_slash_path, walk_within};
 use crate::site::{PageRoute, Route, Site, urls};
 
 /// What a build wrote.
@@ -84,16 +84,39 @@ pub fn write_pages(
     Ok(stats)
 }
 
+/// Renders, in memory, one page of every kind in every language (every template a build
+/// uses, with real data), so that `check` fails wherever `build` would. Returns the count.
+pub fn render_samples(site: &Site, tera: &Tera) -> Result<usize> {
+    let mut seen = std::collections::HashSet::new();
+    let samples: Vec<_> = site
+        .routes()
+        .into_iter()
+        .filter(|page| seen.insert((page.lang, route_kind(&page.route))))
+        .collect();
+    samples.par_iter().try_for_each(|&page| {
+        render(tera, &site.context(page), &urls::file_of(&site.path(page))).map(drop)
+    })?;
+    Ok(samples.len())
+}
+
+/// Routes that share a template and a shape of context share a kind.
+fn route_kind(route: &crate::site::Route) -> String {
+    use crate::site::Route;
+    match route {
+        Route::SectionIndex(section, _) => format!("index {section:?}"),
+        Route::Term(term, _) => format!("term {:?}", std::mem::discriminant(term)),
+        Route::Tracking(page) => format!("tracking {page:?}"),
+        other => format!("{:?}", std::mem::discriminant(other)),
+    }
+}
+
 /// Renders one page's context with its template; `file` names the page in errors.
 pub fn render(tera: &Tera, rendered: &crate::site::RenderedContext, file: &str) -> Result<String> {
     tera.render(rendered.template, &rendered.context)
         .map(crate::i18n::mark_fallbacks)
         .map_err(|e| {
-            anyhow!(
-                "cannot render {file} with {}: {}",
-                rendered.template,
-                render_error(&e)
-            )
+            anyhow::Error::new(e)
+                .context(format!("cannot render {file} with {}", rendered.template))
         })
 }
 
@@ -136,14 +159,25 @@ impl Emitter for Redirects {
     }
 }
 
+/// The files of the theme's `static/` and of the portal's, each folder with its files;
+/// fails when a link in either leads out of the portal.
+pub fn static_files(theme_dir: &Path, portal_root: &Path) -> Result<Vec<(PathBuf, Vec<PathBuf>)>> {
+    let mut out = Vec::new();
+    for source in [theme_dir.join("static"), portal_root.join("static")] {
+        ensure_within(portal_root, &source)?;
+        if source.is_dir() {
+            let files = walk_within(portal_root, &source)?;
+            out.push((source, files));
+        }
+    }
+    Ok(out)
+}
+
 /// Copies the theme's `static/` then the portal's `static/` (which wins) into `out_dir/static/`.
 pub fn copy_static(theme_dir: &Path, portal_root: &Path, out_dir: &Path) -> Result<(usize, u64)> {
     let (mut files, mut bytes) = (0, 0);
-    for source in [theme_dir.join("static"), portal_root.join("static")] {
-        if !source.is_dir() {
-            continue;
-        }
-        for path in walk(&source)? {
+    for (source, paths) in static_files(theme_dir, portal_root)? {
+        for path in paths {
             let target = out_dir
                 .join("static")
                 .join(relative_slash_path(&source, &path));

@@ -5,10 +5,12 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, anyhow};
 use fluent_bundle::{FluentArgs, FluentValue};
-use tera::{Kwargs, State, Tera, Value};
+use tera::{ErrorKind, Kwargs, State, Tera, Value};
+
+use crate::diagnostics::{Diagnostic, InvalidPortal};
 
 use crate::i18n::{I18n, format_number};
-use crate::load::{relative_slash_path, walk};
+use crate::load::{relative_slash_path, walk_within};
 use crate::model::parse_date;
 
 /// Loads `{theme_dir}/templates/**` then `{root}/templates/**`: a portal file with the
@@ -19,7 +21,7 @@ pub fn load_templates(theme_dir: &Path, portal_root: &Path, i18n: Arc<I18n>) -> 
         if !dir.is_dir() {
             continue;
         }
-        for path in walk(&dir)? {
+        for path in walk_within(portal_root, &dir)? {
             let name = relative_slash_path(&dir, &path);
             let source = std::fs::read_to_string(&path)
                 .with_context(|| format!("cannot read template {}", path.display()))?;
@@ -37,8 +39,45 @@ pub fn load_templates(theme_dir: &Path, portal_root: &Path, i18n: Arc<I18n>) -> 
     tera.autoescape_on(vec![".html", ".xml"]);
     register_helpers(&mut tera, i18n);
     tera.add_raw_templates(sources)
-        .map_err(|e| anyhow!("{}", render_error(&e)))?;
+        .map_err(|e| anyhow::Error::new(e).context("cannot load the templates"))?;
     Ok(tera)
+}
+
+/// A template error that Tera can place, as a diagnostic at the template file's line and
+/// column (the portal's `templates/` override when there is one, else the theme's file).
+pub fn template_problem(
+    error: &anyhow::Error,
+    theme_dir: &Path,
+    portal_root: &Path,
+) -> Option<InvalidPortal> {
+    let tera_error = error
+        .chain()
+        .find_map(|e| e.downcast_ref::<tera::Error>())?;
+    let (report, help) = match tera_error.kind() {
+        ErrorKind::SyntaxError(report) => (report, "fix the template's syntax (Tera, like Jinja2)"),
+        ErrorKind::RenderingError(report) => (
+            report,
+            "use only the values the page receives (the message lists them); `docket check` \
+             renders one page of every kind with the real data",
+        ),
+        _ => return None,
+    };
+    let name = report.filename();
+    let file = if portal_root.join("templates").join(name).is_file() {
+        format!("templates/{name}")
+    } else {
+        relative_slash_path(portal_root, &theme_dir.join("templates").join(name))
+    };
+    let span = report.span();
+    Some(InvalidPortal {
+        diagnostics: vec![Diagnostic {
+            file,
+            line: span.start_line as u64,
+            column: span.start_col as u64 + 1,
+            message: report.message().to_string(),
+            help: Some(help.into()),
+        }],
+    })
 }
 
 /// Tera errors nest their cause; show the whole chain.

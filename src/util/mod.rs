@@ -4,4 +4,5 @@
 pub mod dates;
 pub mod slug;
 pub mod text;
+pub mod web_url;
 pub(crate) mod xml;

@@ -28,6 +28,12 @@ pub fn build_dataset(
     let Some(config) = Config::parse(&raw.config_source, &mut diagnostics) else {
         return Err(diagnostics.into_result().unwrap_err());
     };
+    if raw.tables.iter().any(|(_, table)| table.unreadable) {
+        // The loader reported what the file is; references into it would only add noise.
+        return Err(diagnostics.into_result().err().unwrap_or(InvalidPortal {
+            diagnostics: Vec::new(),
+        }));
+    }
     let as_of = resolve_as_of(as_of_override, config.as_of);
     let languages: Vec<&str> = config.language_codes().collect();
     let mut resolver = Resolver {
@@ -91,8 +97,13 @@ impl<'r> Resolver<'r> {
         let (documents, document_ids) = self.documents(&mechanism_ids);
         let (institutions, institution_ids) = self.institutions();
         let (themes, theme_ids) = self.themes();
-        let (groups, group_ids) =
-            self.simple_terms("groups", "data/groups.csv", "affected group", &GROUPS);
+        let (groups, group_ids) = self.simple_terms(
+            "groups",
+            "data/groups.csv",
+            "affected group",
+            &GROUPS,
+            |_| None,
+        );
         let (sdg_goals, goal_ids) = self.sdg_goals();
         let (sdg_targets, target_ids) = self.sdg_targets(&goal_ids);
         let (clusters, cluster_ids) = self.clusters();

@@ -30,7 +30,7 @@ impl<'r> Resolver<'r> {
                 kind: kind.unwrap_or(MechanismKind::Other),
                 acronym: cells.owned("acronym"),
                 name,
-                url: cells.owned("url"),
+                url: cells.url("url", d),
                 documents: Vec::new(),
                 recommendations: Vec::new(),
             });
@@ -51,15 +51,18 @@ impl<'r> Resolver<'r> {
                 .and_then(|m| mechanisms.resolve(m, "mechanism", &cells, d));
             let date = cells.required_date("date", d);
             let cycle = cells.get("cycle").and_then(|raw| {
-                raw.parse::<u32>().ok().or_else(|| {
-                    cells.error(
-                        "cycle",
-                        d,
-                        format!("cycle `{raw}` is not a whole number"),
-                        "write the UPR cycle as 1, 2, 3 or 4",
-                    );
-                    None
-                })
+                raw.parse::<u32>()
+                    .ok()
+                    .filter(|c| (1..=99).contains(c))
+                    .or_else(|| {
+                        cells.error(
+                            "cycle",
+                            d,
+                            format!("cycle `{raw}` is not a whole number from 1 to 99"),
+                            "write the UPR cycle as 1, 2, 3 or 4",
+                        );
+                        None
+                    })
             });
             let broken = key.clone();
             let (Some(key), Some(symbol), Some(mechanism), Some(date)) =
@@ -79,7 +82,7 @@ impl<'r> Resolver<'r> {
                 cycle,
                 session: cells.owned("session"),
                 title: cells.text("title"),
-                url: cells.owned("url"),
+                url: cells.url("url", d),
                 recommendations: Vec::new(),
             });
         }
@@ -109,7 +112,7 @@ impl<'r> Resolver<'r> {
                 kind: kind.unwrap_or(InstitutionKind::Other),
                 acronym: cells.owned("acronym"),
                 name,
-                url: cells.owned("url"),
+                url: cells.url("url", d),
                 recommendations: Vec::new(),
                 actions: Vec::new(),
             });
@@ -172,6 +175,7 @@ impl<'r> Resolver<'r> {
         file: &'static str,
         what: &'static str,
         schema: &Schema,
+        id_rule: fn(&str) -> Option<(String, &'static str)>,
     ) -> (Vec<(Key, Text)>, Registry) {
         let sheet = self.sheet(table, schema, false);
         let mut registry = Registry::new(what, file);
@@ -181,6 +185,10 @@ impl<'r> Resolver<'r> {
             let (Some(key), name) = (cells.key(d), cells.required_text("name", d)) else {
                 continue;
             };
+            if let Some((problem, help)) = id_rule(&key.id) {
+                cells.error("id", d, problem, help);
+                continue;
+            }
             if registry.add(&key, &cells, d) {
                 out.push((key, name));
             }
@@ -189,8 +197,13 @@ impl<'r> Resolver<'r> {
     }
 
     pub(super) fn sdg_goals(&mut self) -> (Vec<SdgGoal>, Registry) {
-        let (rows, registry) =
-            self.simple_terms("sdg_goals", "data/sdg_goals.csv", "SDG goal", &SDG_GOALS);
+        let (rows, registry) = self.simple_terms(
+            "sdg_goals",
+            "data/sdg_goals.csv",
+            "SDG goal",
+            &SDG_GOALS,
+            sdg_goal_problem,
+        );
         let goals = rows
             .into_iter()
             .map(|(key, name)| SdgGoal {
@@ -262,4 +275,15 @@ impl<'r> Resolver<'r> {
         }
         (out, registry)
     }
+}
+
+/// SDG goals are numbered 1 to 17.
+fn sdg_goal_problem(id: &str) -> Option<(String, &'static str)> {
+    let in_range = id.parse::<u8>().is_ok_and(|goal| (1..=17).contains(&goal));
+    (!in_range).then(|| {
+        (
+            format!("`{id}` is not an SDG goal: goals are numbered 1 to 17"),
+            "use the goal's number, such as 5 for gender equality",
+        )
+    })
 }
