@@ -16,6 +16,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod report;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

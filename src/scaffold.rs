@@ -4,6 +4,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+mod contributing;
+
 /// Every file of `themes/default`, embedded at compile time (see `build.rs`) so that
 /// `docket new` and `docket synth` work anywhere.
 pub const DEFAULT_THEME: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -49,21 +51,21 @@ dir = "ltr"
 
 [[statuses]]
 id = "not-started"
-colour = "#b42318"
+colour = "#a31b12"
 [statuses.label]
 en = "Not started"
 fr = "Pas commencé"
 
 [[statuses]]
 id = "in-progress"
-colour = "#93370d"
+colour = "#f08c00"
 [statuses.label]
 en = "In progress"
 fr = "En cours"
 
 [[statuses]]
 id = "implemented"
-colour = "#067647"
+colour = "#1c6b3f"
 implemented = true
 closed = true
 [statuses.label]
@@ -123,5 +125,6 @@ pub fn new_portal(dir: &Path) -> Result<()> {
     }
     std::fs::write(dir.join("content/about.en.md"), ABOUT_EN)?;
     std::fs::write(dir.join("content/about.fr.md"), ABOUT_FR)?;
+    contributing::write_guide(dir)?;
     write_default_theme(&dir.join("themes/default"))
 }

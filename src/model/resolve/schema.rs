@@ -41,6 +41,7 @@ pub(super) const RECOMMENDATIONS: Schema = Schema {
         ("cluster", false),
         ("aliases", false),
         ("source_id", false),
+        ("follow_up_due", false),
     ],
     translated: &[("text", true)],
 };
@@ -81,6 +82,8 @@ pub(super) const ACTIONS: Schema = Schema {
         ("partner_institutions", false),
         ("start_date", false),
         ("due_date", false),
+        ("submitted_by", false),
+        ("submitted_on", false),
     ],
     translated: &[("title", true), ("description", false)],
 };
@@ -95,6 +98,8 @@ pub(super) const STATUS_UPDATES: Schema = Schema {
         ("institution", false),
         ("organisation", false),
         ("evidence", false),
+        ("submitted_by", false),
+        ("submitted_on", false),
     ],
     translated: &[("narrative", false)],
 };
