@@ -89,7 +89,8 @@ fn load_timed(root: &Path, as_of: Option<NaiveDate>, timings: &mut Timings) -> R
         &languages,
         &dataset.config.default_language,
         &mut diagnostics,
-    )?;
+    )?
+    .with_languages(&dataset.config.languages);
     diagnostics.into_result()?;
     timings.lap("validate");
     Ok(Portal {
@@ -134,6 +135,8 @@ pub struct BuildSummary {
     pub emitted: Vec<(&'static str, Emitted)>,
     pub elapsed: Duration,
     pub output: PathBuf,
+    /// Said after the summary (such as theme messages missing in a language).
+    pub warnings: Vec<String>,
 }
 
 impl std::fmt::Display for BuildSummary {
@@ -151,7 +154,11 @@ impl std::fmt::Display for BuildSummary {
             per_language.join(", "),
             self.output.display(),
             self.elapsed.as_secs_f64()
-        )
+        )?;
+        for warning in &self.warnings {
+            write!(f, "\nwarning: {warning}")?;
+        }
+        Ok(())
     }
 }
 
@@ -186,11 +193,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     .map_err(placed)?;
     staging.commit()?;
     timings.lap("swap");
+    let languages: Vec<&str> = portal.dataset.config.language_codes().collect();
     Ok(BuildSummary {
         stats,
         emitted,
         elapsed: started.elapsed(),
         output: options.output.clone(),
+        warnings: portal
+            .i18n
+            .missing_warning(&languages)
+            .into_iter()
+            .collect(),
     })
 }
 

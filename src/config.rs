@@ -137,6 +137,10 @@ pub struct Language {
     /// Text direction.
     #[serde(default)]
     pub dir: TextDirection,
+    /// Languages whose theme messages stand in, in order, for those the theme lacks in
+    /// this one (the default language always comes last).
+    #[serde(default)]
+    pub fallback: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]

@@ -68,7 +68,12 @@ enum Command {
         /// Folder to create (must not exist or be empty)
         dir: PathBuf,
     },
-    /// Import recommendations from UPR Info or the Universal Human Rights Index into data/
+    /// The theme's messages for translators: a template per language, and a check
+    I18n {
+        #[command(subcommand)]
+        action: I18nAction,
+    },
+    /// Import recommendations from UPR Info, the Universal Human Rights Index or a UPR matrix into data/
     Import {
         #[command(subcommand)]
         source: ImportSource,
@@ -139,6 +144,27 @@ enum Command {
 }
 
 #[derive(Subcommand)]
+enum I18nAction {
+    /// Write a Fluent file of every message the theme lacks in LANG, the source as comments
+    Template {
+        /// The language to translate into (BCP 47 code)
+        lang: String,
+        /// The portal folder, holding config.toml
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write (default: themes/THEME/i18n/LANG/missing.ftl; never replaced)
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// List the messages missing and unused in each published language
+    Check {
+        /// The portal folder, holding config.toml
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
 enum ImportSource {
     /// UPR Info database exports (`;`-separated CSV, as downloaded)
     UprInfo {
@@ -151,7 +177,7 @@ enum ImportSource {
         #[command(flatten)]
         common: ImportArgs,
     },
-    /// Universal Human Rights Index exports (.xlsx, .csv or .json)
+    /// Universal Human Rights Index exports (.xlsx, .csv, .json or .jsonl)
     Uhri {
         /// Export files
         #[arg(required = true)]
@@ -159,12 +185,63 @@ enum ImportSource {
         /// Import only the recommendations concerning this country
         #[arg(long)]
         country: Option<String>,
-        /// The language the export's texts are in
+        /// The language of texts the export gives without naming their language
         #[arg(long, default_value = "en")]
         lang: String,
+        /// A JSON file of labels for ids the export gives instead of names (themesIds, bodyId...)
+        #[arg(long)]
+        labels: Option<PathBuf>,
         #[command(flatten)]
         common: ImportArgs,
     },
+    /// The UPR matrix OHCHR publishes after a review (.docx, or saved as .xlsx)
+    UprMatrix {
+        /// Matrix files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The language of the matrix's texts
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[command(flatten)]
+        matrix: MatrixArgs,
+        #[command(flatten)]
+        common: ImportArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct MatrixArgs {
+    /// The symbol of the Working Group report (default: from the `Source of Position` lines)
+    #[arg(long)]
+    symbol: Option<String>,
+    /// The report's date (YYYY-MM-DD), needed when the portal does not have it yet
+    #[arg(long, value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// The Working Group session
+    #[arg(long)]
+    session: Option<u32>,
+    /// The UPR cycle (default: from the layout)
+    #[arg(long)]
+    cycle: Option<u32>,
+    /// The date of the government status updates made from the assessment column
+    #[arg(long, value_parser = parse_date)]
+    assessment_date: Option<NaiveDate>,
+    /// Their status id (from config.toml)
+    #[arg(long)]
+    assessment_status: Option<String>,
+}
+
+impl MatrixArgs {
+    fn options(&self) -> docket::import::upr_matrix::MatrixOptions {
+        docket::import::upr_matrix::MatrixOptions {
+            symbol: self.symbol.clone(),
+            date: self.date,
+            session: self.session,
+            cycle: self.cycle,
+            assessment_date: self.assessment_date,
+            assessment_status: self.assessment_status.clone(),
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -317,6 +394,17 @@ fn run(command: Command) -> anyhow::Result<()> {
                 dir.display()
             );
         }
+        Command::I18n { action } => match action {
+            I18nAction::Template { lang, root, output } => {
+                let (path, count) = docket::i18n::tools::template(&root, &lang, output.as_deref())?;
+                println!("Wrote {count} messages to translate to {}", path.display());
+            }
+            I18nAction::Check { root } => {
+                for report in docket::i18n::tools::check(&root)? {
+                    println!("{report}");
+                }
+            }
+        },
         Command::Import { source } => {
             let summary = match source {
                 ImportSource::UprInfo {
@@ -328,12 +416,25 @@ fn run(command: Command) -> anyhow::Result<()> {
                     files,
                     country,
                     lang,
+                    labels,
                     common,
                 } => docket::import::import_uhri(
                     &common.options(),
                     &files,
                     country.as_deref(),
                     &lang,
+                    labels.as_deref(),
+                )?,
+                ImportSource::UprMatrix {
+                    files,
+                    lang,
+                    matrix,
+                    common,
+                } => docket::import::import_upr_matrix(
+                    &common.options(),
+                    &files,
+                    &lang,
+                    &matrix.options(),
                 )?,
             };
             println!("{summary}");

@@ -249,11 +249,16 @@ fn the_upr_info_reader_never_panics() {
 fn the_uhri_reader_never_panics() {
     let dir = tempfile::tempdir().unwrap();
     fuzz("uhri", cases(1000), |bytes| {
-        for name in ["export.csv", "export.json", "export.xlsx"] {
+        for name in ["export.csv", "export.json", "export.jsonl", "export.xlsx"] {
             let path = through_file(dir.path(), name, bytes);
             let mut problems = docket::import::Problems::default();
-            let _ = docket::import::uhri::read(&path, None, &mut problems);
+            let mut ids = docket::import::uhri::IdValues::default();
+            let _ = docket::import::uhri::read(&path, None, "en", &mut ids, &mut problems);
         }
+        let path = through_file(dir.path(), "matrix.docx", bytes);
+        let mut problems = docket::import::Problems::default();
+        let matrix = docket::import::upr_matrix::MatrixOptions::default();
+        let _ = docket::import::upr_matrix::read(&path, "en", &matrix, &mut problems);
     });
 }
 
@@ -277,7 +282,9 @@ fn the_corpus_reaches_past_the_headers() {
             .1;
         let path = through_file(dir.path(), name, bytes);
         let mut problems = docket::import::Problems::default();
-        let records = docket::import::uhri::read(&path, None, &mut problems).unwrap();
+        let mut ids = docket::import::uhri::IdValues::default();
+        let records =
+            docket::import::uhri::read(&path, None, "en", &mut ids, &mut problems).unwrap();
         assert_eq!(records.len(), 2, "{name}: {problems:?}");
     }
 }

@@ -346,8 +346,8 @@ fn a_newer_export_merges_and_keeps_what_the_portal_added() {
     );
     assert_eq!(recs.len(), 4);
     assert_eq!(
-        recs[0]["text_en"],
-        "Ratify the  Optional Protocol to the Convention against Torture."
+        recs[0]["text_en"], "Ratify the Optional Protocol to the Convention against Torture.",
+        "the text is cleaned: space runs collapsed"
     );
     assert_eq!(recs[0]["lead_institution"], "MOJ");
     assert_eq!(recs[0]["cluster"], "torture");
@@ -828,8 +828,14 @@ fn uhri_json() -> Vec<u8> {
 fn import_uhri_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, ImportSummary) {
     let portal = empty_portal();
     let file = write(portal.path(), name, bytes);
-    let summary = import_uhri(&options(portal.path()), &[file], Some("paraguay"), "en")
-        .unwrap_or_else(|e| panic!("{name} imports: {e:#}"));
+    let summary = import_uhri(
+        &options(portal.path()),
+        &[file],
+        Some("paraguay"),
+        "en",
+        None,
+    )
+    .unwrap_or_else(|e| panic!("{name} imports: {e:#}"));
     (portal, summary)
 }
 
@@ -981,6 +987,7 @@ fn uhri_spreadsheet_csv_and_json_exports_import_to_the_same_records() {
         &[json],
         Some("Paraguay"),
         "en",
+        None,
     )
     .expect("again");
     assert!(again.written.is_empty(), "{again}");
@@ -1013,7 +1020,7 @@ fn uhri_maps_bodies_and_terms_onto_what_the_portal_already_has() {
     )
     .unwrap();
     let file = write(root, "uhri.json", &uhri_json());
-    import_uhri(&options(root), &[file], Some("Paraguay"), "en").expect("imports");
+    import_uhri(&options(root), &[file], Some("Paraguay"), "en", None).expect("imports");
     let data = load(root);
     assert_eq!(
         data.mechanisms.len(),
@@ -1044,7 +1051,8 @@ fn uhri_rows_without_an_annotation_id_are_reported() {
         "uhri.json",
         &serde_json::to_vec(&records).unwrap(),
     );
-    let error = import_uhri(&options(portal.path()), &[file], None, "en").expect_err("bad row");
+    let error =
+        import_uhri(&options(portal.path()), &[file], None, "en", None).expect_err("bad row");
     let invalid = docket::as_invalid_portal(&error).expect("row problem");
     assert_eq!(invalid.diagnostics.len(), 1);
     assert_eq!(

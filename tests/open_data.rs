@@ -91,6 +91,8 @@ fn every_table_is_published_as_csv_matching_the_loaded_data() {
             "themes",
             "groups",
             "sdg_targets",
+            "sdg_goals",
+            "position_source",
             "lead_institution",
             "partner_institutions",
             "cluster",

@@ -160,6 +160,8 @@ pub fn recommendation_json(site: &Site, id: RecommendationId) -> Value {
         "themes": r.themes.iter().map(|&t| term_ref(site, Term::Theme(t))).collect::<Vec<_>>(),
         "groups": r.groups.iter().map(|&g| term_ref(site, Term::Group(g))).collect::<Vec<_>>(),
         "sdg_targets": r.sdg_targets.iter().map(|&t| term_ref(site, Term::SdgTarget(t))).collect::<Vec<_>>(),
+        "sdg_goals": r.sdg_goals.iter().map(|&g| term_ref(site, Term::SdgGoal(g))).collect::<Vec<_>>(),
+        "position_source": r.position_source,
         "lead_institution": r.lead_institution.map(|i| term_ref(site, Term::Institution(i))),
         "partner_institutions": r.partner_institutions.iter().map(|&i| term_ref(site, Term::Institution(i))).collect::<Vec<_>>(),
         "cluster": r.cluster.map(|c| term_ref(site, Term::Cluster(c))),

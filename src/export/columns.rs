@@ -176,6 +176,16 @@ pub(super) const RECOMMENDATIONS: &[Field] = &[
     field("themes", Kind::List, "Theme ids, separated by |"),
     field("groups", Kind::List, "Affected group ids, separated by |"),
     field("sdg_targets", Kind::List, "SDG target ids, separated by |"),
+    field(
+        "sdg_goals",
+        Kind::List,
+        "SDG goal ids linked as a whole, separated by |",
+    ),
+    field(
+        "position_source",
+        Kind::String,
+        "Where the State gave its position, such as A/HRC/52/8/Add.1 - Para.3",
+    ),
     field("lead_institution", Kind::String, "Lead institution id"),
     field(
         "partner_institutions",

@@ -101,6 +101,10 @@ pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
                         r.sdg_targets.iter().map(|t| t.index()),
                         |t| &t.key,
                     ),
+                    key_ids(&d.sdg_goals, r.sdg_goals.iter().map(|g| g.index()), |g| {
+                        &g.key
+                    }),
+                    opt(r.position_source.as_ref()),
                     opt(r
                         .lead_institution
                         .map(|l| &d.institutions[l.index()].key.id)),

@@ -1,6 +1,7 @@
 //! UI strings from the theme's Fluent files, plural rules and locale formats.
 
 mod format;
+pub mod tools;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -22,7 +23,21 @@ type Bundle = FluentBundle<FluentResource>;
 pub struct I18n {
     bundles: HashMap<String, Bundle>,
     fallback: String,
+    /// Per language, the languages tried after it (before `fallback`).
+    chains: HashMap<String, Vec<String>>,
+    /// Per language, the message ids its files define, in file order.
+    ids: HashMap<String, Vec<String>>,
+    /// Text direction per language code, for marking fallback strings.
+    dirs: HashMap<String, &'static str>,
 }
+
+/// Marks around a message shown in another language than the page's:
+/// `START lang DIR dir OPEN text END`, turned into a `<span lang dir>` (or dropped where
+/// markup cannot go) by [`mark_fallbacks`].
+const START: char = '\u{E000}';
+const DIR: char = '\u{E003}';
+const OPEN: char = '\u{E001}';
+const END: char = '\u{E002}';
 
 impl I18n {
     /// Loads every `{i18n_dir}/{lang}/*.ftl` for each language (files in name order; an id
@@ -36,8 +51,15 @@ impl I18n {
         diagnostics: &mut Diagnostics,
     ) -> Result<I18n> {
         let mut bundles = HashMap::new();
+        let mut ids = HashMap::new();
         for &lang in languages {
             let dir = i18n_dir.join(lang);
+            // Another language's messages stand in (see `message`); only the default
+            // language must have its own.
+            if !dir.is_dir() && lang != fallback {
+                bundles.insert(lang.to_string(), Self::empty_bundle(lang));
+                continue;
+            }
             if !dir.is_dir() {
                 diagnostics.error_with_help(
                     &format!("{label}/{lang}"),
@@ -65,6 +87,11 @@ impl I18n {
                     source,
                 ));
             }
+            files.sort();
+            ids.insert(
+                lang.to_string(),
+                files.iter().flat_map(|(_, s)| message_ids(s)).collect(),
+            );
             bundles.insert(
                 lang.to_string(),
                 Self::bundle_from_files(lang, files, diagnostics),
@@ -73,6 +100,52 @@ impl I18n {
         Ok(I18n {
             bundles,
             fallback: fallback.to_string(),
+            chains: HashMap::new(),
+            ids,
+            dirs: HashMap::new(),
+        })
+    }
+
+    /// Sets each language's fallback chain and text direction (from config.toml).
+    pub fn with_languages(mut self, languages: &[crate::config::Language]) -> I18n {
+        for language in languages {
+            self.chains
+                .insert(language.code.clone(), language.fallback.clone());
+            self.dirs
+                .insert(language.code.clone(), language.dir.as_str());
+        }
+        self
+    }
+
+    /// The ids of the default language's messages that `lang` does not define.
+    pub fn missing(&self, lang: &str) -> Vec<&str> {
+        let Some(bundle) = self.bundles.get(lang) else {
+            return Vec::new();
+        };
+        self.ids
+            .get(&self.fallback)
+            .into_iter()
+            .flatten()
+            .filter(|id| !bundle.has_message(id))
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// The one warning of a build whose theme lacks messages in some languages.
+    pub fn missing_warning(&self, languages: &[&str]) -> Option<String> {
+        let counts: Vec<String> = languages
+            .iter()
+            .filter(|&&l| l != self.fallback)
+            .filter_map(|&l| {
+                let n = self.missing(l).len();
+                (n > 0).then(|| format!("{l} {n}"))
+            })
+            .collect();
+        (!counts.is_empty()).then(|| {
+            format!(
+                "the theme lacks messages (shown in a fallback language, marked with its lang): {}; write them with `docket i18n template LANG`",
+                counts.join(", ")
+            )
         })
     }
 
@@ -142,13 +215,46 @@ impl I18n {
         I18n {
             bundles,
             fallback: fallback.to_string(),
+            chains: HashMap::new(),
+            ids: HashMap::new(),
+            dirs: HashMap::new(),
         }
     }
 
     /// The message `key` in `lang`, else in the fallback language, else the key itself
     /// (so that a missing string is visible, never a crash).
     pub fn message(&self, lang: &str, key: &str, args: Option<&FluentArgs>) -> String {
-        for code in [lang, self.fallback.as_str()] {
+        match self.lookup(lang, key, args) {
+            Some((_, text)) => text,
+            None => key.to_string(),
+        }
+    }
+
+    /// As [`I18n::message`], with a message from another language than `lang` marked for
+    /// [`mark_fallbacks`] (templates' `t()`).
+    pub fn message_marked(&self, lang: &str, key: &str, args: Option<&FluentArgs>) -> String {
+        match self.lookup(lang, key, args) {
+            Some((code, text)) if code != lang => {
+                let dir = self.dirs.get(code).copied().unwrap_or("ltr");
+                format!("{START}{code}{DIR}{dir}{OPEN}{text}{END}")
+            }
+            Some((_, text)) => text,
+            None => key.to_string(),
+        }
+    }
+
+    /// The message and the language it was found in: `lang`, its chain, the default.
+    fn lookup<'a>(
+        &'a self,
+        lang: &'a str,
+        key: &str,
+        args: Option<&FluentArgs>,
+    ) -> Option<(&'a str, String)> {
+        let chain = self.chains.get(lang).into_iter().flatten();
+        let codes = std::iter::once(lang)
+            .chain(chain.map(String::as_str))
+            .chain(std::iter::once(self.fallback.as_str()));
+        for code in codes {
             let Some(bundle) = self.bundles.get(code) else {
                 continue;
             };
@@ -156,11 +262,14 @@ impl I18n {
                 continue;
             };
             let mut errors = Vec::new();
-            return bundle
-                .format_pattern(pattern, args, &mut errors)
-                .into_owned();
+            return Some((
+                code,
+                bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned(),
+            ));
         }
-        key.to_string()
+        None
     }
 
     /// Whether a message exists in `lang` itself (used by tests that check translations).
@@ -178,6 +287,83 @@ impl I18n {
         args.set("year", FluentValue::String(date.year().to_string().into()));
         self.message(lang, "date-format", Some(&args))
     }
+}
+
+/// The ids of the messages a Fluent source defines (lines `id = …` at the start of a line;
+/// terms `-id` are not messages).
+pub fn message_ids(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter_map(|line| {
+            let (id, _) = line.split_once('=')?;
+            let id = id.trim_end();
+            let valid = id.starts_with(|c: char| c.is_ascii_alphabetic())
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            valid.then(|| id.to_string())
+        })
+        .collect()
+}
+
+/// Turns the marks of [`I18n::message_marked`] into `<span lang=… dir=…>` in text, and
+/// drops them inside tags and in elements that hold only text (`title`, `option`,
+/// `textarea`, `script`, `style`).
+pub fn mark_fallbacks(html: String) -> String {
+    if !html.contains(START) {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut tag: Option<String> = None;
+    let mut text_only = false;
+    let mut opened: Vec<bool> = Vec::new();
+    let mut chars = html.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            START => {
+                let code: String = chars.by_ref().take_while(|&c| c != DIR).collect();
+                let dir: String = chars.by_ref().take_while(|&c| c != OPEN).collect();
+                let markup = tag.is_none() && !text_only;
+                if markup {
+                    out.push_str(&format!("<span lang=\"{code}\" dir=\"{dir}\">"));
+                }
+                opened.push(markup);
+            }
+            END => {
+                if opened.pop() == Some(true) {
+                    out.push_str("</span>");
+                }
+            }
+            '<' if tag.is_none() => {
+                tag = Some(String::new());
+                out.push(c);
+            }
+            '>' if tag.is_some() => {
+                let inside = tag.take().unwrap_or_default();
+                let closing = inside.starts_with('/');
+                let name: String = inside
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if matches!(
+                    name.as_str(),
+                    "title" | "option" | "textarea" | "script" | "style"
+                ) {
+                    text_only = !closing;
+                }
+                out.push(c);
+            }
+            _ => {
+                if let Some(inside) = tag.as_mut() {
+                    inside.push(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 fn number_formatter(

@@ -28,13 +28,32 @@ pub struct Record {
     pub mechanism: MechanismRef,
     pub document: DocumentRef,
     pub paragraph: Option<String>,
-    pub text: String,
+    /// The text in each language the source gives, as (language code, text); the import's
+    /// language first.
+    pub texts: Vec<(String, String)>,
     /// `None` when the source says nothing about the response.
     pub response: Option<&'static str>,
     pub recommending_states: Vec<String>,
     pub themes: Vec<String>,
     pub groups: Vec<String>,
     pub sdg_targets: Vec<SdgRef>,
+    /// SDG goals linked as a whole, by number (`16`).
+    pub sdg_goals: Vec<String>,
+    /// Where the State gave its position (`A/HRC/52/8/Add.1 - Para.3`).
+    pub position_source: Option<String>,
+    /// The name of the cluster the source groups it in (the UPR matrix's `Theme:` rows).
+    pub cluster: Option<String>,
+    /// The State's own assessment of its implementation, as a status update.
+    pub assessment: Option<AssessmentRef>,
+}
+
+/// A government status update a source gives with the recommendation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssessmentRef {
+    pub date: NaiveDate,
+    /// A status id of config.toml.
+    pub status: String,
+    pub narrative: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +117,9 @@ pub struct ImportSummary {
     pub tables: Vec<TableChanges>,
     /// Files written (none in a dry run or when nothing changed).
     pub written: Vec<String>,
+    /// Things the reader reports once for the whole import (ids without labels, texts in
+    /// languages the portal does not publish).
+    pub notes: Vec<String>,
 }
 
 impl ImportSummary {
@@ -159,6 +181,9 @@ impl fmt::Display for ImportSummary {
             }
             writeln!(f)?;
         }
+        for note in &self.notes {
+            writeln!(f, "Note: {note}")?;
+        }
         if !self.skipped.is_empty() {
             writeln!(f, "Skipped {} invalid rows:", self.skipped.len())?;
             for d in &self.skipped {
@@ -184,6 +209,8 @@ const TABLES: &[&str] = &[
     "groups",
     "sdg_goals",
     "sdg_targets",
+    "clusters",
+    "status_updates",
 ];
 
 /// Looks up rows of a term table by the slug of their id or by any of their names.
@@ -296,6 +323,7 @@ struct Merger<'c> {
     groups: TermIndex,
     goals: TermIndex,
     targets: TermIndex,
+    clusters: TermIndex,
     by_source: HashMap<String, usize>,
     /// Slugs of every recommendation id and alias: new ids must not take one.
     recommendation_slugs: HashSet<String>,
@@ -374,6 +402,7 @@ pub(super) fn apply(
         skipped: problems.rows.sorted(),
         tables: summary_tables,
         written,
+        notes: problems.notes,
     })
 }
 
@@ -485,6 +514,7 @@ impl<'c> Merger<'c> {
             groups: TermIndex::build(&tables["groups"], "name"),
             goals: TermIndex::build(&tables["sdg_goals"], "name"),
             targets: TermIndex::build(&tables["sdg_targets"], "text"),
+            clusters: TermIndex::build(&tables["clusters"], "name"),
             mechanisms,
             upr_mechanism,
             documents_by_slug,
@@ -565,32 +595,48 @@ impl<'c> Merger<'c> {
             .iter()
             .filter_map(|t| self.sdg_target(t))
             .collect();
-        let text_column = format!("text_{}", self.lang);
+        let goals = self.sdg_goals(&record.sdg_goals).join("|");
+        let text_columns: Vec<(String, &str)> = record
+            .texts
+            .iter()
+            .map(|(lang, text)| (format!("text_{lang}"), text.as_str()))
+            .collect();
         let recommending = record.recommending_states.join("|");
         let themes = themes.join("|");
         let groups = groups.join("|");
         let targets = targets.join("|");
-        let row = self.table("recommendations").push(&[
+        let mut cells: Vec<(&str, &str)> = vec![
             ("id", &id),
             ("document", &document),
             ("paragraph", record.paragraph.as_deref().unwrap_or("")),
-            (&text_column, &record.text),
+        ];
+        cells.extend(text_columns.iter().map(|(c, t)| (c.as_str(), *t)));
+        cells.extend([
             ("response", record.response.unwrap_or("")),
             ("recommending_states", &recommending),
             ("themes", &themes),
             ("groups", &groups),
             ("sdg_targets", &targets),
+            ("sdg_goals", &goals),
+            (
+                "position_source",
+                record.position_source.as_deref().unwrap_or(""),
+            ),
             ("source_id", &record.source_id),
         ]);
+        let cluster = record.cluster.as_deref().and_then(|c| self.cluster(c));
+        cells.push(("cluster", cluster.as_deref().unwrap_or("")));
+        let row = self.table("recommendations").push(&cells);
         self.tracker("recommendations").added(row, &id);
+        self.assessment(&id, record);
         self.by_source.insert(record.source_id.clone(), row);
         self.seen.insert(record.source_id.clone());
         self.recommendation_slugs.insert(slugify(&id));
         true
     }
 
-    /// Updates the importer-owned cells of an existing row: the text in the import's
-    /// language, the response, paragraph and recommending States the source gives, and the
+    /// Updates the importer-owned cells of an existing row: the texts in the languages the
+    /// source gives, the response, paragraph and recommending States the source gives, and the
     /// themes, groups and SDG targets it adds (those the portal set stay).
     fn update(&mut self, row: usize, record: &Record) {
         let themes = self.terms("themes", &record.themes);
@@ -600,14 +646,20 @@ impl<'c> Merger<'c> {
             .iter()
             .filter_map(|t| self.sdg_target(t))
             .collect();
-        let text_column = format!("text_{}", self.lang);
+        let goals = self.sdg_goals(&record.sdg_goals);
         let table = self.table("recommendations");
-        let mut changed = table.set(row, &text_column, &record.text);
+        let mut changed = false;
+        for (lang, text) in &record.texts {
+            changed |= table.set(row, &format!("text_{lang}"), text);
+        }
         if let Some(response) = record.response {
             changed |= table.set(row, "response", response);
         }
         if let Some(paragraph) = &record.paragraph {
             changed |= table.set(row, "paragraph", paragraph);
+        }
+        if let Some(source) = &record.position_source {
+            changed |= table.set(row, "position_source", source);
         }
         if !record.recommending_states.is_empty() {
             let merged = union(
@@ -620,14 +672,79 @@ impl<'c> Merger<'c> {
             ("themes", themes),
             ("groups", groups),
             ("sdg_targets", targets),
+            ("sdg_goals", goals),
         ] {
             if !values.is_empty() {
                 let merged = union(table.get(row, column), &values);
                 changed |= table.set(row, column, &merged);
             }
         }
-        let id = table.get(row, "id").to_string();
+        // The portal may have moved the recommendation to another cluster: that stays.
+        if let Some(name) = &record.cluster {
+            if self.tables["recommendations"]
+                .get(row, "cluster")
+                .is_empty()
+            {
+                if let Some(cluster) = self.cluster(name) {
+                    changed |= self.table("recommendations").set(row, "cluster", &cluster);
+                }
+            }
+        }
+        let id = self.tables["recommendations"].get(row, "id").to_string();
         self.tracker("recommendations").touched(row, &id, changed);
+        self.assessment(&id, record);
+    }
+
+    /// The id of the cluster named, creating it when missing.
+    fn cluster(&mut self, name: &str) -> Option<String> {
+        if let Some(row) = self.clusters.find(name) {
+            let id = self.tables["clusters"].get(row, "id").to_string();
+            self.tracker("clusters").touched(row, &id, false);
+            return Some(id);
+        }
+        let mut id = slugify(name);
+        if id_problem(&id).is_some() {
+            id = format!("cluster-{}", short_hash(&super::normalise(name), 8));
+        }
+        let name_column = format!("name_{}", self.lang);
+        let row = self
+            .table("clusters")
+            .push(&[("id", &id), (&name_column, name)]);
+        self.clusters.add(row, &id, [name].into_iter());
+        self.tracker("clusters").added(row, &id);
+        Some(id)
+    }
+
+    /// Adds (or updates the narrative of) the government status update the record gives;
+    /// its id is the recommendation's id, `-assessment-` and the date.
+    fn assessment(&mut self, recommendation: &str, record: &Record) {
+        let Some(assessment) = &record.assessment else {
+            return;
+        };
+        let date = assessment.date.to_string();
+        let Some(id) = super::sanitise_id(&format!("{recommendation}-assessment-{date}")) else {
+            return;
+        };
+        let narrative_column = format!("narrative_{}", self.lang);
+        let table = self.table("status_updates");
+        let existing = (0..table.rows.len()).find(|&row| table.get(row, "id") == id);
+        match existing {
+            Some(row) => {
+                let changed = table.set(row, &narrative_column, &assessment.narrative);
+                self.tracker("status_updates").touched(row, &id, changed);
+            }
+            None => {
+                let row = table.push(&[
+                    ("id", &id),
+                    ("date", &date),
+                    ("recommendation", recommendation),
+                    ("status", &assessment.status),
+                    ("assessor", "government"),
+                    (&narrative_column, &assessment.narrative),
+                ]);
+                self.tracker("status_updates").added(row, &id);
+            }
+        }
     }
 
     /// The id of the record's mechanism, creating the row when the portal has none.
@@ -771,6 +888,40 @@ impl<'c> Merger<'c> {
         ids
     }
 
+    /// Ids of the SDG goals numbered, each once, creating the missing ones.
+    fn sdg_goals(&mut self, numbers: &[String]) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for id in numbers.iter().filter_map(|n| self.sdg_goal(n)) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    /// The id of SDG goal `number` (`1` to `17`), creating it when missing.
+    fn sdg_goal(&mut self, number: &str) -> Option<String> {
+        if let Some(row) = self.goals.by_slug.get(&slugify(number)).copied() {
+            let id = self.tables["sdg_goals"].get(row, "id").to_string();
+            self.tracker("sdg_goals").touched(row, &id, false);
+            return Some(id);
+        }
+        let index: usize = number.parse().ok()?;
+        let english = SDG_GOALS.get(index.checked_sub(1)?)?;
+        let id = index.to_string();
+        let (column, name) = if self.has_english {
+            ("name_en".to_string(), english.to_string())
+        } else {
+            (format!("name_{}", self.lang), format!("SDG {index}"))
+        };
+        let row = self
+            .table("sdg_goals")
+            .push(&[("id", &id), (&column, &name)]);
+        self.goals.add(row, &id, std::iter::empty::<&str>());
+        self.tracker("sdg_goals").added(row, &id);
+        Some(id)
+    }
+
     /// The id of an SDG target, creating it (and its goal) when missing.
     fn sdg_target(&mut self, target: &SdgRef) -> Option<String> {
         if let Some(row) = self.targets.by_slug.get(&slugify(&target.target)).copied() {
@@ -781,29 +932,7 @@ impl<'c> Merger<'c> {
         if id_problem(&target.target).is_some() || id_problem(&target.goal).is_some() {
             return None;
         }
-        let goal = match self.goals.by_slug.get(&slugify(&target.goal)).copied() {
-            Some(row) => {
-                let id = self.tables["sdg_goals"].get(row, "id").to_string();
-                self.tracker("sdg_goals").touched(row, &id, false);
-                id
-            }
-            None => {
-                let number: usize = target.goal.parse().ok()?;
-                let english = SDG_GOALS.get(number.checked_sub(1)?)?;
-                let (column, name) = if self.has_english {
-                    ("name_en".to_string(), english.to_string())
-                } else {
-                    (format!("name_{}", self.lang), format!("SDG {number}"))
-                };
-                let row = self
-                    .table("sdg_goals")
-                    .push(&[("id", &target.goal), (&column, &name)]);
-                self.goals
-                    .add(row, &target.goal, std::iter::empty::<&str>());
-                self.tracker("sdg_goals").added(row, &target.goal);
-                target.goal.clone()
-            }
-        };
+        let goal = self.sdg_goal(&target.goal)?;
         let text_column = format!("text_{}", self.lang);
         let text = target.text.clone().unwrap_or_else(|| target.target.clone());
         let row = self.table("sdg_targets").push(&[

@@ -1,17 +1,20 @@
 //! `docket import`: recommendations the UN already publishes, merged into the portal's tables.
 //!
-//! Two sources: UPR Info database exports ([`upr_info`]) and Universal Human Rights Index
-//! exports ([`uhri`]: spreadsheet, CSV or JSON). Each reader turns its rows into [`Record`]s;
+//! Three sources: UPR Info database exports ([`upr_info`]), Universal Human Rights Index
+//! exports ([`uhri`]: spreadsheet, CSV or JSON) and the UPR matrix ([`upr_matrix`]: Word or
+//! spreadsheet). Every text goes through [`clean`]. Each reader turns its rows into [`Record`]s;
 //! [`merge`] then updates the tables in `data/` so that importing is idempotent and never
 //! loses what the portal added itself. Nothing is written unless every table reads back as a
 //! valid portal; `dry_run` stops just before writing. The id rules are in docs/data.md,
 //! "Importing".
 
+pub mod clean;
 mod known;
 mod merge;
 mod table;
 pub mod uhri;
 pub mod upr_info;
+pub mod upr_matrix;
 
 use std::path::{Path, PathBuf};
 
@@ -21,7 +24,9 @@ use sha2::{Digest, Sha256};
 use crate::diagnostics::{Diagnostic, Diagnostics, InvalidPortal};
 
 pub use known::{upr_cycle, upr_session_date};
-pub use merge::{DocumentRef, ImportSummary, MechanismRef, Record, SdgRef, TableChanges};
+pub use merge::{
+    AssessmentRef, DocumentRef, ImportSummary, MechanismRef, Record, SdgRef, TableChanges,
+};
 pub use table::{Dialect, EditTable, sniff_dialect, write_atomically};
 
 /// Settings shared by every import.
@@ -43,6 +48,8 @@ pub struct Problems {
     pub rows: Diagnostics,
     /// Rows left out on purpose (another State or country), per file.
     pub filtered: usize,
+    /// Said once in the summary (see [`ImportSummary::notes`]).
+    pub notes: Vec<String>,
 }
 
 impl Problems {
@@ -102,13 +109,20 @@ pub fn import_upr_info(
 }
 
 /// Imports Universal Human Rights Index exports
-/// (`docket import uhri FILE.xlsx|FILE.csv|FILE.json [--country NAME] [--lang CODE]`).
+/// (`docket import uhri FILE.xlsx|FILE.csv|FILE.json|FILE.jsonl [--country NAME] [--lang CODE] [--labels FILE]`).
+/// `lang` is the language of texts the export gives without naming one; `labels` names the
+/// ids some exports give instead of names.
 pub fn import_uhri(
     options: &ImportOptions,
     files: &[PathBuf],
     country: Option<&str>,
     lang: &str,
+    labels: Option<&Path>,
 ) -> Result<ImportSummary> {
+    let mut ids = match labels {
+        Some(path) => uhri::IdValues::load(path)?,
+        None => uhri::IdValues::default(),
+    };
     run(
         options,
         lang,
@@ -116,7 +130,30 @@ pub fn import_uhri(
         |problems| {
             let mut records = Vec::new();
             for file in files {
-                records.extend(uhri::read(file, country, problems)?);
+                records.extend(uhri::read(file, country, lang, &mut ids, problems)?);
+            }
+            problems.notes.extend(ids.note());
+            Ok(records)
+        },
+    )
+}
+
+/// Imports UPR matrices (`docket import upr-matrix FILE.docx|FILE.xlsx [--lang CODE] ...`):
+/// the thematic list of recommendations OHCHR publishes after each review.
+pub fn import_upr_matrix(
+    options: &ImportOptions,
+    files: &[PathBuf],
+    lang: &str,
+    matrix: &upr_matrix::MatrixOptions,
+) -> Result<ImportSummary> {
+    run(
+        options,
+        lang,
+        "the matrix's texts are in the language it was published in (--lang)",
+        |problems| {
+            let mut records = Vec::new();
+            for file in files {
+                records.extend(upr_matrix::read(file, lang, matrix, problems)?);
             }
             Ok(records)
         },
@@ -150,13 +187,48 @@ fn run(
         );
     }
     let mut problems = Problems::default();
-    let records = read(&mut problems)?;
+    let mut records = read(&mut problems)?;
+    keep_published_texts(&mut records, &languages, &mut problems);
     if !problems.fatal.is_empty() {
         let mut all = problems.fatal;
         all.extend(problems.rows);
         return Err(all.into_result().unwrap_err().into());
     }
     merge::apply(options, &config, lang, records, problems)
+}
+
+/// Drops the texts in languages the portal does not publish (said once); a record left
+/// with no text is a row problem.
+fn keep_published_texts(records: &mut Vec<Record>, languages: &[String], problems: &mut Problems) {
+    let mut dropped: Vec<String> = Vec::new();
+    records.retain_mut(|record| {
+        let before: Vec<String> = record.texts.iter().map(|(l, _)| l.clone()).collect();
+        record.texts.retain(|(lang, _)| languages.contains(lang));
+        for lang in before {
+            if !languages.contains(&lang) && !dropped.contains(&lang) {
+                dropped.push(lang);
+            }
+        }
+        if record.texts.is_empty() {
+            problems.row(
+                &record.file,
+                record.line,
+                0,
+                format!(
+                    "no text in a language the portal publishes ({})",
+                    languages.join(", ")
+                ),
+            );
+        }
+        !record.texts.is_empty()
+    });
+    if !dropped.is_empty() {
+        dropped.sort();
+        problems.notes.push(format!(
+            "texts in {} were left out: the portal does not publish these languages (add them to [[languages]] in config.toml to import them)",
+            dropped.join(", ")
+        ));
+    }
 }
 
 /// Text reduced to what identifies it: lower case, letters and digits only, words separated
@@ -217,9 +289,9 @@ pub fn sanitise_id(raw: &str) -> Option<String> {
     crate::slug::id_problem(&id).is_none().then_some(id)
 }
 
-/// A value that may go into a multi-value cell (`|` separates values there).
+/// A value that may go into a multi-value cell (`|` separates values there), cleaned.
 pub(crate) fn cell_value(raw: &str) -> String {
-    raw.trim().replace('|', "/")
+    clean::line(raw).replace('|', "/")
 }
 
 /// The display name of a file given on the command line, for messages.

@@ -125,7 +125,8 @@ pub fn read(path: &Path, state: Option<&str>, problems: &mut Problems) -> Result
             );
             ok = false;
         }
-        let recommendation = cells[text].as_str();
+        let recommendation = super::clean::text(&cells[text]);
+        let recommendation = recommendation.as_str();
         if recommendation.is_empty() {
             problems.row(
                 &file,
@@ -209,7 +210,7 @@ pub fn read(path: &Path, state: Option<&str>, problems: &mut Problems) -> Result
                 by_session: true,
             },
             paragraph: None,
-            text: recommendation.to_string(),
+            texts: vec![("en".into(), recommendation.to_string())],
             response: (!response_id.is_empty()).then_some(response_id),
             recommending_states: if recommending_state.is_empty() {
                 Vec::new()
@@ -219,6 +220,10 @@ pub fn read(path: &Path, state: Option<&str>, problems: &mut Problems) -> Result
             themes,
             groups: Vec::new(),
             sdg_targets: Vec::new(),
+            sdg_goals: Vec::new(),
+            position_source: None,
+            cluster: None,
+            assessment: None,
         });
     }
     Ok(records)

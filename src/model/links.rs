@@ -20,9 +20,17 @@ pub fn link_back(dataset: &mut Dataset) {
         }
         for target in &recommendation.sdg_targets {
             dataset.sdg_targets[target.index()].recommendations.push(id);
-            let goal = &mut dataset.sdg_goals[dataset.sdg_targets[target.index()].goal.index()];
-            if goal.recommendations.last() != Some(&id) {
-                goal.recommendations.push(id);
+        }
+        // A goal counts a recommendation once, linked directly or through its targets.
+        let goals = recommendation
+            .sdg_targets
+            .iter()
+            .map(|t| dataset.sdg_targets[t.index()].goal)
+            .chain(recommendation.sdg_goals.iter().copied());
+        for goal in goals {
+            let list = &mut dataset.sdg_goals[goal.index()].recommendations;
+            if !list.ends_with(&[id]) {
+                list.push(id);
             }
         }
         for institution in recommendation

@@ -183,6 +183,10 @@ pub struct Recommendation {
     pub themes: Vec<ThemeId>,
     pub groups: Vec<GroupId>,
     pub sdg_targets: Vec<SdgTargetId>,
+    /// Goals linked as a whole (sources such as the UPR matrix name goals, not targets).
+    pub sdg_goals: Vec<SdgGoalId>,
+    /// Where the State gave its position (`A/HRC/52/8/Add.1 - Para.3`).
+    pub position_source: Option<String>,
     pub lead_institution: Option<InstitutionId>,
     pub partner_institutions: Vec<InstitutionId>,
     pub cluster: Option<ClusterId>,

@@ -115,6 +115,7 @@ fn route_kind(route: &crate::site::Route) -> String {
 /// Renders one page's context with its template; `file` names the page in errors.
 pub fn render(tera: &Tera, rendered: &crate::site::RenderedContext, file: &str) -> Result<String> {
     tera.render(rendered.template, &rendered.context)
+        .map(crate::i18n::mark_fallbacks)
         .map_err(|e| {
             anyhow::Error::new(e)
                 .context(format!("cannot render {file} with {}", rendered.template))

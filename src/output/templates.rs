@@ -124,7 +124,7 @@ pub fn register_helpers(tera: &mut Tera, i18n: Arc<I18n>) {
                     args.set(name.to_string(), FluentValue::from(value.to_string()));
                 }
             }
-            Ok(messages.message(&lang, &key, Some(&args)))
+            Ok(messages.message_marked(&lang, &key, Some(&args)))
         },
     );
     let dates = i18n.clone();

@@ -41,6 +41,8 @@ struct RecommendationPage {
     themes: Vec<Link>,
     groups: Vec<Link>,
     sdg_targets: Vec<Link>,
+    sdg_goals: Vec<Link>,
+    position_source: Option<String>,
     cluster: Option<Link>,
     cluster_others: Vec<RecommendationSummary>,
     cluster_more: usize,
@@ -128,6 +130,12 @@ pub(super) fn recommendation(
             .iter()
             .map(|&t| site.term_link(Term::SdgTarget(t), lang))
             .collect(),
+        sdg_goals: r
+            .sdg_goals
+            .iter()
+            .map(|&g| site.term_link(Term::SdgGoal(g), lang))
+            .collect(),
+        position_source: r.position_source.clone(),
         cluster: r.cluster.map(|c| site.term_link(Term::Cluster(c), lang)),
         cluster_more: cluster_members
             .len()

@@ -14,6 +14,7 @@ pub(super) struct RecommendationRefs<'a> {
     pub(super) themes: &'a Registry,
     pub(super) groups: &'a Registry,
     pub(super) targets: &'a Registry,
+    pub(super) goals: &'a Registry,
     pub(super) clusters: &'a Registry,
 }
 
@@ -49,6 +50,9 @@ impl<'r> Resolver<'r> {
             let sdg_targets =
                 refs.targets
                     .resolve_all(&cells.multi("sdg_targets"), "sdg_targets", &cells, d);
+            let sdg_goals =
+                refs.goals
+                    .resolve_all(&cells.multi("sdg_goals"), "sdg_goals", &cells, d);
             let lead_institution = cells
                 .get("lead_institution")
                 .and_then(|v| refs.institutions.resolve(v, "lead_institution", &cells, d))
@@ -96,6 +100,8 @@ impl<'r> Resolver<'r> {
                 themes,
                 groups,
                 sdg_targets,
+                sdg_goals,
+                position_source: cells.owned("position_source"),
                 lead_institution,
                 partner_institutions,
                 cluster,

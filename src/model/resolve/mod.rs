@@ -116,6 +116,7 @@ impl<'r> Resolver<'r> {
             themes: &theme_ids,
             groups: &group_ids,
             targets: &target_ids,
+            goals: &goal_ids,
             clusters: &cluster_ids,
         };
         let (recommendations, recommendation_ids) = self.recommendations(&documents, &refs);

@@ -34,6 +34,8 @@ pub(super) const RECOMMENDATIONS: Schema = Schema {
         ("themes", false),
         ("groups", false),
         ("sdg_targets", false),
+        ("sdg_goals", false),
+        ("position_source", false),
         ("lead_institution", false),
         ("partner_institutions", false),
         ("cluster", false),

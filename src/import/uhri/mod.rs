@@ -10,15 +10,16 @@
 //! PublicationDate, Sdgs[], Symbol, Text, Themes[], UprCycle, UprPositions[],
 //! UprRecommendingCountry[], UprSession[].
 
-use std::fmt;
-use std::io::BufReader;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 use calamine::{Data, Reader};
 use chrono::NaiveDate;
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Value};
+
+mod json;
+mod labels;
+
+pub use labels::IdValues;
 
 use super::known::upr_cycle;
 use super::merge::mechanism_for_body;
@@ -32,7 +33,10 @@ use crate::model::parse_date;
 #[derive(Debug, Default, Clone)]
 struct UhriRow {
     line: u64,
-    text: String,
+    /// The texts as (language, text); `None` is the `--lang` language.
+    texts: Vec<(Option<String>, String)>,
+    /// The keys of a JSON record, for the error when none holds a text.
+    keys: Option<Vec<String>>,
     countries: Vec<String>,
     body: String,
     symbol: String,
@@ -47,7 +51,7 @@ struct UhriRow {
     upr_cycle: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Field {
     Text,
     Countries,
@@ -64,16 +68,36 @@ enum Field {
     UprCycle,
 }
 
-/// The field a spreadsheet column or JSON key holds (letters and digits compared in lower
-/// case; the export's "Reccomending" misspelling accepted).
-fn field_of(name: &str) -> Option<Field> {
+/// The field a spreadsheet column or JSON key holds, and whether it gives ids rather than
+/// names (`themesIds`, `bodyId`). Letters and digits are compared in lower case (so
+/// `AnnotationId` and `annotationId` are one key); the export's "Reccomending" misspelling
+/// is accepted.
+fn field_of(name: &str) -> Option<(Field, bool)> {
     let key: String = name
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect::<String>()
         .to_lowercase()
         .replace("reccomend", "recommend");
-    Some(match key.as_str() {
+    if let Some(field) = named_field(&key) {
+        return Some((field, false));
+    }
+    let base = key.strip_suffix("ids").or_else(|| key.strip_suffix("id"))?;
+    named_field(base)
+        .or_else(|| named_field(&format!("{base}s")))
+        .filter(|f| takes_ids(*f))
+        .map(|f| (f, true))
+}
+
+/// A spreadsheet column's field (spreadsheets give names, not ids).
+fn sheet_field(header: &str) -> Option<Field> {
+    field_of(header)
+        .filter(|(_, ids)| !ids)
+        .map(|(field, _)| field)
+}
+
+fn named_field(key: &str) -> Option<Field> {
+    Some(match key {
         "text" => Field::Text,
         "countriesconcerned" | "countries" => Field::Countries,
         "recommendingbody" | "body" => Field::Body,
@@ -93,10 +117,35 @@ fn field_of(name: &str) -> Option<Field> {
     })
 }
 
+/// Fields a record may give as ids of UHRI's lists instead of names.
+fn takes_ids(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Themes
+            | Field::Persons
+            | Field::Sdgs
+            | Field::Body
+            | Field::Countries
+            | Field::UprStates
+    )
+}
+
 impl UhriRow {
+    fn is_empty(&self, field: Field) -> bool {
+        match field {
+            Field::Themes => self.themes.is_empty(),
+            Field::Persons => self.persons.is_empty(),
+            Field::Sdgs => self.sdgs.is_empty(),
+            Field::Body => self.body.is_empty(),
+            Field::Countries => self.countries.is_empty(),
+            Field::UprStates => self.upr_states.is_empty(),
+            _ => true,
+        }
+    }
+
     fn set(&mut self, field: Field, value: Cell) {
         match field {
-            Field::Text => self.text = value.scalar(),
+            Field::Text => self.texts.push((None, value.scalar())),
             Field::Countries => self.countries = value.list(),
             Field::Body => self.body = value.scalar(),
             Field::Symbol => self.symbol = value.scalar(),
@@ -155,8 +204,15 @@ impl Cell {
 }
 
 /// Reads one export, chosen by its extension. Rows that do not concern `country` (when
-/// given) are left out.
-pub fn read(path: &Path, country: Option<&str>, problems: &mut Problems) -> Result<Vec<Record>> {
+/// given) are left out; `lang` is the language of texts given without one; ids given
+/// instead of names are looked up in (or noted by) `ids`.
+pub fn read(
+    path: &Path,
+    country: Option<&str>,
+    lang: &str,
+    ids: &mut IdValues,
+    problems: &mut Problems,
+) -> Result<Vec<Record>> {
     let file = file_label(path);
     let extension = path
         .extension()
@@ -173,14 +229,15 @@ pub fn read(path: &Path, country: Option<&str>, problems: &mut Problems) -> Resu
             let rows = table.rows.into_iter().map(|r| (r.line, r.cells));
             read_sheet(&file, &table.header, 1, 0, rows, problems)
         }
-        "json" => read_json(path, &file, problems)?,
+        "json" => json::read_array(path, &file, ids, problems)?,
+        "jsonl" | "ndjson" => json::read_lines(path, &file, ids, problems)?,
         _ => {
             problems.fatal.error_with_help(
                 &file,
                 0,
                 0,
                 "unknown kind of UHRI export",
-                "give the .xlsx, .csv or .json file exported from the Universal Human Rights Index",
+                "give the .xlsx, .csv, .json or .jsonl file exported from the Universal Human Rights Index",
             );
             Vec::new()
         }
@@ -194,7 +251,7 @@ pub fn read(path: &Path, country: Option<&str>, problems: &mut Problems) -> Resu
                 continue;
             }
         }
-        if let Some(record) = to_record(&file, row, problems) {
+        if let Some(record) = to_record(&file, row, lang, problems) {
             records.push(record);
         }
     }
@@ -224,7 +281,7 @@ fn read_workbook(path: &Path, file: &str, problems: &mut Problems) -> Result<Vec
     let header = loop {
         match rows.next() {
             Some((line, cells)) => {
-                let fields: Vec<Option<Field>> = cells.iter().map(|c| field_of(c)).collect();
+                let fields: Vec<Option<Field>> = cells.iter().map(|c| sheet_field(c)).collect();
                 if fields.contains(&Some(Field::Text)) && fields.contains(&Some(Field::Symbol)) {
                     break Some((line, cells));
                 }
@@ -289,7 +346,7 @@ fn read_sheet(
     rows: impl Iterator<Item = (u64, Vec<String>)>,
     problems: &mut Problems,
 ) -> Vec<UhriRow> {
-    let fields: Vec<Option<Field>> = header.iter().map(|h| field_of(h)).collect();
+    let fields: Vec<Option<Field>> = header.iter().map(|h| sheet_field(h)).collect();
     let required = [
         (Field::Text, "Text"),
         (Field::Body, "Recommending Body"),
@@ -330,184 +387,28 @@ fn read_sheet(
     out
 }
 
-fn read_json(path: &Path, file: &str, problems: &mut Problems) -> Result<Vec<UhriRow>> {
-    let reader =
-        BufReader::new(std::fs::File::open(path).with_context(|| format!("cannot read {file}"))?);
-    let mut deserializer = serde_json::Deserializer::from_reader(reader);
-    let mut collected = Collected::default();
-    let result = Records(&mut collected)
-        .deserialize(&mut deserializer)
-        .and_then(|()| deserializer.end());
-    if let Err(error) = result {
-        problems.fatal.error_with_help(
-            file,
-            error.line() as u64,
-            error.column() as u64,
-            format!("this is not readable JSON: {error}"),
-            "give the JSON file as exported from the Universal Human Rights Index",
-        );
-        return Ok(Vec::new());
-    }
-    for number in collected.not_objects {
-        problems.row(file, number, 0, format!("record {number} is not an object"));
-    }
-    Ok(collected.rows)
-}
-
-#[derive(Default)]
-struct Collected {
-    rows: Vec<UhriRow>,
-    not_objects: Vec<u64>,
-    count: u64,
-}
-
-impl Collected {
-    fn push(&mut self, value: Value) {
-        self.count += 1;
-        let Value::Object(object) = value else {
-            self.not_objects.push(self.count);
-            return;
-        };
-        self.rows.push(json_row(self.count, object));
-    }
-}
-
-/// The list of records: the top-level array, or the first array inside a top-level object.
-struct Records<'a>(&'a mut Collected);
-
-impl<'de> DeserializeSeed<'de> for Records<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Records<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of UHRI records")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(value) = seq.next_element::<Value>()? {
-            self.0.push(value);
-        }
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut found = false;
-        while map.next_key::<String>()?.is_some() {
-            if found {
-                map.next_value::<IgnoredAny>()?;
-            } else {
-                found = map.next_value_seed(MaybeRecords(self.0))?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// A value inside the top-level object: records when it is an array, else ignored.
-struct MaybeRecords<'a>(&'a mut Collected);
-
-impl<'de> DeserializeSeed<'de> for MaybeRecords<'_> {
-    type Value = bool;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for MaybeRecords<'_> {
-    type Value = bool;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<bool, A::Error> {
-        Records(self.0).visit_seq(seq)?;
-        Ok(true)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(false)
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<bool, E> {
-        Ok(false)
-    }
-    fn visit_string<E>(self, _: String) -> Result<bool, E> {
-        Ok(false)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<bool, E> {
-        Ok(false)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<bool, E> {
-        Ok(false)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
-        Ok(false)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
-        Ok(false)
-    }
-    fn visit_unit<E>(self) -> Result<bool, E> {
-        Ok(false)
-    }
-}
-
-fn json_row(number: u64, object: Map<String, Value>) -> UhriRow {
-    let mut row = UhriRow {
-        line: number,
-        ..UhriRow::default()
-    };
-    for (key, value) in object {
-        if let Some(field) = field_of(&key) {
-            row.set(field, json_cell(value));
-        }
-    }
-    row
-}
-
-fn json_cell(value: Value) -> Cell {
-    match value {
-        Value::Array(items) => Cell::List(items.into_iter().filter_map(json_text).collect()),
-        other => Cell::Text(json_text(other).unwrap_or_default()),
-    }
-}
-
-/// A JSON value as text; objects give their name-like field.
-fn json_text(value: Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s),
-        Value::Number(n) => Some(match n.as_f64() {
-            Some(f) if n.is_f64() => number_text(f),
-            _ => n.to_string(),
-        }),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Array(items) => items.into_iter().find_map(json_text),
-        Value::Object(mut object) => ["Name", "name", "Title", "title", "Text", "text", "Value"]
-            .iter()
-            .find_map(|k| object.remove(*k))
-            .and_then(json_text),
-        Value::Null => None,
-    }
-}
-
-fn to_record(file: &str, row: UhriRow, problems: &mut Problems) -> Option<Record> {
+fn to_record(file: &str, row: UhriRow, lang: &str, problems: &mut Problems) -> Option<Record> {
     let line = row.line;
+    if row.texts.is_empty() {
+        let found = row.keys.as_deref().unwrap_or_default().join(", ");
+        problems.row(
+            file,
+            line,
+            0,
+            format!(
+                "record {line} has no text: its keys are {found}; expected `Text` (in the --lang language), a `Text` object by language, or language-code keys ({})",
+                json::TEXT_LANGUAGES.join(", ")
+            ),
+        );
+        return None;
+    }
     let mut ok = true;
     let mut bad = |message: String| {
         problems.row(file, line, 0, message);
         ok = false;
     };
-    let (paragraph, text) = split_paragraph(&row.text);
-    if text.is_empty() {
+    let (paragraph, texts) = texts_of(&row.texts, lang);
+    if texts.iter().all(|(_, text)| text.is_empty()) {
         bad("the text is empty".into());
     }
     if row.annotation_id.is_empty() {
@@ -584,6 +485,7 @@ fn to_record(file: &str, row: UhriRow, problems: &mut Problems) -> Option<Record
         id_candidates.push(id);
     }
     let sdg_targets = row.sdgs.iter().filter_map(|s| parse_sdg(s)).collect();
+    let sdg_goals = row.sdgs.iter().filter_map(|s| parse_sdg_goal(s)).collect();
     Some(Record {
         file: file.to_string(),
         line,
@@ -600,39 +502,40 @@ fn to_record(file: &str, row: UhriRow, problems: &mut Problems) -> Option<Record
             by_session: false,
         },
         paragraph,
-        text: text.to_string(),
+        texts,
         response,
         recommending_states: row.upr_states,
         themes: row.themes,
         groups: row.persons,
         sdg_targets,
+        sdg_goals,
+        position_source: None,
+        cluster: None,
+        assessment: None,
     })
 }
 
-/// Splits the paragraph number off the start of a text: `137.197 Improve ...` gives
-/// `137.197`, `4.The Committee ...` gives `4`.
-pub fn split_paragraph(text: &str) -> (Option<String>, &str) {
-    let text = text.trim();
-    let bytes = text.as_bytes();
-    let mut end = 0;
-    while end < bytes.len()
-        && (bytes[end].is_ascii_digit()
-            || (bytes[end] == b'.'
-                && end > 0
-                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
-    {
-        end += 1;
+/// The cleaned texts, the `lang` one first, and the paragraph number the first of them
+/// starts with.
+fn texts_of(
+    raw: &[(Option<String>, String)],
+    lang: &str,
+) -> (Option<String>, Vec<(String, String)>) {
+    let mut paragraph = None;
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for (text_lang, text) in raw {
+        let cleaned = super::clean::recommendation(text);
+        let text_lang = text_lang.as_deref().unwrap_or(lang);
+        if cleaned.text.is_empty() || texts.iter().any(|(l, _)| l == text_lang) {
+            continue;
+        }
+        paragraph = paragraph.or(cleaned.paragraph);
+        texts.push((text_lang.to_string(), cleaned.text));
     }
-    if end == 0 {
-        return (None, text);
+    if let Some(first) = texts.iter().position(|(l, _)| l == lang) {
+        texts[..=first].rotate_right(1);
     }
-    let rest = &text[end..];
-    let rest = rest.strip_prefix('.').unwrap_or(rest);
-    // A number glued to a word that is not a sentence ("2030Agenda") is not a paragraph.
-    if rest.starts_with(|c: char| c.is_alphanumeric()) && !text[end..].starts_with('.') {
-        return (None, text);
-    }
-    (Some(text[..end].to_string()), rest.trim_start())
+    (paragraph, texts)
 }
 
 /// A date cell: an Excel date serial, `YYYY-MM-DD` (optionally followed by a time), or
@@ -672,8 +575,26 @@ fn parse_date_value(raw: &str) -> Result<Option<NaiveDate>, ()> {
         .ok_or(())
 }
 
+/// `16 - Peace, justice ...`, `SDG 16` or `Goal 16` as the number of a goal linked as a
+/// whole; targets (`16.2`) give `None`.
+pub(crate) fn parse_sdg_goal(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let raw = ["Goal ", "goal ", "SDG ", "sdg ", "SDG"]
+        .iter()
+        .find_map(|p| raw.strip_prefix(p))
+        .unwrap_or(raw)
+        .trim_start();
+    let digits: String = raw.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &raw[digits.len()..];
+    if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let number: u32 = digits.parse().ok()?;
+    (1..=17).contains(&number).then(|| number.to_string())
+}
+
 /// `16.2 - Protect children ...` as an SDG target; goal-level values give `None`.
-fn parse_sdg(raw: &str) -> Option<SdgRef> {
+pub(crate) fn parse_sdg(raw: &str) -> Option<SdgRef> {
     let raw = raw.trim();
     let raw = ["Target ", "target ", "SDG ", "sdg "]
         .iter()
@@ -704,23 +625,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paragraph_numbers_are_split_off_the_text() {
-        assert_eq!(
-            split_paragraph("137.197 Improve the prisons"),
-            (Some("137.197".into()), "Improve the prisons")
-        );
-        assert_eq!(
-            split_paragraph("4.The Committee recommends"),
-            (Some("4".into()), "The Committee recommends")
-        );
-        assert_eq!(
-            split_paragraph("12. (a) Adopt"),
-            (Some("12".into()), "(a) Adopt")
-        );
-        assert_eq!(split_paragraph("Adopt a law"), (None, "Adopt a law"));
-    }
-
-    #[test]
     fn dates_come_as_excel_serials_iso_or_json_dates() {
         let day = NaiveDate::from_ymd_opt(2023, 2, 28);
         assert_eq!(parse_date_value("44985"), Ok(day));
@@ -747,6 +651,11 @@ mod tests {
             Some("5.a".into())
         );
         assert_eq!(parse_sdg("16 - Peace"), None);
+        assert_eq!(parse_sdg_goal("16 - Peace"), Some("16".into()));
+        assert_eq!(parse_sdg_goal("SDG 5"), Some("5".into()));
+        assert_eq!(parse_sdg_goal("16"), Some("16".into()));
+        assert_eq!(parse_sdg_goal("16.2 - Protect children"), None);
+        assert_eq!(parse_sdg_goal("18 - Nothing"), None);
     }
 
     #[test]
