@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
-use crate::diagnostics::{Diagnostics, InvalidPortal};
+use crate::diagnostics::{Diagnostic, Diagnostics, InvalidPortal};
 use crate::i18n::I18n;
 use crate::model::{Dataset, build_dataset};
 use crate::output::{self, Staging, WriteStats};
@@ -34,6 +34,8 @@ pub struct Portal {
     pub dataset: Dataset,
     pub i18n: Arc<I18n>,
     pub theme_dir: PathBuf,
+    /// Things that work but should be changed (they never fail a build).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Loads and validates everything; every problem is reported at once as [`InvalidPortal`].
@@ -75,11 +77,13 @@ pub fn load(root: &Path, as_of: Option<NaiveDate>) -> Result<Portal> {
         &dataset.config.default_language,
         &mut diagnostics,
     )?;
+    let warnings = diagnostics.warnings();
     diagnostics.into_result()?;
     Ok(Portal {
         dataset,
         i18n: Arc::new(i18n),
         theme_dir,
+        warnings,
     })
 }
 
@@ -90,6 +94,8 @@ pub struct CheckSummary {
     pub actions: usize,
     pub status_updates: usize,
     pub pages: usize,
+    /// Things that work but should be changed.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Validates data, content, messages and templates; writes nothing.
@@ -102,6 +108,7 @@ pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
         actions: portal.dataset.actions.len(),
         status_updates: portal.dataset.status_updates.len(),
         pages: site.routes().len(),
+        warnings: portal.warnings.clone(),
     })
 }
 

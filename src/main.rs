@@ -1,10 +1,12 @@
 //! The `docket` command line: parses arguments and calls the library.
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use docket::diagnostics::{Format, Severity, render};
 
 /// Docket builds public, multilingual, static portals that track what a State has done
 /// about the human rights recommendations it received.
@@ -37,6 +39,10 @@ enum Command {
         /// The portal folder, holding config.toml
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// How problems are written: for people (stderr), GitHub Actions annotations or
+        /// JSON Lines (stdout)
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
         /// The day the data describes (YYYY-MM-DD)
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
@@ -101,6 +107,36 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+/// `docket check --format`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    /// The message, the offending line with a caret under the column, the help
+    Human,
+    /// `::error file=…,line=…,col=…::message` workflow commands
+    Github,
+    /// One JSON object per line: file, line, column, severity, message, help
+    Json,
+}
+
+impl ReportFormat {
+    fn format(self) -> Format {
+        match self {
+            ReportFormat::Human => Format::Human {
+                colour: colour_on_stderr(),
+            },
+            ReportFormat::Github => Format::Github,
+            ReportFormat::Json => Format::Json,
+        }
+    }
+}
+
+/// Colour only on a terminal, never with NO_COLOR (https://no-color.org) or in CI.
+fn colour_on_stderr() -> bool {
+    std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var_os("CI").is_none()
 }
 
 #[derive(Subcommand)]
@@ -170,14 +206,40 @@ fn parse_date(raw: &str) -> Result<NaiveDate, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let (root, format) = match &cli.command {
+        Command::Check { root, format, .. } => (root.clone(), *format),
+        Command::Build { root, .. } | Command::Serve { root, .. } => {
+            (root.clone(), ReportFormat::Human)
+        }
+        Command::Search { root, .. } => (root.clone(), ReportFormat::Human),
+        _ => (PathBuf::from("."), ReportFormat::Human),
+    };
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             match docket::as_invalid_portal(&error) {
-                Some(invalid) => eprintln!("{invalid}"),
+                Some(invalid) => report_problems(&root, format, &invalid.diagnostics),
                 None => eprintln!("error: {error:#}"),
             }
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes a failed portal's problems: for people on stderr, for machines on stdout.
+fn report_problems(root: &Path, format: ReportFormat, problems: &[docket::Diagnostic]) {
+    let text = render(format.format(), root, Severity::Error, problems);
+    let n = problems.len();
+    let summary = format!(
+        "{n} problem{} found; nothing was written",
+        if n == 1 { "" } else { "s" }
+    );
+    match format {
+        ReportFormat::Human => eprintln!("{text}{summary}"),
+        ReportFormat::Github => println!("{text}{summary}"),
+        ReportFormat::Json => {
+            print!("{text}");
+            eprintln!("{summary}");
         }
     }
 }
@@ -199,12 +261,27 @@ fn run(command: Command) -> anyhow::Result<()> {
             })?;
             println!("{summary}");
         }
-        Command::Check { root, as_of } => {
+        Command::Check {
+            root,
+            format,
+            as_of,
+        } => {
             let summary = docket::check(&root, as_of)?;
-            println!(
+            let warnings = render(format.format(), &root, Severity::Warning, &summary.warnings);
+            match format {
+                ReportFormat::Human => eprint!("{warnings}"),
+                ReportFormat::Github | ReportFormat::Json => print!("{warnings}"),
+            }
+            let ok = format!(
                 "OK: {} recommendations, {} actions, {} status updates; {} pages would be built",
                 summary.recommendations, summary.actions, summary.status_updates, summary.pages
             );
+            // JSON Lines on stdout stay machine-readable: the summary goes to stderr.
+            if format == ReportFormat::Json {
+                eprintln!("{ok}");
+            } else {
+                println!("{ok}");
+            }
         }
         Command::Serve {
             root,

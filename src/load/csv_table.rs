@@ -148,7 +148,7 @@ fn crlf_to_lf(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// `;` when the header line has more semicolons than commas outside quotes, else `,`.
-fn sniff_delimiter(bytes: &[u8]) -> u8 {
+pub(crate) fn sniff_delimiter(bytes: &[u8]) -> u8 {
     let (mut commas, mut semicolons, mut quoted) = (0usize, 0usize, false);
     for &b in bytes {
         match b {

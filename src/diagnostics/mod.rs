@@ -1,6 +1,13 @@
 //! Problems found in a portal's files, reported all at once with file, line and column.
+//!
+//! [`report`] renders them for people (source line and caret), GitHub Actions and tools.
+
+mod report;
+mod source;
 
 use std::fmt;
+
+pub use report::{Format, Severity, render};
 
 /// One problem in one place of one file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -34,13 +41,41 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Every problem found in a portal; an error when not empty.
+/// Every problem found in a portal; an error when not empty. Warnings (things that work
+/// but should be changed) are kept apart and never fail a build.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
 }
 
 impl Diagnostics {
+    /// Records something that works but should be changed; it does not fail the build.
+    pub fn warning(
+        &mut self,
+        file: &str,
+        line: u64,
+        column: u64,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.warnings.push(Diagnostic {
+            file: file.to_string(),
+            line,
+            column,
+            message: message.into(),
+            help: Some(help.into()),
+        });
+    }
+
+    /// The warnings in file, line and column order.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        let mut warnings = self.warnings.clone();
+        warnings.sort();
+        warnings.dedup();
+        warnings
+    }
+
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
@@ -84,6 +119,7 @@ impl Diagnostics {
 
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
+        self.warnings.extend(other.warnings);
     }
 
     /// The problems in file, line and column order, for stable output.
