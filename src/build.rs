@@ -27,6 +27,8 @@ pub struct BuildOptions {
     pub as_of: Option<NaiveDate>,
     /// Show a progress line on stderr (only on a terminal, never in CI).
     pub progress: bool,
+    /// A previous build's `urls.txt`: the build fails if one of its URLs would disappear.
+    pub previous: Option<PathBuf>,
 }
 
 /// A loaded, validated portal and its theme's messages.
@@ -148,6 +150,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     }
     let tera = output::load_templates(&portal.theme_dir, &options.root, portal.i18n.clone())?;
     let site = Site::new(&portal.dataset, &portal.i18n);
+    let url_list = output::url_list(&site);
+    if let Some(previous) = &options.previous {
+        output::check_previous(previous, &url_list)?;
+    }
     let staging = Staging::new(&options.output)?;
     let show_progress =
         options.progress && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
@@ -173,6 +179,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
         std::fs::write(staging.dir.join("_redirects"), redirects)
             .context("cannot write _redirects")?;
     }
+    std::fs::write(staging.dir.join(output::URL_LIST), url_list)
+        .context("cannot write urls.txt")?;
     staging.commit()?;
     Ok(BuildSummary {
         stats,

@@ -33,6 +33,10 @@ enum Command {
         /// The day the data describes (YYYY-MM-DD); overrides config.toml and SOURCE_DATE_EPOCH
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
+        /// A previous build's urls.txt (save the live one with `curl -o`): fail, naming them,
+        /// if any of its URLs would disappear
+        #[arg(long, value_name = "FILE")]
+        previous: Option<PathBuf>,
     },
     /// Load and validate everything, report every problem, write nothing
     Check {
@@ -251,6 +255,7 @@ fn run(command: Command) -> anyhow::Result<()> {
             output,
             base_url,
             as_of,
+            previous,
         } => {
             let summary = docket::build(&docket::BuildOptions {
                 root,
@@ -258,6 +263,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 base_url,
                 as_of,
                 progress: true,
+                previous,
             })?;
             println!("{summary}");
         }
@@ -298,6 +304,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 base_url: Some(base_url.clone()),
                 as_of,
                 progress: true,
+                previous: None,
             })?;
             println!("{summary}");
             println!(

@@ -122,6 +122,7 @@ impl<'a> Sheet<'a> {
 }
 
 /// One row of a [`Sheet`].
+#[derive(Clone, Copy)]
 pub struct Cells<'s, 'a> {
     sheet: &'s Sheet<'a>,
     pub row: &'a Row,

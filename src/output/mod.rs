@@ -1,6 +1,7 @@
 //! Stage 4: templates to files, static assets, and the atomic swap into the output folder.
 
 mod atomic;
+mod published;
 mod templates;
 
 use std::collections::BTreeMap;
@@ -12,6 +13,7 @@ use rayon::prelude::*;
 use tera::Tera;
 
 pub use atomic::Staging;
+pub use published::{URL_LIST, check_previous, url_list};
 pub use templates::{load_templates, register_helpers, render_error};
 
 use crate::load::{relative_slash_path, walk};
@@ -126,14 +128,14 @@ pub fn redirects_file(site: &Site) -> String {
     let base = site.base_path();
     for route in site.routes() {
         if let PageRoute {
-            route: Route::Alias(id, _),
-            ..
+            route: Route::Alias(index),
+            lang,
         } = route
         {
             let from = site.path(route);
             let to = site.path(PageRoute {
-                lang: route.lang,
-                route: Route::Recommendation(id),
+                lang,
+                route: site.alias_route(site.data.aliases[index as usize].target),
             });
             out.push_str(&format!("{base}{from} {base}{to} 301\n"));
         }

@@ -34,8 +34,8 @@ pub enum Route {
     NotFound,
     Home,
     Recommendation(RecommendationId),
-    /// An old id of a recommendation, forwarding to its current page.
-    Alias(RecommendationId, u32),
+    /// An old id (position in [`Dataset::aliases`]), forwarding to its row's current page.
+    Alias(u32),
     Action(ActionId),
     Indicator(IndicatorId),
     /// The list of all terms of a section (`/en/themes/`), or of all
@@ -150,12 +150,11 @@ impl<'a> Site<'a> {
                     .extend((1..=pages_for(count)).map(|p| Route::SectionIndex(section, p)));
             }
         }
-        for (index, recommendation) in data.recommendations.iter().enumerate() {
+        for index in 0..data.recommendations.len() {
             let id = RecommendationId(index as u32);
             language_neutral.push(Route::Recommendation(id));
-            language_neutral
-                .extend((0..recommendation.aliases.len() as u32).map(|a| Route::Alias(id, a)));
         }
+        language_neutral.extend((0..data.aliases.len() as u32).map(Route::Alias));
         language_neutral.extend((0..data.actions.len() as u32).map(|i| Route::Action(ActionId(i))));
         language_neutral
             .extend((0..data.indicators.len() as u32).map(|i| Route::Indicator(IndicatorId(i))));
@@ -218,11 +217,16 @@ impl<'a> Site<'a> {
                 Section::Recommendations,
                 &data.recommendations[id.index()].key.slug,
             ),
-            Route::Alias(id, alias) => urls::entry(
-                lang,
-                Section::Recommendations,
-                &data.recommendations[id.index()].aliases[alias as usize].slug,
-            ),
+            Route::Alias(index) => {
+                let alias = &data.aliases[index as usize];
+                let section = match self.alias_route(alias.target) {
+                    Route::Term(term, _) => term.section(),
+                    Route::Action(_) => Section::Actions,
+                    Route::Indicator(_) => Section::Indicators,
+                    _ => Section::Recommendations,
+                };
+                urls::entry(lang, section, &alias.old.slug)
+            }
             Route::Action(id) => {
                 urls::entry(lang, Section::Actions, &data.actions[id.index()].key.slug)
             }
@@ -239,6 +243,23 @@ impl<'a> Site<'a> {
             Route::Search => crate::search::page_path(lang),
             Route::Tracking(page) => format!("{lang}/{}/", page.segment()),
             Route::Data => format!("{lang}/data/"),
+        }
+    }
+
+    /// The page an alias forwards to.
+    pub fn alias_route(&self, target: AliasTarget) -> Route {
+        match target {
+            AliasTarget::Recommendation(id) => Route::Recommendation(id),
+            AliasTarget::Action(id) => Route::Action(id),
+            AliasTarget::Indicator(id) => Route::Indicator(id),
+            AliasTarget::Mechanism(id) => Route::Term(Term::Mechanism(id), 1),
+            AliasTarget::Document(id) => Route::Term(Term::Document(id), 1),
+            AliasTarget::Institution(id) => Route::Term(Term::Institution(id), 1),
+            AliasTarget::Theme(id) => Route::Term(Term::Theme(id), 1),
+            AliasTarget::Group(id) => Route::Term(Term::Group(id), 1),
+            AliasTarget::SdgGoal(id) => Route::Term(Term::SdgGoal(id), 1),
+            AliasTarget::SdgTarget(id) => Route::Term(Term::SdgTarget(id), 1),
+            AliasTarget::Cluster(id) => Route::Term(Term::Cluster(id), 1),
         }
     }
 

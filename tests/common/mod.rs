@@ -39,6 +39,7 @@ pub fn build(root: &Path, output: &Path) -> anyhow::Result<docket::BuildSummary>
         base_url: None,
         as_of: None,
         progress: false,
+        previous: None,
     })
 }
 

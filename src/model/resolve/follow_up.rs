@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::super::registry::Registry;
 use super::super::types::*;
 use super::Resolver;
+use super::aliases::PendingAliases;
 use super::schema::*;
 
 pub(super) struct RecommendationRefs<'a> {
@@ -25,7 +26,7 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("recommendations", &RECOMMENDATIONS, true);
         let mut registry = Registry::new("recommendation", "data/recommendations.csv");
         let mut out = Vec::with_capacity(sheet.table.rows.len());
-        let mut aliases_to_claim = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let key = cells.key(d);
@@ -61,11 +62,6 @@ impl<'r> Resolver<'r> {
                 .get("cluster")
                 .and_then(|v| refs.clusters.resolve(v, "cluster", &cells, d))
                 .map(ClusterId);
-            let aliases: Vec<Key> = cells
-                .multi("aliases")
-                .into_iter()
-                .filter_map(|a| cells.key_from(a, "aliases", d))
-                .collect();
             let broken = key.clone();
             let (Some(key), Some(document)) = (key, document) else {
                 registry.add_broken(broken);
@@ -75,7 +71,10 @@ impl<'r> Resolver<'r> {
                 continue;
             }
             let doc = &documents[document.index()];
-            aliases_to_claim.push((aliases.clone(), cells.row));
+            pending.add(
+                &cells,
+                AliasTarget::Recommendation(RecommendationId(out.len() as u32)),
+            );
             out.push(Recommendation {
                 key,
                 document,
@@ -95,7 +94,7 @@ impl<'r> Resolver<'r> {
                 lead_institution,
                 partner_institutions,
                 cluster,
-                aliases,
+                aliases: Vec::new(),
                 actions: Vec::new(),
                 indicators: Vec::new(),
                 updates: Vec::new(),
@@ -103,15 +102,11 @@ impl<'r> Resolver<'r> {
                 effective: EffectiveStatuses::default(),
             });
         }
-        // Aliases are claimed after every id so that an alias never shadows a later id.
-        for (aliases, row) in aliases_to_claim {
-            let cells = sheet
-                .rows()
-                .find(|c| std::ptr::eq(c.row, row))
-                .expect("row of this sheet");
-            for alias in &aliases {
-                registry.add_alias(alias, &cells, self.diagnostics);
+        for alias in pending.claim(&mut registry, self.diagnostics) {
+            if let AliasTarget::Recommendation(id) = alias.target {
+                out[id.index()].aliases.push(alias.old.clone());
             }
+            self.aliases.push(alias);
         }
         (out, registry)
     }
@@ -124,6 +119,7 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("actions", &ACTIONS, false);
         let mut registry = Registry::new("action", "data/actions.csv");
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let key = cells.key(d);
@@ -160,6 +156,7 @@ impl<'r> Resolver<'r> {
             if !registry.add(&key, &cells, d) {
                 continue;
             }
+            pending.add(&cells, AliasTarget::Action(ActionId(out.len() as u32)));
             out.push(Action {
                 key,
                 title,
@@ -174,6 +171,8 @@ impl<'r> Resolver<'r> {
                 assessments: Assessments::default(),
             });
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
 
@@ -307,6 +306,7 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("indicators", &INDICATORS, false);
         let mut registry = Registry::new("indicator", "data/indicators.csv");
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let key = cells.key(d);
@@ -329,6 +329,10 @@ impl<'r> Resolver<'r> {
             if !registry.add(&key, &cells, d) {
                 continue;
             }
+            pending.add(
+                &cells,
+                AliasTarget::Indicator(IndicatorId(out.len() as u32)),
+            );
             out.push(Indicator {
                 key,
                 kind,
@@ -343,6 +347,8 @@ impl<'r> Resolver<'r> {
                 measurements: Vec::new(),
             });
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         let sheet = self.sheet("measurements", &MEASUREMENTS, false);
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;

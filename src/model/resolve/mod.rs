@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+mod aliases;
 mod content;
 mod follow_up;
 mod schema;
@@ -35,6 +36,7 @@ pub fn build_dataset(
         config: &config,
         languages: &languages,
         diagnostics: &mut diagnostics,
+        aliases: Vec::new(),
     };
     let dataset = resolver.run(as_of);
     diagnostics.into_result()?;
@@ -60,6 +62,8 @@ struct Resolver<'r> {
     config: &'r Config,
     languages: &'r [&'r str],
     diagnostics: &'r mut Diagnostics,
+    /// Aliases of every table, gathered as each table is resolved.
+    aliases: Vec<Alias>,
 }
 
 impl<'r> Resolver<'r> {
@@ -91,8 +95,13 @@ impl<'r> Resolver<'r> {
         let (documents, document_ids) = self.documents(&mechanism_ids);
         let (institutions, institution_ids) = self.institutions();
         let (themes, theme_ids) = self.themes();
-        let (groups, group_ids) =
-            self.simple_terms("groups", "data/groups.csv", "affected group", &GROUPS);
+        let (groups, group_ids) = self.simple_terms(
+            "groups",
+            "data/groups.csv",
+            "affected group",
+            &GROUPS,
+            |i| AliasTarget::Group(GroupId(i)),
+        );
         let (sdg_goals, goal_ids) = self.sdg_goals();
         let (sdg_targets, target_ids) = self.sdg_targets(&goal_ids);
         let (clusters, cluster_ids) = self.clusters();
@@ -137,6 +146,7 @@ impl<'r> Resolver<'r> {
             reports,
             pages,
             home_intro,
+            aliases: std::mem::take(&mut self.aliases),
         };
         super::links::link_back(&mut dataset);
         super::links::settle_statuses(&mut dataset);

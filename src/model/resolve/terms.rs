@@ -4,6 +4,7 @@ use super::super::registry::Registry;
 use super::super::sheet::Schema;
 use super::super::types::*;
 use super::Resolver;
+use super::aliases::PendingAliases;
 use super::schema::*;
 
 impl<'r> Resolver<'r> {
@@ -11,6 +12,7 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("mechanisms", &MECHANISMS, true);
         let mut registry = Registry::new("mechanism", "data/mechanisms.csv");
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let (Some(key), kind, name) = (
@@ -25,6 +27,10 @@ impl<'r> Resolver<'r> {
             if !registry.add(&key, &cells, d) {
                 continue;
             }
+            pending.add(
+                &cells,
+                AliasTarget::Mechanism(MechanismId(out.len() as u32)),
+            );
             out.push(Mechanism {
                 key,
                 kind: kind.unwrap_or(MechanismKind::Other),
@@ -35,6 +41,8 @@ impl<'r> Resolver<'r> {
                 recommendations: Vec::new(),
             });
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
 
@@ -42,6 +50,7 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("documents", &DOCUMENTS, true);
         let mut registry = Registry::new("document", "data/documents.csv");
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let key = cells.key(d);
@@ -71,6 +80,7 @@ impl<'r> Resolver<'r> {
             if !registry.add(&key, &cells, d) {
                 continue;
             }
+            pending.add(&cells, AliasTarget::Document(DocumentId(out.len() as u32)));
             out.push(Document {
                 key,
                 symbol: symbol.to_string(),
@@ -83,6 +93,8 @@ impl<'r> Resolver<'r> {
                 recommendations: Vec::new(),
             });
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
 
@@ -90,6 +102,7 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("institutions", &INSTITUTIONS, false);
         let mut registry = Registry::new("institution", "data/institutions.csv");
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let (Some(key), kind, name) = (
@@ -104,6 +117,10 @@ impl<'r> Resolver<'r> {
             if !registry.add(&key, &cells, d) {
                 continue;
             }
+            pending.add(
+                &cells,
+                AliasTarget::Institution(InstitutionId(out.len() as u32)),
+            );
             out.push(Institution {
                 key,
                 kind: kind.unwrap_or(InstitutionKind::Other),
@@ -114,6 +131,8 @@ impl<'r> Resolver<'r> {
                 actions: Vec::new(),
             });
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
 
@@ -121,12 +140,14 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("themes", &THEMES, false);
         let mut registry = Registry::new("theme", "data/themes.csv");
         let mut rows = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let (Some(key), name) = (cells.key(d), cells.required_text("name", d)) else {
                 continue;
             };
             if registry.add(&key, &cells, d) {
+                pending.add(&cells, AliasTarget::Theme(ThemeId(rows.len() as u32)));
                 rows.push((key, name, cells));
             }
         }
@@ -163,6 +184,8 @@ impl<'r> Resolver<'r> {
                 }
             }
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (themes, registry)
     }
 
@@ -172,25 +195,35 @@ impl<'r> Resolver<'r> {
         file: &'static str,
         what: &'static str,
         schema: &Schema,
+        target: fn(u32) -> AliasTarget,
     ) -> (Vec<(Key, Text)>, Registry) {
         let sheet = self.sheet(table, schema, false);
         let mut registry = Registry::new(what, file);
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let (Some(key), name) = (cells.key(d), cells.required_text("name", d)) else {
                 continue;
             };
             if registry.add(&key, &cells, d) {
+                pending.add(&cells, target(out.len() as u32));
                 out.push((key, name));
             }
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
 
     pub(super) fn sdg_goals(&mut self) -> (Vec<SdgGoal>, Registry) {
-        let (rows, registry) =
-            self.simple_terms("sdg_goals", "data/sdg_goals.csv", "SDG goal", &SDG_GOALS);
+        let (rows, registry) = self.simple_terms(
+            "sdg_goals",
+            "data/sdg_goals.csv",
+            "SDG goal",
+            &SDG_GOALS,
+            |i| AliasTarget::SdgGoal(SdgGoalId(i)),
+        );
         let goals = rows
             .into_iter()
             .map(|(key, name)| SdgGoal {
@@ -207,6 +240,7 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("sdg_targets", &SDG_TARGETS, false);
         let mut registry = Registry::new("SDG target", "data/sdg_targets.csv");
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let key = cells.key(d);
@@ -231,6 +265,10 @@ impl<'r> Resolver<'r> {
                 continue;
             }
             if registry.add(&key, &cells, d) {
+                pending.add(
+                    &cells,
+                    AliasTarget::SdgTarget(SdgTargetId(out.len() as u32)),
+                );
                 out.push(SdgTarget {
                     key,
                     goal: SdgGoalId(goal),
@@ -239,6 +277,8 @@ impl<'r> Resolver<'r> {
                 });
             }
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
 
@@ -246,12 +286,14 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("clusters", &CLUSTERS, false);
         let mut registry = Registry::new("cluster", "data/clusters.csv");
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let (Some(key), name) = (cells.key(d), cells.required_text("name", d)) else {
                 continue;
             };
             if registry.add(&key, &cells, d) {
+                pending.add(&cells, AliasTarget::Cluster(ClusterId(out.len() as u32)));
                 out.push(Cluster {
                     key,
                     name,
@@ -260,6 +302,8 @@ impl<'r> Resolver<'r> {
                 });
             }
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
 }
