@@ -13,6 +13,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod publish;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -123,5 +123,6 @@ pub fn new_portal(dir: &Path) -> Result<()> {
     }
     std::fs::write(dir.join("content/about.en.md"), ABOUT_EN)?;
     std::fs::write(dir.join("content/about.fr.md"), ABOUT_FR)?;
+    crate::publish::write_hosting_files(dir, &["en", "fr"])?;
     write_default_theme(&dir.join("themes/default"))
 }
