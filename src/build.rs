@@ -13,6 +13,7 @@ use crate::i18n::I18n;
 use crate::model::{Dataset, build_dataset};
 use crate::output::{self, Staging, WriteStats};
 use crate::site::Site;
+use crate::theme::Theme;
 
 /// Settings of one build, from the command line.
 #[derive(Debug, Clone)]
@@ -35,7 +36,8 @@ pub struct BuildOptions {
 pub struct Portal {
     pub dataset: Dataset,
     pub i18n: Arc<I18n>,
-    pub theme_dir: PathBuf,
+    /// The built-in theme with the portal's theme folder and overrides over it.
+    pub theme: Theme,
     /// Things that work but should be changed (they never fail a build).
     pub warnings: Vec<Diagnostic>,
 }
@@ -56,25 +58,10 @@ pub fn load(root: &Path, as_of: Option<NaiveDate>) -> Result<Portal> {
     let Some(dataset) = dataset else {
         return Err(diagnostics.into_result().unwrap_err().into());
     };
-    let theme_dir = root.join("themes").join(&dataset.config.theme);
-    let theme_label = format!("themes/{}", dataset.config.theme);
-    if !theme_dir.is_dir() {
-        diagnostics.error_with_help(
-            crate::config::CONFIG_FILE,
-            0,
-            0,
-            format!(
-                "theme `{}` not found at {theme_label}",
-                dataset.config.theme
-            ),
-            "set `theme` to a folder under themes/, such as \"default\"",
-        );
-        return Err(diagnostics.into_result().unwrap_err().into());
-    }
+    let theme = Theme::resolve(root, &dataset.config.theme, &mut diagnostics)?;
     let languages: Vec<&str> = dataset.config.language_codes().collect();
-    let i18n = I18n::load(
-        &theme_dir.join("i18n"),
-        &format!("{theme_label}/i18n"),
+    let i18n = I18n::from_theme(
+        &theme,
         &languages,
         &dataset.config.default_language,
         &mut diagnostics,
@@ -84,7 +71,7 @@ pub fn load(root: &Path, as_of: Option<NaiveDate>) -> Result<Portal> {
     Ok(Portal {
         dataset,
         i18n: Arc::new(i18n),
-        theme_dir,
+        theme,
         warnings,
     })
 }
@@ -103,7 +90,7 @@ pub struct CheckSummary {
 /// Validates data, content, messages and templates; writes nothing.
 pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
     let portal = load(root, as_of)?;
-    output::load_templates(&portal.theme_dir, root, portal.i18n.clone())?;
+    output::load_templates(&portal.theme, portal.i18n.clone())?;
     let site = Site::new(&portal.dataset, &portal.i18n);
     Ok(CheckSummary {
         recommendations: portal.dataset.recommendations.len(),
@@ -148,7 +135,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     if let Some(base_url) = &options.base_url {
         portal.dataset.config.base_url = base_url.clone();
     }
-    let tera = output::load_templates(&portal.theme_dir, &options.root, portal.i18n.clone())?;
+    let tera = output::load_templates(&portal.theme, portal.i18n.clone())?;
     let site = Site::new(&portal.dataset, &portal.i18n);
     let url_list = output::url_list(&site);
     if let Some(previous) = &options.previous {
@@ -168,7 +155,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     let stats = output::write_pages(&site, &tera, &staging.dir, &progress)?;
     crate::search::write_index(&site, &staging.dir)?;
     crate::export::write(&site, &tera, &staging.dir)?;
-    output::copy_static(&portal.theme_dir, &options.root, &staging.dir)?;
+    output::copy_static(&portal.theme, &staging.dir)?;
     std::fs::write(
         staging.dir.join("static/statuses.css"),
         output::status_css(&portal.dataset.config),

@@ -20,6 +20,7 @@ pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod synth;
+pub mod theme;
 mod xml;
 
 pub use build::{

@@ -18,6 +18,10 @@ fn what_docket_new_makes_builds_and_checks() {
     let portal = dir.path().join("portal");
     let status = docket().arg("new").arg(&portal).status().unwrap();
     assert!(status.success());
+    assert!(
+        !portal.join("themes").exists(),
+        "a new portal is built with the built-in theme, not a copy"
+    );
     let check = docket()
         .args(["check", "--root"])
         .arg(&portal)

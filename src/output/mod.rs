@@ -16,8 +16,8 @@ pub use atomic::Staging;
 pub use published::{URL_LIST, check_previous, url_list};
 pub use templates::{load_templates, register_helpers, render_error};
 
-use crate::load::{relative_slash_path, walk};
 use crate::site::{PageRoute, Route, Site, urls};
+use crate::theme::Theme;
 
 /// What a build wrote.
 #[derive(Debug, Default, Clone)]
@@ -97,26 +97,19 @@ pub fn render(tera: &Tera, rendered: &crate::site::RenderedContext, file: &str) 
         })
 }
 
-/// Copies the theme's `static/` then the portal's `static/` (which wins) into `out_dir/static/`.
-pub fn copy_static(theme_dir: &Path, portal_root: &Path, out_dir: &Path) -> Result<(usize, u64)> {
+/// Writes the theme's `static/` files (the portal's over the theme's) into `out_dir/static/`.
+pub fn copy_static(theme: &Theme, out_dir: &Path) -> Result<(usize, u64)> {
     let (mut files, mut bytes) = (0, 0);
-    for source in [theme_dir.join("static"), portal_root.join("static")] {
-        if !source.is_dir() {
-            continue;
+    for (name, content) in theme.static_files() {
+        let target = out_dir.join("static").join(name);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
         }
-        for path in walk(&source)? {
-            let target = out_dir
-                .join("static")
-                .join(relative_slash_path(&source, &path));
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
-            }
-            bytes += std::fs::copy(&path, &target).with_context(|| {
-                format!("cannot copy {} to {}", path.display(), target.display())
-            })?;
-            files += 1;
-        }
+        std::fs::write(&target, content)
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        files += 1;
+        bytes += content.len() as u64;
     }
     Ok((files, bytes))
 }

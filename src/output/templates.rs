@@ -1,37 +1,20 @@
 //! The theme's Tera templates, the portal's overrides, and the template helpers.
 
-use std::path::Path;
 use std::sync::Arc;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 use fluent_bundle::{FluentArgs, FluentValue};
 use tera::{Kwargs, State, Tera, Value};
 
 use crate::i18n::{I18n, format_number};
-use crate::load::{relative_slash_path, walk};
 use crate::model::parse_date;
+use crate::theme::Theme;
 
-/// Loads `{theme_dir}/templates/**` then `{root}/templates/**`: a portal file with the
-/// same name replaces the theme's.
-pub fn load_templates(theme_dir: &Path, portal_root: &Path, i18n: Arc<I18n>) -> Result<Tera> {
-    let mut sources: Vec<(String, String)> = Vec::new();
-    for dir in [theme_dir.join("templates"), portal_root.join("templates")] {
-        if !dir.is_dir() {
-            continue;
-        }
-        for path in walk(&dir)? {
-            let name = relative_slash_path(&dir, &path);
-            let source = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read template {}", path.display()))?;
-            sources.retain(|(existing, _)| *existing != name);
-            sources.push((name, source));
-        }
-    }
+/// Loads the theme's templates (the portal's `templates/` over the theme's, file by file).
+pub fn load_templates(theme: &Theme, i18n: Arc<I18n>) -> Result<Tera> {
+    let sources = theme.templates()?;
     if sources.is_empty() {
-        return Err(anyhow!(
-            "no templates found in {}",
-            theme_dir.join("templates").display()
-        ));
+        return Err(anyhow!("the theme has no templates"));
     }
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
