@@ -9,11 +9,13 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, InvalidPortal};
+use crate::emit::{Emitted, Emitter};
 use crate::i18n::I18n;
 use crate::model::{Dataset, build_dataset};
 use crate::output::{self, Staging, WriteStats};
 use crate::site::Site;
 use crate::theme::Theme;
+use crate::{export, search};
 
 /// Settings of one build, from the command line.
 #[derive(Debug, Clone)]
@@ -30,6 +32,8 @@ pub struct BuildOptions {
     pub progress: bool,
     /// A previous build's `urls.txt`: the build fails if one of its URLs would disappear.
     pub previous: Option<PathBuf>,
+    /// Print the time of every stage and emitter to stderr.
+    pub timings: bool,
 }
 
 /// A loaded, validated portal and its theme's messages.
@@ -44,8 +48,13 @@ pub struct Portal {
 
 /// Loads and validates everything; every problem is reported at once as [`InvalidPortal`].
 pub fn load(root: &Path, as_of: Option<NaiveDate>) -> Result<Portal> {
+    load_timed(root, as_of, &mut Timings::off())
+}
+
+fn load_timed(root: &Path, as_of: Option<NaiveDate>, timings: &mut Timings) -> Result<Portal> {
     let mut diagnostics = Diagnostics::default();
     let raw = crate::load::load_portal(root, &mut diagnostics)?;
+    timings.lap("load");
     let dataset = match build_dataset(&raw, as_of) {
         Ok(dataset) => Some(dataset),
         Err(invalid) => {
@@ -68,6 +77,7 @@ pub fn load(root: &Path, as_of: Option<NaiveDate>) -> Result<Portal> {
     )?;
     let warnings = diagnostics.warnings();
     diagnostics.into_result()?;
+    timings.lap("validate");
     Ok(Portal {
         dataset,
         i18n: Arc::new(i18n),
@@ -104,7 +114,10 @@ pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
 /// What a build wrote and how long it took.
 #[derive(Debug)]
 pub struct BuildSummary {
+    /// The pages.
     pub stats: WriteStats,
+    /// What each emitter wrote, in the order they ran.
+    pub emitted: Vec<(&'static str, Emitted)>,
     pub elapsed: Duration,
     pub output: PathBuf,
 }
@@ -131,17 +144,43 @@ impl std::fmt::Display for BuildSummary {
 /// Builds the portal into `options.output`, all or nothing.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
-    let mut portal = load(&options.root, options.as_of)?;
+    let mut timings = Timings::new(options.timings);
+    let mut portal = load_timed(&options.root, options.as_of, &mut timings)?;
     if let Some(base_url) = &options.base_url {
         portal.dataset.config.base_url = base_url.clone();
     }
     let tera = output::load_templates(&portal.theme, portal.i18n.clone())?;
-    let site = Site::new(&portal.dataset, &portal.i18n);
+    timings.lap("templates");
+    let mut site = Site::new(&portal.dataset, &portal.i18n);
+    timings.lap("layout");
     let url_list = output::url_list(&site);
     if let Some(previous) = &options.previous {
         output::check_previous(previous, &url_list)?;
     }
     let staging = Staging::new(&options.output)?;
+    let emitters: [&dyn Emitter; 7] = [
+        &export::OpenData,
+        &export::Api,
+        &export::Feeds,
+        &export::Sitemap,
+        &search::SearchIndex,
+        &output::StaticAssets {
+            theme: &portal.theme,
+        },
+        &output::Redirects,
+    ];
+    let mut data_files = Vec::new();
+    let mut emitted = Vec::new();
+    for emitter in emitters {
+        let mut report = emitter
+            .emit(&site, &staging.dir)
+            .with_context(|| format!("cannot write the {} files", emitter.name()))?;
+        timings.lap_emitted(emitter.name(), &report);
+        data_files.append(&mut report.data_files);
+        emitted.push((emitter.name(), report));
+    }
+    // The Data page lists what the open-data emitter wrote, so pages come after emitters.
+    site.set_data_files(data_files);
     let show_progress =
         options.progress && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
     let progress = |done: usize, total: usize| {
@@ -153,27 +192,56 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
         }
     };
     let stats = output::write_pages(&site, &tera, &staging.dir, &progress)?;
-    crate::search::write_index(&site, &staging.dir)?;
-    crate::export::write(&site, &tera, &staging.dir)?;
-    output::copy_static(&portal.theme, &staging.dir)?;
-    std::fs::write(
-        staging.dir.join("static/statuses.css"),
-        output::status_css(&portal.dataset.config),
-    )
-    .context("cannot write static/statuses.css")?;
-    let redirects = output::redirects_file(&site);
-    if !redirects.is_empty() {
-        std::fs::write(staging.dir.join("_redirects"), redirects)
-            .context("cannot write _redirects")?;
-    }
+    timings.lap_emitted("render", &Emitted::counted(stats.files, stats.bytes));
     std::fs::write(staging.dir.join(output::URL_LIST), url_list)
         .context("cannot write urls.txt")?;
     staging.commit()?;
+    timings.lap("swap");
     Ok(BuildSummary {
         stats,
+        emitted,
         elapsed: started.elapsed(),
         output: options.output.clone(),
     })
+}
+
+/// `--timings`: the time since the previous stage, printed to stderr as each stage ends.
+struct Timings {
+    enabled: bool,
+    last: Instant,
+}
+
+impl Timings {
+    fn new(enabled: bool) -> Timings {
+        Timings {
+            enabled,
+            last: Instant::now(),
+        }
+    }
+
+    fn off() -> Timings {
+        Timings::new(false)
+    }
+
+    fn lap(&mut self, stage: &str) {
+        self.lap_with(stage, "");
+    }
+
+    fn lap_emitted(&mut self, stage: &str, emitted: &Emitted) {
+        self.lap_with(
+            stage,
+            &format!("  {} files, {} bytes", emitted.files, emitted.bytes),
+        );
+    }
+
+    fn lap_with(&mut self, stage: &str, detail: &str) {
+        let now = Instant::now();
+        if self.enabled {
+            let seconds = (now - self.last).as_secs_f64();
+            eprintln!("timing: {stage:<10} {seconds:>8.3}s{detail}");
+        }
+        self.last = now;
+    }
 }
 
 /// True when `error` is a data problem (already formatted for the user) rather than I/O.

@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::diagnostics::Diagnostics;
+// Re-exported for callers that still name it here; it lives in `util::text`.
+pub use crate::util::text::line_column;
 
 pub const CONFIG_FILE: &str = "config.toml";
 
@@ -140,11 +142,13 @@ fn date_or_string<'de, D: serde::Deserializer<'de>>(
         Raw::Text(text) => text,
         Raw::Date(date) => date.to_string(),
     };
-    crate::model::parse_date(&text).map(Some).ok_or_else(|| {
-        serde::de::Error::custom(format!(
-            "`{text}` is not a date; write as_of = \"YYYY-MM-DD\""
-        ))
-    })
+    crate::util::dates::parse_date(&text)
+        .map(Some)
+        .ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a date; write as_of = \"YYYY-MM-DD\""
+            ))
+        })
 }
 
 fn default_theme() -> String {
@@ -358,12 +362,4 @@ fn is_css_colour(colour: &str) -> bool {
     colour
         .strip_prefix('#')
         .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
-}
-
-/// 1-based line and column of a byte offset.
-pub fn line_column(source: &str, offset: usize) -> (u64, u64) {
-    let before = &source[..offset.min(source.len())];
-    let line = before.matches('\n').count() as u64 + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
-    (line, column)
 }

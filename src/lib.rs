@@ -1,12 +1,15 @@
 //! Docket: a static site generator for public accountability portals on human rights.
 //!
 //! Data flows one way: [`load`] (files to raw rows with file:line) → [`model`] (validated
-//! graph with typed ids) → [`site`] (routes and page contexts) → [`output`] (templates,
-//! assets, atomic write). [`build()`] and [`check()`] run the whole pipeline.
+//! graph with typed ids) → [`site`] (routes and page contexts) → the emitters ([`export`],
+//! [`search`], [`output`]; see [`emit`]) and the rendered pages → the atomic swap.
+//! [`build()`] and [`check()`] run the whole pipeline. Modules use only the ones below them;
+//! docs/architecture.md draws the graph.
 
 mod build;
 pub mod config;
 pub mod diagnostics;
+pub mod emit;
 pub mod export;
 pub mod i18n;
 pub mod import;
@@ -18,10 +21,12 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
-pub mod slug;
 pub mod synth;
 pub mod theme;
-mod xml;
+pub mod util;
+
+pub use util::slug;
+use util::xml;
 
 pub use build::{
     BuildOptions, BuildSummary, CheckSummary, Portal, as_invalid_portal, build, check,

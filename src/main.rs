@@ -37,6 +37,10 @@ enum Command {
         /// if any of its URLs would disappear
         #[arg(long, value_name = "FILE")]
         previous: Option<PathBuf>,
+        /// Print the time of each stage (load, validate, layout, each emitter, render, swap)
+        /// to stderr
+        #[arg(long)]
+        timings: bool,
     },
     /// Load and validate everything, report every problem, write nothing
     Check {
@@ -256,6 +260,7 @@ fn run(command: Command) -> anyhow::Result<()> {
             base_url,
             as_of,
             previous,
+            timings,
         } => {
             let summary = docket::build(&docket::BuildOptions {
                 root,
@@ -264,6 +269,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 as_of,
                 progress: true,
                 previous,
+                timings,
             })?;
             println!("{summary}");
         }
@@ -305,6 +311,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 as_of,
                 progress: true,
                 previous: None,
+                timings: false,
             })?;
             println!("{summary}");
             println!(
@@ -350,15 +357,16 @@ fn run(command: Command) -> anyhow::Result<()> {
             limit,
             as_of,
         } => {
-            let report = docket::search::search_portal(&docket::search::SearchOptions {
-                root,
-                as_of,
+            let portal = docket::load_portal(&root, as_of)?;
+            let site = docket::site::Site::new(&portal.dataset, &portal.i18n);
+            let options = docket::search::SearchOptions {
                 lang,
                 query: docket::search::Query {
                     text: query,
                     filters: facets,
                 },
-            })?;
+            };
+            let report = docket::search::search_portal(&site, &options)?;
             print!("{}", report.render(limit));
         }
         Command::Synth {

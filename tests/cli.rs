@@ -281,3 +281,62 @@ fn serve_answers_pages_and_404() {
     assert!(missing.starts_with("HTTP/1.1 404"));
     assert!(missing.contains("<h1>Page not found</h1>"), "{missing}");
 }
+
+#[test]
+fn build_with_timings_names_every_stage_and_writes_the_same_bytes() {
+    let portal = fixture("minimal");
+    let build = |output: &std::path::Path, timings: bool| {
+        let mut command = docket();
+        command
+            .args(["build", "--as-of", "2026-06-30", "--root"])
+            .arg(portal.path())
+            .arg("--output")
+            .arg(output);
+        if timings {
+            command.arg("--timings");
+        }
+        let run = command.output().unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        String::from_utf8(run.stderr).unwrap()
+    };
+    let out = tempfile::tempdir().unwrap();
+    let plain = build(&out.path().join("plain"), false);
+    let timed = build(&out.path().join("timed"), true);
+    assert!(!plain.contains("timing:"), "{plain}");
+    for stage in [
+        "load",
+        "validate",
+        "templates",
+        "layout",
+        "open data",
+        "api",
+        "feeds",
+        "sitemap",
+        "search",
+        "static",
+        "redirects",
+        "render",
+        "swap",
+    ] {
+        assert!(
+            timed
+                .lines()
+                .any(|l| l.starts_with(&format!("timing: {stage} "))),
+            "no `{stage}` line in:\n{timed}"
+        );
+    }
+    let plain_files = read_tree(&out.path().join("plain"));
+    let timed_files = read_tree(&out.path().join("timed"));
+    assert!(plain_files.len() > 10);
+    assert_eq!(
+        plain_files.keys().collect::<Vec<_>>(),
+        timed_files.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &plain_files {
+        assert!(timed_files[path] == *bytes, "{path} differs");
+    }
+}

@@ -365,6 +365,7 @@ fn what_changed_lists_recent_updates_newest_first_with_the_previous_status() {
         as_of: Some(date("2025-03-01")),
         progress: false,
         previous: None,
+        timings: false,
     })
     .unwrap();
     let page = std::fs::read_to_string(out.join("en/changes/index.html")).unwrap();

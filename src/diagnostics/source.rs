@@ -18,7 +18,7 @@ pub(super) fn excerpt(file: &str, source: &str, line: u64, column: u64) -> Optio
     let start = line_offset(source, line)?;
     let rest = &source[start..];
     if file.ends_with(".csv") {
-        let delimiter = crate::load::sniff_delimiter(source.as_bytes()) as char;
+        let delimiter = crate::util::csv::sniff_delimiter(source.as_bytes()) as char;
         return Some(csv_excerpt(rest, delimiter, column));
     }
     let text = first_line(rest).to_string();

@@ -12,7 +12,7 @@ use crate::model::*;
 use crate::site::{Section, Site, TERM_SECTIONS, Term, urls};
 use crate::slug::slugify;
 
-pub const API_DIR: &str = "api/v1";
+pub use crate::site::urls::{API_DIR, api_recommendation_file as recommendation_file};
 
 /// `api/v1/{section}/{slug}.json`
 pub fn term_file(site: &Site, term: Term) -> String {
@@ -21,10 +21,6 @@ pub fn term_file(site: &Site, term: Term) -> String {
         term.section().segment(),
         slugify(site.term_slug(term))
     )
-}
-
-pub fn recommendation_file(r: &Recommendation) -> String {
-    format!("{API_DIR}/recommendations/{}.json", r.key.slug)
 }
 
 pub fn action_file(a: &Action) -> String {
@@ -351,8 +347,8 @@ fn write_json(out_dir: &Path, path: &str, value: &Value) -> Result<u64> {
     Ok(bytes.len() as u64)
 }
 
-/// Writes every file of the API; returns how many.
-pub fn write(site: &Site, out_dir: &Path) -> Result<usize> {
+/// Writes every file of the API; returns how many and their bytes.
+pub fn write(site: &Site, out_dir: &Path) -> Result<(usize, u64)> {
     let d = site.data;
     let mut dirs = vec![
         API_DIR.to_string(),
@@ -370,12 +366,13 @@ pub fn write(site: &Site, out_dir: &Path) -> Result<usize> {
     }
     let mut index = serde_json::to_vec_pretty(&index_json(site))?;
     index.push(b'\n');
+    let mut bytes = index.len() as u64;
     std::fs::write(out_dir.join(format!("{API_DIR}/index.json")), index)
         .context("cannot write the API index")?;
     let all: Vec<Value> = (0..d.recommendations.len() as u32)
         .map(|i| recommendation_summary(site, RecommendationId(i)))
         .collect();
-    write_json(
+    bytes += write_json(
         out_dir,
         &format!("{API_DIR}/recommendations.json"),
         &Value::Array(all),
@@ -385,36 +382,36 @@ pub fn write(site: &Site, out_dir: &Path) -> Result<usize> {
         .iter()
         .map(|a| json!({"id": a.key.id, "title": translations(&a.title), "api": url(site, &action_file(a))}))
         .collect();
-    write_json(
+    bytes += write_json(
         out_dir,
         &format!("{API_DIR}/actions.json"),
         &Value::Array(actions),
     )?;
-    (0..d.recommendations.len() as u32)
+    bytes += (0..d.recommendations.len() as u32)
         .into_par_iter()
-        .try_for_each(|i| -> Result<()> {
-            let id = RecommendationId(i);
+        .map(|i| {
             write_json(
                 out_dir,
                 &recommendation_file(&d.recommendations[i as usize]),
-                &recommendation_json(site, id),
-            )?;
-            Ok(())
-        })?;
-    (0..d.actions.len() as u32)
+                &recommendation_json(site, RecommendationId(i)),
+            )
+        })
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
+    bytes += (0..d.actions.len() as u32)
         .into_par_iter()
-        .try_for_each(|i| -> Result<()> {
+        .map(|i| {
             write_json(
                 out_dir,
                 &action_file(&d.actions[i as usize]),
                 &action_json(site, ActionId(i)),
-            )?;
-            Ok(())
-        })?;
+            )
+        })
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
     let terms: Vec<Term> = TERM_SECTIONS.iter().flat_map(|&s| site.terms(s)).collect();
-    terms.par_iter().try_for_each(|&term| -> Result<()> {
-        write_json(out_dir, &term_file(site, term), &term_json(site, term))?;
-        Ok(())
-    })?;
-    Ok(4 + d.recommendations.len() + d.actions.len() + terms.len())
+    bytes += terms
+        .par_iter()
+        .map(|&term| write_json(out_dir, &term_file(site, term), &term_json(site, term)))
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
+    let files = 4 + d.recommendations.len() + d.actions.len() + terms.len();
+    Ok((files, bytes))
 }

@@ -9,7 +9,9 @@ use fluent_bundle::FluentArgs;
 use rayon::prelude::*;
 
 use crate::model::*;
-use crate::site::{FeedLink, PageRoute, Route, Section, Site, Term, urls};
+use crate::site::feed_links::feed_title;
+pub use crate::site::feed_links::{Feed, feed_path, page_feeds};
+use crate::site::{Section, Site, Term, urls};
 use crate::slug::slugify;
 use crate::xml::escape;
 
@@ -19,71 +21,6 @@ pub const FEED_LIMIT: usize = 50;
 /// Sections whose terms have a feed of their own.
 pub const FEED_SECTIONS: [Section; 3] =
     [Section::Mechanisms, Section::Institutions, Section::Themes];
-
-/// Which feed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Feed {
-    Updates,
-    Recommendations,
-    Term(Term),
-}
-
-/// The feed's path from the site root.
-pub fn feed_path(site: &Site, lang: &str, feed: Feed) -> String {
-    match feed {
-        Feed::Updates => format!("{lang}/feeds/updates.xml"),
-        Feed::Recommendations => format!("{lang}/feeds/recommendations.xml"),
-        Feed::Term(term) => format!(
-            "{lang}/feeds/{}/{}.xml",
-            term.section().segment(),
-            slugify(site.term_slug(term))
-        ),
-    }
-}
-
-fn has_own_feed(term: Term) -> bool {
-    matches!(
-        term,
-        Term::Mechanism(_) | Term::Institution(_) | Term::Theme(_)
-    )
-}
-
-fn feed_title(site: &Site, lang: &str, feed: Feed) -> String {
-    let mut args = FluentArgs::new();
-    args.set("site", site.site_title(lang));
-    match feed {
-        Feed::Updates => site.i18n.message(lang, "feed-updates-title", Some(&args)),
-        Feed::Recommendations => site
-            .i18n
-            .message(lang, "feed-recommendations-title", Some(&args)),
-        Feed::Term(term) => {
-            args.set("name", site.term_name(term, lang).text);
-            site.i18n.message(lang, "feed-term-title", Some(&args))
-        }
-    }
-}
-
-/// The feeds a page announces: its term's feed (mechanism, institution and theme pages),
-/// then the portal's updates and new recommendations, in the page's language.
-pub fn page_feeds(site: &Site, page: PageRoute) -> Vec<FeedLink> {
-    let Some(lang) = site.language_codes().nth(page.lang as usize) else {
-        return Vec::new();
-    };
-    let mut feeds = Vec::new();
-    if let Route::Term(term, _) = page.route {
-        if has_own_feed(term) {
-            feeds.push(Feed::Term(term));
-        }
-    }
-    feeds.extend([Feed::Updates, Feed::Recommendations]);
-    feeds
-        .into_iter()
-        .map(|feed| FeedLink {
-            href: feed_path(site, lang, feed),
-            title: feed_title(site, lang, feed),
-        })
-        .collect()
-}
 
 /// One entry: a status update or a recommendation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -334,8 +271,8 @@ pub fn all_feeds(site: &Site) -> Vec<Feed> {
     feeds
 }
 
-/// Writes every feed in every language; returns how many files.
-pub fn write(site: &Site, out_dir: &Path) -> Result<usize> {
+/// Writes every feed in every language; returns how many files and their bytes.
+pub fn write(site: &Site, out_dir: &Path) -> Result<(usize, u64)> {
     let languages: Vec<&str> = site.language_codes().collect();
     for lang in &languages {
         for section in FEED_SECTIONS {
@@ -345,14 +282,20 @@ pub fn write(site: &Site, out_dir: &Path) -> Result<usize> {
         }
     }
     let feeds = all_feeds(site);
-    feeds.par_iter().try_for_each(|&feed| -> Result<()> {
-        let entries = entries(site, feed);
-        for lang in &languages {
-            let path = feed_path(site, lang, feed);
-            std::fs::write(out_dir.join(&path), render(site, lang, feed, &entries))
-                .with_context(|| format!("cannot write {path}"))?;
-        }
-        Ok(())
-    })?;
-    Ok(feeds.len() * languages.len())
+    let bytes = feeds
+        .par_iter()
+        .map(|&feed| -> Result<u64> {
+            let entries = entries(site, feed);
+            let mut bytes = 0;
+            for lang in &languages {
+                let path = feed_path(site, lang, feed);
+                let xml = render(site, lang, feed, &entries);
+                bytes += xml.len() as u64;
+                std::fs::write(out_dir.join(&path), xml)
+                    .with_context(|| format!("cannot write {path}"))?;
+            }
+            Ok(bytes)
+        })
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
+    Ok((feeds.len() * languages.len(), bytes))
 }

@@ -13,8 +13,8 @@ use unic_langid::LanguageIdentifier;
 
 pub use format::{format_number, number_style};
 
-use crate::config::line_column;
 use crate::diagnostics::Diagnostics;
+use crate::util::text::line_column;
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -2,8 +2,8 @@
 
 use serde::Deserialize;
 
-use crate::config::line_column;
 use crate::diagnostics::Diagnostics;
+use crate::util::text::line_column;
 
 /// One `content/{path}.{lang}.md` file, parsed but not yet checked against the config.
 #[derive(Debug, Clone)]

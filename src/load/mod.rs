@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 pub use content::{FrontMatter, RawPage, parse_page, split_page_name};
-pub(crate) use csv_table::sniff_delimiter;
 pub use csv_table::{Row, Table, parse_csv};
 
 use crate::diagnostics::{Diagnostics, did_you_mean};

@@ -7,6 +7,6 @@ mod sheet;
 pub mod tracking;
 mod types;
 
+pub use crate::util::dates::parse_date;
 pub use resolve::{RESERVED_SECTIONS, build_dataset, resolve_as_of};
-pub use sheet::parse_date;
 pub use types::*;

@@ -8,6 +8,7 @@ use super::types::{Key, Text};
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::{Row, Table};
 use crate::slug::{id_problem, slugify};
+use crate::util::dates::parse_date;
 
 /// The columns a table accepts.
 pub struct Schema {
@@ -301,12 +302,4 @@ impl<'s, 'a> Cells<'s, 'a> {
         }
         text
     }
-}
-
-pub fn parse_date(raw: &str) -> Option<NaiveDate> {
-    let bytes = raw.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()
 }

@@ -4,31 +4,9 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::types::*;
+// The status types live with the other plain data; named here too, where the rule is.
+pub use super::types::{Effective, StatusSource};
 use crate::config::{Config, StatusDef};
-
-/// How an assessor's current status of a recommendation was reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusSource {
-    /// The assessor's own latest update on the recommendation.
-    Reported(StatusUpdateId),
-    /// Derived from the assessor's latest updates on the recommendation's actions: the least
-    /// advanced of them. `action` and `update` name the one that decided it; `actions` counts
-    /// the assessed actions considered.
-    Derived {
-        action: ActionId,
-        update: StatusUpdateId,
-        actions: u32,
-    },
-}
-
-/// An assessor's current status of a recommendation and where it comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Effective {
-    pub status: StatusId,
-    /// Date of the update that decided it (the latest of the considered updates when derived).
-    pub date: NaiveDate,
-    pub source: StatusSource,
-}
 
 /// Whether a status closes the matter without implementing it (dropped, superseded).
 fn closed_unimplemented(def: &StatusDef) -> bool {

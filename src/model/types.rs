@@ -181,16 +181,40 @@ pub struct Recommendation {
     pub effective: EffectiveStatuses,
 }
 
-/// The current status per assessor, from [`super::tracking::effective_status`].
+/// How an assessor's current status of a recommendation was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusSource {
+    /// The assessor's own latest update on the recommendation.
+    Reported(StatusUpdateId),
+    /// Derived from the assessor's latest updates on the recommendation's actions: the least
+    /// advanced of them. `action` and `update` name the one that decided it; `actions` counts
+    /// the assessed actions considered.
+    Derived {
+        action: ActionId,
+        update: StatusUpdateId,
+        actions: u32,
+    },
+}
+
+/// An assessor's current status of a recommendation and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Effective {
+    pub status: StatusId,
+    /// Date of the update that decided it (the latest of the considered updates when derived).
+    pub date: NaiveDate,
+    pub source: StatusSource,
+}
+
+/// The current status per assessor, from the status rule (`model::tracking`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct EffectiveStatuses {
-    pub government: Option<super::tracking::Effective>,
-    pub nhri: Option<super::tracking::Effective>,
-    pub civil_society: Option<super::tracking::Effective>,
+    pub government: Option<Effective>,
+    pub nhri: Option<Effective>,
+    pub civil_society: Option<Effective>,
 }
 
 impl EffectiveStatuses {
-    pub fn get(&self, assessor: Assessor) -> Option<super::tracking::Effective> {
+    pub fn get(&self, assessor: Assessor) -> Option<Effective> {
         match assessor {
             Assessor::Government => self.government,
             Assessor::Nhri => self.nhri,

@@ -16,6 +16,7 @@ pub use atomic::Staging;
 pub use published::{URL_LIST, check_previous, url_list};
 pub use templates::{load_templates, register_helpers, render_error};
 
+use crate::emit::{Emitted, Emitter};
 use crate::site::{PageRoute, Route, Site, urls};
 use crate::theme::Theme;
 
@@ -97,6 +98,44 @@ pub fn render(tera: &Tera, rendered: &crate::site::RenderedContext, file: &str) 
         })
 }
 
+/// `static/`: the theme's and the portal's static files, and `static/statuses.css`.
+pub struct StaticAssets<'a> {
+    pub theme: &'a Theme,
+}
+
+impl Emitter for StaticAssets<'_> {
+    fn name(&self) -> &'static str {
+        "static"
+    }
+
+    fn emit(&self, site: &Site, out_dir: &Path) -> Result<Emitted> {
+        let (files, bytes) = copy_static(self.theme, out_dir)?;
+        let css = status_css(&site.data.config);
+        std::fs::write(out_dir.join("static/statuses.css"), &css)
+            .context("cannot write static/statuses.css")?;
+        Ok(Emitted::counted(files + 1, bytes + css.len() as u64))
+    }
+}
+
+/// `_redirects`, when some row has an old id.
+pub struct Redirects;
+
+impl Emitter for Redirects {
+    fn name(&self) -> &'static str {
+        "redirects"
+    }
+
+    fn emit(&self, site: &Site, out_dir: &Path) -> Result<Emitted> {
+        let redirects = redirects_file(site);
+        if redirects.is_empty() {
+            return Ok(Emitted::default());
+        }
+        std::fs::write(out_dir.join("_redirects"), &redirects)
+            .context("cannot write _redirects")?;
+        Ok(Emitted::counted(1, redirects.len() as u64))
+    }
+}
+
 /// Writes the theme's `static/` files (the portal's over the theme's) into `out_dir/static/`.
 pub fn copy_static(theme: &Theme, out_dir: &Path) -> Result<(usize, u64)> {
     let (mut files, mut bytes) = (0, 0);
@@ -114,7 +153,7 @@ pub fn copy_static(theme: &Theme, out_dir: &Path) -> Result<(usize, u64)> {
     Ok((files, bytes))
 }
 
-/// Netlify-style `_redirects`: old recommendation ids answer with a permanent redirect.
+/// Netlify-style `_redirects`: old ids (`aliases`) answer with a permanent redirect.
 /// Hosts without it still get the HTML redirect pages.
 pub fn redirects_file(site: &Site) -> String {
     let mut out = String::new();

@@ -5,21 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::index::{Entry, EntryKind, Facet, FacetValue};
 use crate::model::*;
+pub use crate::site::search_page::FACETS;
 use crate::site::{Site, Term, excerpt};
-
-/// The facets, in the order the search page shows them.
-pub const FACETS: &[&str] = &[
-    "type",
-    "mechanism",
-    "document",
-    "status",
-    "response",
-    "theme",
-    "group",
-    "sdg",
-    "institution",
-    "year",
-];
 
 pub(super) fn facets(site: &Site, lang: &str, entries: &[Entry]) -> Vec<Facet> {
     let d = site.data;

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::analysis::Analyzer;
 use super::facets::{FACETS, facets};
 use crate::model::*;
+pub use crate::site::search_page::EntryKind;
 use crate::site::{Site, excerpt};
 
 /// Characters of text kept for a result's excerpt.
@@ -26,49 +27,6 @@ pub const MAX_IMPACT: u8 = 15;
 /// Key weights: an entry's own id or symbol, and a recommendation's document.
 pub const KEY_SELF: u8 = 2;
 pub const KEY_DOCUMENT: u8 = 1;
-
-/// What a search result is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum EntryKind {
-    Recommendation,
-    Action,
-    Document,
-}
-
-impl EntryKind {
-    pub const ALL: [EntryKind; 3] = [
-        EntryKind::Recommendation,
-        EntryKind::Action,
-        EntryKind::Document,
-    ];
-
-    /// The value of the `type` facet and the name used in messages.
-    pub fn key(self) -> &'static str {
-        match self {
-            EntryKind::Recommendation => "recommendation",
-            EntryKind::Action => "action",
-            EntryKind::Document => "document",
-        }
-    }
-
-    /// The one-letter code in the document table.
-    pub fn code(self) -> &'static str {
-        match self {
-            EntryKind::Recommendation => "r",
-            EntryKind::Action => "a",
-            EntryKind::Document => "d",
-        }
-    }
-
-    /// The site section its pages live in.
-    pub fn section(self) -> &'static str {
-        match self {
-            EntryKind::Recommendation => "recommendations",
-            EntryKind::Action => "actions",
-            EntryKind::Document => "documents",
-        }
-    }
-}
 
 /// One search result as the result list shows it.
 #[derive(Debug, Clone, PartialEq)]

@@ -15,15 +15,14 @@ pub mod query;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
-use chrono::NaiveDate;
 use rayon::prelude::*;
-use serde::Serialize;
 
 pub use facets::FACETS;
 pub use index::{Entry, EntryKind, LanguageIndex};
 pub use query::{Hit, Query, Results};
 
-use crate::site::{Section, Site, urls};
+use crate::emit::{Emitted, Emitter};
+use crate::site::Site;
 
 /// Builds the index of one language.
 pub fn build_index(site: &Site, lang: &str) -> LanguageIndex {
@@ -41,6 +40,20 @@ pub fn index_files(site: &Site) -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .flatten()
         .collect()
+}
+
+/// `search/{lang}/...`: the search index of every language.
+pub struct SearchIndex;
+
+impl Emitter for SearchIndex {
+    fn name(&self) -> &'static str {
+        "search"
+    }
+
+    fn emit(&self, site: &Site, out_dir: &Path) -> Result<Emitted> {
+        let (files, bytes) = write_index(site, out_dir)?;
+        Ok(Emitted::counted(files, bytes))
+    }
 }
 
 /// Writes the search index into the site folder; returns the number of files and bytes.
@@ -67,11 +80,9 @@ pub fn write_index(site: &Site, out_dir: &Path) -> Result<(usize, u64)> {
     Ok((files.len(), bytes.iter().sum()))
 }
 
-/// `docket search`: what to search and where.
+/// `docket search`: what to search.
 #[derive(Debug, Clone)]
 pub struct SearchOptions {
-    pub root: PathBuf,
-    pub as_of: Option<NaiveDate>,
     /// The index's language; the portal's default when `None`.
     pub lang: Option<String>,
     pub query: Query,
@@ -84,10 +95,8 @@ pub struct SearchReport {
     pub results: Results,
 }
 
-/// Loads a portal, builds the index of one language and runs the query.
-pub fn search_portal(options: &SearchOptions) -> Result<SearchReport> {
-    let portal = crate::load_portal(&options.root, options.as_of)?;
-    let site = Site::new(&portal.dataset, &portal.i18n);
+/// Builds the index of one language of a loaded portal and runs the query.
+pub fn search_portal(site: &Site, options: &SearchOptions) -> Result<SearchReport> {
     let lang = match &options.lang {
         Some(lang) => {
             if !site.language_codes().any(|l| l == lang) {
@@ -99,7 +108,7 @@ pub fn search_portal(options: &SearchOptions) -> Result<SearchReport> {
             }
             lang.clone()
         }
-        None => portal.dataset.config.default_language.clone(),
+        None => site.data.config.default_language.clone(),
     };
     for (facet, value) in &options.query.filters {
         if !FACETS.contains(&facet.as_str()) {
@@ -109,7 +118,7 @@ pub fn search_portal(options: &SearchOptions) -> Result<SearchReport> {
             ));
         }
     }
-    let index = build_index(&site, &lang);
+    let index = build_index(site, &lang);
     let results = index.search(&options.query);
     Ok(SearchReport {
         lang,
@@ -179,96 +188,4 @@ impl SearchReport {
         }
         out
     }
-}
-
-/// A facet as the search page lists it.
-#[derive(Serialize)]
-struct PageFacet {
-    name: &'static str,
-    label: String,
-}
-
-#[derive(Serialize)]
-struct BrowseLink {
-    href: String,
-    label: String,
-}
-
-#[derive(Serialize)]
-struct SearchPage {
-    /// The manifest, from the site root.
-    index: String,
-    facets: Vec<PageFacet>,
-    browse: Vec<BrowseLink>,
-    /// `{"r": "Recommendation", ...}` for the result list.
-    types: String,
-    /// Language code to text direction, for results shown in another language.
-    dirs: String,
-}
-
-/// The context of the search page of `lang`; returns the page title.
-pub fn page_context(site: &Site, lang: &str, context: &mut tera::Context) -> String {
-    let msg = |key: &str| site.i18n.message(lang, key, None);
-    let facets = FACETS
-        .iter()
-        .map(|name| PageFacet {
-            name,
-            label: msg(&format!("search-facet-{name}")),
-        })
-        .collect();
-    let mut browse = vec![BrowseLink {
-        href: urls::section(lang, Section::Recommendations),
-        label: msg(Section::Recommendations.message()),
-    }];
-    if !site.data.actions.is_empty() {
-        browse.push(BrowseLink {
-            href: urls::section(lang, Section::Actions),
-            label: msg(Section::Actions.message()),
-        });
-    }
-    for section in [
-        Section::Mechanisms,
-        Section::Documents,
-        Section::Themes,
-        Section::Groups,
-        Section::Sdg,
-        Section::Institutions,
-        Section::Statuses,
-    ] {
-        if !site.terms(section).is_empty() {
-            browse.push(BrowseLink {
-                href: urls::section(lang, section),
-                label: msg(section.message()),
-            });
-        }
-    }
-    let types: serde_json::Map<String, serde_json::Value> = EntryKind::ALL
-        .iter()
-        .map(|k| {
-            (
-                k.code().to_string(),
-                msg(&format!("search-type-{}", k.key())).into(),
-            )
-        })
-        .collect();
-    let dirs: serde_json::Map<String, serde_json::Value> = site
-        .language_codes()
-        .map(|l| (l.to_string(), site.dir_of(l).into()))
-        .collect();
-    context.insert(
-        "search",
-        &SearchPage {
-            index: format!("search/{lang}/manifest.json"),
-            facets,
-            browse,
-            types: serde_json::Value::Object(types).to_string(),
-            dirs: serde_json::Value::Object(dirs).to_string(),
-        },
-    );
-    msg("search-title")
-}
-
-/// The search page's path: `{lang}/search/`.
-pub fn page_path(lang: &str) -> String {
-    format!("{lang}/search/")
 }

@@ -5,10 +5,13 @@
 
 mod charts;
 mod context;
+mod data_page;
 mod entries;
+pub(crate) mod feed_links;
 mod markdown;
 mod pages;
 mod parts;
+pub(crate) mod search_page;
 mod term_pages;
 mod terms;
 mod tracking;
@@ -19,6 +22,7 @@ use crate::i18n::I18n;
 use crate::model::*;
 
 pub use context::*;
+pub use data_page::DataFile;
 pub use markdown::{excerpt, to_safe_html};
 pub use pages::base_path;
 pub use terms::{TERM_SECTIONS, Term};
@@ -86,6 +90,8 @@ pub struct Site<'a> {
     pub(crate) timelines: Vec<Vec<(chrono::NaiveDate, Option<StatusId>)>>,
     /// Quarter ends shown by progress charts.
     pub(crate) quarters: Vec<chrono::NaiveDate>,
+    /// What the open-data emitter wrote, for the Data page; see [`Site::set_data_files`].
+    pub(crate) data_files: Vec<DataFile>,
 }
 
 impl<'a> Site<'a> {
@@ -125,7 +131,14 @@ impl<'a> Site<'a> {
             updates_newest_first,
             timelines: tracking::government_timelines(data),
             quarters: tracking::progress_quarters(data),
+            data_files: Vec::new(),
         }
+    }
+
+    /// Gives the Data page the files the open-data emitter wrote, so that it renders once,
+    /// with their sizes. Until then it lists no downloads.
+    pub fn set_data_files(&mut self, files: Vec<DataFile>) {
+        self.data_files = files;
     }
 
     pub fn language_codes(&self) -> impl Iterator<Item = &str> {
@@ -240,7 +253,7 @@ impl<'a> Site<'a> {
             }
             Route::Term(term, page) => urls::paged(&self.term_path(lang, term), page as usize),
             Route::Content(index) => urls::content(lang, &data.pages[index as usize].path),
-            Route::Search => crate::search::page_path(lang),
+            Route::Search => search_page::page_path(lang),
             Route::Tracking(page) => format!("{lang}/{}/", page.segment()),
             Route::Data => format!("{lang}/data/"),
         }

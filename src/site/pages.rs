@@ -104,11 +104,11 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
         }
         Route::Data => (
             "data.html",
-            crate::export::data_page(site, lang, &mut context),
+            super::data_page::context(site, lang, &mut context),
         ),
         Route::Search => (
             "search.html",
-            crate::search::page_context(site, lang, &mut context),
+            super::search_page::page_context(site, lang, &mut context),
         ),
         Route::Content(index) => (
             "page.html",
@@ -190,7 +190,7 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
         ));
     }
     nav.push(nav_item(
-        crate::search::page_path(lang),
+        super::search_page::page_path(lang),
         site.i18n.message(lang, "nav-search", None),
     ));
     let mut content: Vec<&ContentPage> = site
@@ -268,7 +268,7 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
         footer_nav,
         kind: template.trim_end_matches(".html"),
         breadcrumbs: Vec::new(),
-        feeds: crate::export::page_feeds(site, page),
+        feeds: super::feed_links::page_feeds(site, page),
     }
 }
 

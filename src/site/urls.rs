@@ -90,3 +90,11 @@ pub fn file_of(path: &str) -> String {
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
+
+/// The folder of the static JSON API (docs/api.md).
+pub const API_DIR: &str = "api/v1";
+
+/// `api/v1/recommendations/{slug}.json`
+pub fn api_recommendation_file(r: &crate::model::Recommendation) -> String {
+    format!("{API_DIR}/recommendations/{}.json", r.key.slug)
+}

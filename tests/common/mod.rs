@@ -39,6 +39,7 @@ pub fn build(root: &Path, output: &Path) -> anyhow::Result<docket::BuildSummary>
         as_of: None,
         progress: false,
         previous: None,
+        timings: false,
     })
 }
 
