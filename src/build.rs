@@ -248,3 +248,22 @@ impl Timings {
 pub fn as_invalid_portal(error: &anyhow::Error) -> Option<&InvalidPortal> {
     error.downcast_ref::<InvalidPortal>()
 }
+
+/// `docket export workbook`: writes every table of `data/` into a new workbook at `file`;
+/// the number of tables. Refuses a data folder with problems (rows would be lost) and an
+/// existing file (Docket never replaces what it did not write).
+pub fn export_workbook(root: &Path, file: &Path) -> Result<usize> {
+    if file.exists() {
+        anyhow::bail!("{} already exists; choose a new file name", file.display());
+    }
+    let mut diagnostics = Diagnostics::default();
+    let raw = crate::load::load_portal(root, &mut diagnostics)?;
+    diagnostics.into_result()?;
+    let tables: Vec<(&str, &crate::load::Table)> = raw
+        .tables
+        .iter()
+        .map(|(name, table)| (*name, table))
+        .collect();
+    crate::export::write_workbook(file, &tables)?;
+    Ok(tables.len())
+}

@@ -30,6 +30,6 @@ use util::xml;
 
 pub use build::{
     BuildOptions, BuildSummary, CheckSummary, Portal, as_invalid_portal, build, check,
-    load as load_portal,
+    export_workbook, load as load_portal,
 };
 pub use diagnostics::{Diagnostic, Diagnostics, InvalidPortal};

@@ -101,6 +101,11 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
     },
+    /// Write the portal's data in another form
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
     /// Write a synthetic portal of any size, for benchmarks
     Synth {
         /// Folder to create
@@ -114,6 +119,18 @@ enum Command {
         /// Seed of the deterministic generator
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// Every table of data/ as one sheet of a new .xlsx workbook, cells as they are
+    Workbook {
+        /// The workbook to create (must not exist)
+        file: PathBuf,
+        /// The portal folder, holding config.toml
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
 }
 
@@ -368,6 +385,12 @@ fn run(command: Command) -> anyhow::Result<()> {
             };
             let report = docket::search::search_portal(&site, &options)?;
             print!("{}", report.render(limit));
+        }
+        Command::Export {
+            what: ExportWhat::Workbook { file, root },
+        } => {
+            let written = docket::export_workbook(&root, &file)?;
+            println!("Wrote {written} tables to {}", file.display());
         }
         Command::Synth {
             dir,

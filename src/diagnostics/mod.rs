@@ -24,16 +24,35 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+impl Diagnostic {
+    /// Where the problem is, for people: `data/x.csv:42:7`, or `data/portal.xlsx
+    /// [recommendations] G42` for a table read from a workbook.
+    pub fn place(&self) -> String {
+        if crate::util::csv::workbook_sheet(&self.file).is_some() && self.line > 0 {
+            return if self.column > 0 {
+                format!(
+                    "{} {}",
+                    self.file,
+                    crate::util::csv::cell_name(self.line, self.column)
+                )
+            } else {
+                format!("{} row {}", self.file, self.line)
+            };
+        }
+        let mut place = self.file.clone();
         if self.line > 0 {
-            write!(f, ":{}", self.line)?;
+            place.push_str(&format!(":{}", self.line));
             if self.column > 0 {
-                write!(f, ":{}", self.column)?;
+                place.push_str(&format!(":{}", self.column));
             }
         }
-        write!(f, ": error: {}", self.message)?;
+        place
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: error: {}", self.place(), self.message)?;
         if let Some(help) = &self.help {
             write!(f, "\n  help: {help}")?;
         }

@@ -124,6 +124,9 @@ fn human(
                 .path(problem.file.as_str())
                 .annotation(AnnotationKind::Primary.span(found.span.clone())),
         ),
+        None if crate::util::csv::workbook_sheet(&problem.file).is_some() => {
+            Group::with_title(title).element(Origin::path(problem.place()))
+        }
         None => {
             let mut origin = Origin::path(problem.file.as_str());
             if problem.line > 0 {
@@ -154,6 +157,18 @@ fn path_from_cwd(root: &Path, file: &str) -> String {
 
 /// One workflow command, escaped as GitHub's toolkit does (`escapeData`, `escapeProperty`).
 fn github(file: &str, severity: Severity, problem: &Diagnostic) -> String {
+    if let Some((workbook, _)) = crate::util::csv::workbook_sheet(file) {
+        // A workbook has no lines to point at: the cell goes into the message.
+        let message = format!("{}: {}", problem.place(), problem.message);
+        let located = Diagnostic {
+            file: workbook.to_string(),
+            line: 0,
+            column: 0,
+            message,
+            help: problem.help.clone(),
+        };
+        return github(workbook, severity, &located);
+    }
     let mut properties = vec![format!("file={}", escape_property(file))];
     if problem.line > 0 {
         properties.push(format!("line={}", problem.line));

@@ -2,6 +2,7 @@
 
 mod content;
 mod csv_table;
+mod workbook;
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +10,7 @@ use anyhow::{Context, Result};
 
 pub use content::{FrontMatter, RawPage, parse_page, split_page_name};
 pub use csv_table::{Row, Table, parse_csv};
+pub use workbook::{WORKBOOK_EXTENSIONS, cell_text, number_text, read_workbook};
 
 use crate::diagnostics::{Diagnostics, did_you_mean};
 
@@ -69,6 +71,22 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
             };
+            if is_workbook(name) {
+                let file = format!("data/{name}");
+                for (table, sheet) in read_workbook(&path, &file, TABLES, diagnostics)? {
+                    match tables.iter().find(|(n, _)| *n == table) {
+                        Some((_, other)) => diagnostics.error_with_help(
+                            &sheet.file,
+                            0,
+                            0,
+                            format!("table `{table}` is also in {}", other.file),
+                            "keep each table in one place: delete the sheet or the other file",
+                        ),
+                        None => tables.push((table, sheet)),
+                    }
+                }
+                continue;
+            }
             let Some(stem) = name.strip_suffix(".csv") else {
                 continue;
             };
@@ -83,6 +101,7 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
             }
         }
     }
+    tables.sort_by_key(|(name, _)| TABLES.iter().position(|t| t == name));
     let content_dir = root.join("content");
     let mut pages = Vec::new();
     if content_dir.is_dir() {
@@ -123,6 +142,17 @@ pub fn read_table(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Res
         &bytes,
         diagnostics,
     )))
+}
+
+/// A workbook Docket reads, not the lock file Excel (`~$…`) or LibreOffice (`.~lock…#`)
+/// keeps beside an open one.
+fn is_workbook(name: &str) -> bool {
+    !name.starts_with("~$")
+        && !name.starts_with(".~lock")
+        && WORKBOOK_EXTENSIONS.iter().any(|ext| {
+            name.rsplit_once('.')
+                .is_some_and(|(_, e)| e.eq_ignore_ascii_case(ext))
+        })
 }
 
 fn sorted_files(dir: &Path) -> Result<Vec<PathBuf>> {
