@@ -25,7 +25,7 @@ pub struct BuildOptions {
     /// Where the site goes; replaced as a whole, only when the build succeeds.
     pub output: PathBuf,
     /// Overrides `base_url` from config.toml (for previews and the dev server).
-    pub base_url: Option<String>,
+    pub base_url: Option<crate::web_url::WebUrl>,
     /// Overrides the as-of date.
     pub as_of: Option<NaiveDate>,
     /// Show a progress line on stderr (only on a terminal, never in CI).
@@ -67,7 +67,8 @@ fn load_timed(root: &Path, as_of: Option<NaiveDate>, timings: &mut Timings) -> R
     let Some(dataset) = dataset else {
         return Err(diagnostics.into_result().unwrap_err().into());
     };
-    let theme = Theme::resolve(root, &dataset.config.theme, &mut diagnostics)?;
+    let theme_at = crate::config::value_location(&raw.config_source, "theme");
+    let theme = Theme::resolve(root, &dataset.config.theme, theme_at, &mut diagnostics)?;
     let languages: Vec<&str> = dataset.config.language_codes().collect();
     let i18n = I18n::from_theme(
         &theme,
@@ -100,8 +101,10 @@ pub struct CheckSummary {
 /// Validates data, content, messages and templates; writes nothing.
 pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
     let portal = load(root, as_of)?;
-    output::load_templates(&portal.theme, portal.i18n.clone())?;
+    let placed = |error| placed_template_error(error, &portal.theme);
+    let tera = output::load_templates(&portal.theme, portal.i18n.clone()).map_err(placed)?;
     let site = Site::new(&portal.dataset, &portal.i18n);
+    output::render_samples(&site, &tera).map_err(placed)?;
     Ok(CheckSummary {
         recommendations: portal.dataset.recommendations.len(),
         actions: portal.dataset.actions.len(),
@@ -149,7 +152,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     if let Some(base_url) = &options.base_url {
         portal.dataset.config.base_url = base_url.clone();
     }
-    let tera = output::load_templates(&portal.theme, portal.i18n.clone())?;
+    let placed = |error| placed_template_error(error, &portal.theme);
+    let tera = output::load_templates(&portal.theme, portal.i18n.clone()).map_err(placed)?;
     timings.lap("templates");
     let mut site = Site::new(&portal.dataset, &portal.i18n);
     timings.lap("layout");
@@ -191,7 +195,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
             }
         }
     };
-    let stats = output::write_pages(&site, &tera, &staging.dir, &progress)?;
+    let stats = output::write_pages(&site, &tera, &staging.dir, &progress).map_err(placed)?;
     timings.lap_emitted("render", &Emitted::counted(stats.files, stats.bytes));
     std::fs::write(staging.dir.join(output::URL_LIST), url_list)
         .context("cannot write urls.txt")?;
@@ -203,6 +207,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
         elapsed: started.elapsed(),
         output: options.output.clone(),
     })
+}
+
+/// A template error Tera can place becomes a diagnostic at the template's file:line:column.
+fn placed_template_error(error: anyhow::Error, theme: &Theme) -> anyhow::Error {
+    match output::template_problem(&error, theme) {
+        Some(invalid) => invalid.into(),
+        None => error,
+    }
 }
 
 /// `--timings`: the time since the previous stage, printed to stderr as each stage ends.

@@ -1,13 +1,16 @@
 //! `config.toml`: portal settings, languages and the status scale.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::diagnostics::Diagnostics;
 // Re-exported for callers that still name it here; it lives in `util::text`.
 pub use crate::util::text::line_column;
+use crate::util::web_url::{HELP_SEPARATOR, WebUrl};
 
 pub const CONFIG_FILE: &str = "config.toml";
 
@@ -16,17 +19,20 @@ pub const CONFIG_FILE: &str = "config.toml";
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Absolute URL where the portal is published, used for canonical links, hreflang and feeds.
-    pub base_url: String,
+    pub base_url: WebUrl,
     /// Language code of the first language and the fallback for missing translations.
     pub default_language: String,
     /// The day the data describes; `--as-of` and `SOURCE_DATE_EPOCH` override it.
     #[serde(default, deserialize_with = "date_or_string")]
     pub as_of: Option<NaiveDate>,
-    /// Folder name under `themes/`.
-    #[serde(default = "default_theme")]
+    /// Folder name directly under `themes/` (no `/`, `\\` or `..`).
+    #[serde(default = "default_theme", deserialize_with = "theme_name")]
     pub theme: String,
-    /// List length before a listing paginates.
-    #[serde(default = "default_per_page")]
+    /// List length before a listing paginates: 1 to 1000.
+    #[serde(
+        default = "default_per_page",
+        deserialize_with = "in_range::<_, _, 1, 1000>"
+    )]
     pub per_page: usize,
     /// Portal title per language code.
     pub title: BTreeMap<String, String>,
@@ -55,18 +61,22 @@ pub struct License {
     pub title: String,
     /// Where the licence text is published.
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<WebUrl>,
 }
 
 /// `[tracking]` in config.toml.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct TrackingConfig {
-    /// An assessment older than this many months on the as-of date is marked stale.
+    /// An assessment older than this many months on the as-of date is marked stale: 1 to 600.
+    #[serde(deserialize_with = "in_range::<_, _, 1, 600>")]
     pub stale_after_months: u32,
-    /// An open action due within this many days after the as-of date is "due soon".
+    /// An open action due within this many days after the as-of date is "due soon": 0 to 3650.
+    #[serde(deserialize_with = "in_range::<_, _, 0, 3650>")]
     pub due_soon_days: u32,
-    /// The "what changed" page lists status updates from this many days before the as-of date.
+    /// The "what changed" page lists status updates from this many days before the as-of
+    /// date: 1 to 3650.
+    #[serde(deserialize_with = "in_range::<_, _, 1, 3650>")]
     pub changes_days: u32,
 }
 
@@ -151,6 +161,39 @@ fn date_or_string<'de, D: serde::Deserializer<'de>>(
         })
 }
 
+/// A whole number within `MIN..=MAX`; the parser reports anything else at the value.
+fn in_range<'de, D, T, const MIN: i64, const MAX: i64>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: TryFrom<i64>,
+{
+    let value = i64::deserialize(deserializer)?;
+    if !(MIN..=MAX).contains(&value) {
+        return Err(serde::de::Error::custom(format!(
+            "{value} is out of range{HELP_SEPARATOR}this setting takes a whole number from {MIN} to {MAX}"
+        )));
+    }
+    T::try_from(value).map_err(|_| serde::de::Error::custom(format!("{value} is out of range")))
+}
+
+/// A folder name directly under `themes/`: never a path that could leave the portal.
+fn theme_name<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let name = String::deserialize(deserializer)?;
+    let bad = name.is_empty()
+        || name == "."
+        || name == ".."
+        || name.contains(['/', '\\', ':'])
+        || name.chars().any(char::is_control);
+    if bad {
+        return Err(serde::de::Error::custom(format!(
+            "theme `{}` is not a folder name{HELP_SEPARATOR}theme names one folder directly \
+             under themes/, such as theme = \"default\"",
+            name.escape_debug()
+        )));
+    }
+    Ok(name)
+}
+
 fn default_theme() -> String {
     "default".into()
 }
@@ -169,13 +212,11 @@ impl Config {
                     .span()
                     .map(|span| line_column(source, span.start))
                     .unwrap_or((0, 0));
-                diagnostics.error_with_help(
-                    CONFIG_FILE,
-                    line,
-                    column,
-                    error.message().to_string(),
+                let (message, help) = error.message().split_once(HELP_SEPARATOR).unwrap_or((
+                    error.message(),
                     "see docs/data.md, section config.toml, for every setting",
-                );
+                ));
+                diagnostics.error_with_help(CONFIG_FILE, line, column, message, help);
                 return None;
             }
         };
@@ -184,35 +225,39 @@ impl Config {
     }
 
     fn validate(&self, source: &str, diagnostics: &mut Diagnostics) {
-        let at = |needle: &str| {
-            source
-                .find(needle)
-                .map(|offset| line_column(source, offset))
-                .unwrap_or((1, 1))
-        };
-        let mut report = |needle: &str, message: String, help: &str| {
-            let (line, column) = at(needle);
+        // Same document, already parsed once: only the spans are new.
+        let spans: Spans = toml::from_str(source).unwrap_or_default();
+        let mut report = |span: Option<Range<usize>>, message: String, help: &str| {
+            let (line, column) = span.map_or((1, 1), |span| line_column(source, span.start));
             diagnostics.error_with_help(CONFIG_FILE, line, column, message, help);
         };
+        let languages_span = spans.languages.as_ref().map(Spanned::span);
         if self.languages.is_empty() {
             report(
-                "languages",
+                languages_span.clone(),
                 "no language is configured".into(),
                 "add a [[languages]] table with code, name and dir",
             );
         }
+        let language_spans: &[CodeSpan] = spans.languages.as_ref().map_or(&[], |l| l.get_ref());
+        let code_span = |i: usize| {
+            language_spans
+                .get(i)
+                .map(|l| l.code.span())
+                .or(languages_span.clone())
+        };
         let mut seen = Vec::new();
-        for language in &self.languages {
+        for (i, language) in self.languages.iter().enumerate() {
             if !is_language_code(&language.code) {
                 report(
-                    &format!("\"{}\"", language.code),
+                    code_span(i),
                     format!("`{}` is not a language code", language.code),
                     "use a BCP 47 code such as `en`, `fr`, `ar` or `zh-Hans`",
                 );
             }
             if seen.contains(&language.code.as_str()) {
                 report(
-                    &format!("\"{}\"", language.code),
+                    code_span(i),
                     format!("language `{}` is declared twice", language.code),
                     "keep one [[languages]] table per language",
                 );
@@ -221,7 +266,7 @@ impl Config {
         }
         if !seen.contains(&self.default_language.as_str()) {
             report(
-                "default_language",
+                spans.default_language.as_ref().map(Spanned::span),
                 format!(
                     "default_language `{}` is not one of the configured languages ({})",
                     self.default_language,
@@ -231,11 +276,14 @@ impl Config {
             );
         }
         let languages_hint = format!("configured languages: {}", seen.join(", "));
-        for (table, map) in [("title", &self.title), ("tagline", &self.tagline)] {
+        for (table, map, map_spans) in [
+            ("title", &self.title, &spans.title),
+            ("tagline", &self.tagline, &spans.tagline),
+        ] {
             for code in map.keys() {
                 if !seen.contains(&code.as_str()) {
                     report(
-                        &format!("[{table}]"),
+                        map_spans.get(code).map(Spanned::span),
                         format!(
                             "{table} has text for `{code}`, which is not a configured language"
                         ),
@@ -246,7 +294,7 @@ impl Config {
         }
         if !self.title.contains_key(&self.default_language) {
             report(
-                "[title]",
+                spans.title.values().next().map(Spanned::span),
                 format!(
                     "the title has no text in the default language `{}`",
                     self.default_language
@@ -254,43 +302,47 @@ impl Config {
                 "add it under [title]",
             );
         }
-        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+        if self.base_url.as_str().contains(['?', '#']) {
             report(
-                "base_url",
+                spans.base_url.as_ref().map(Spanned::span),
                 format!(
-                    "base_url `{}` is not an absolute http(s) URL",
+                    "base_url `{}` has a query or fragment, which page links cannot follow",
                     self.base_url
                 ),
-                "for example base_url = \"https://rights.example.org/\"",
+                "end base_url with the folder the site is published in, like https://rights.example.org/",
             );
         }
-        if self.per_page == 0 {
-            report(
-                "per_page",
-                "per_page must be at least 1".into(),
-                "the usual value is 50",
-            );
-        }
+        self.validate_statuses(&spans.statuses, &seen, &languages_hint, &mut report);
+    }
+
+    fn validate_statuses(
+        &self,
+        spans: &[StatusSpans],
+        seen: &[&str],
+        languages_hint: &str,
+        report: &mut impl FnMut(Option<Range<usize>>, String, &str),
+    ) {
         if self.statuses.is_empty() {
             report(
-                "statuses",
+                None,
                 "the status scale is empty".into(),
                 "add [[statuses]] tables, one per step, in order",
             );
         }
         let mut status_ids = Vec::new();
-        for status in &self.statuses {
-            let needle = format!("\"{}\"", status.id);
+        for (i, status) in self.statuses.iter().enumerate() {
+            let here = spans.get(i);
+            let id_span = here.map(|s| s.id.span());
             if let Some(problem) = crate::slug::id_problem(&status.id) {
                 report(
-                    &needle,
+                    id_span.clone(),
                     format!("status id: {problem}"),
                     "use ids like `in-progress`",
                 );
             }
             if status_ids.contains(&status.id.as_str()) {
                 report(
-                    &needle,
+                    id_span.clone(),
                     format!("status `{}` is declared twice", status.id),
                     "each status id must be unique",
                 );
@@ -298,7 +350,7 @@ impl Config {
             status_ids.push(&status.id);
             if !is_css_colour(&status.colour) {
                 report(
-                    &format!("\"{}\"", status.colour),
+                    here.map(|s| s.colour.span()),
                     format!(
                         "colour `{}` of status `{}` is not #rgb or #rrggbb",
                         status.colour, status.id
@@ -308,7 +360,7 @@ impl Config {
             }
             if !status.label.contains_key(&self.default_language) {
                 report(
-                    &needle,
+                    id_span.clone(),
                     format!(
                         "status `{}` has no label in the default language `{}`",
                         status.id, self.default_language
@@ -318,13 +370,14 @@ impl Config {
             }
             for code in status.label.keys() {
                 if !seen.contains(&code.as_str()) {
+                    let label_span = here.and_then(|s| s.label.get(code)).map(Spanned::span);
                     report(
-                        &needle,
+                        label_span.or(id_span.clone()),
                         format!(
                             "status `{}` has a label for `{code}`, which is not a configured language",
                             status.id
                         ),
-                        &languages_hint,
+                        languages_hint,
                     );
                 }
             }
@@ -345,8 +398,38 @@ impl Config {
 
     /// The base URL with exactly one trailing slash.
     pub fn base_url(&self) -> String {
-        format!("{}/", self.base_url.trim_end_matches('/'))
+        format!("{}/", self.base_url.as_str().trim_end_matches('/'))
     }
+}
+
+/// Where the values that [`Config::validate`] checks are in the file, from the parser's spans.
+#[derive(Debug, Default, Deserialize)]
+struct Spans {
+    #[serde(default)]
+    base_url: Option<Spanned<String>>,
+    #[serde(default)]
+    languages: Option<Spanned<Vec<CodeSpan>>>,
+    #[serde(default)]
+    default_language: Option<Spanned<String>>,
+    #[serde(default)]
+    title: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    tagline: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    statuses: Vec<StatusSpans>,
+}
+
+#[derive(Debug, Deserialize)]
+struct CodeSpan {
+    code: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct StatusSpans {
+    id: Spanned<String>,
+    colour: Spanned<String>,
+    #[serde(default)]
+    label: BTreeMap<String, Spanned<String>>,
 }
 
 fn is_language_code(code: &str) -> bool {
@@ -362,4 +445,16 @@ fn is_css_colour(colour: &str) -> bool {
     colour
         .strip_prefix('#')
         .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// 1-based line and column of a top-level setting's value in config.toml, or (1, 1).
+pub fn value_location(source: &str, key: &str) -> (u64, u64) {
+    toml::from_str::<BTreeMap<String, Spanned<toml::Value>>>(source)
+        .ok()
+        .and_then(|table| {
+            table
+                .get(key)
+                .map(|value| line_column(source, value.span().start))
+        })
+        .unwrap_or((1, 1))
 }

@@ -25,8 +25,8 @@ pub mod synth;
 pub mod theme;
 pub mod util;
 
-pub use util::slug;
 use util::xml;
+pub use util::{slug, web_url};
 
 pub use build::{
     BuildOptions, BuildSummary, CheckSummary, Portal, as_invalid_portal, build, check,

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use docket::diagnostics::{Format, Severity, render};
+use docket::web_url::{URL_HELP, WebUrl};
 
 /// Docket builds public, multilingual, static portals that track what a State has done
 /// about the human rights recommendations it received.
@@ -24,12 +25,15 @@ enum Command {
         /// The portal folder, holding config.toml
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// How problems are written (as for `check`)
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
         /// Where to write the site; replaced only when the build succeeds
         #[arg(long, default_value = "public")]
         output: PathBuf,
         /// Overrides base_url from config.toml
-        #[arg(long)]
-        base_url: Option<String>,
+        #[arg(long, value_parser = parse_base_url)]
+        base_url: Option<WebUrl>,
         /// The day the data describes (YYYY-MM-DD); overrides config.toml and SOURCE_DATE_EPOCH
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
@@ -139,6 +143,8 @@ enum ExportWhat {
 enum ReportFormat {
     /// The message, the offending line with a caret under the column, the help
     Human,
+    /// One line per problem (`file:line:column: error: message`), its help on the next
+    Short,
     /// `::error file=…,line=…,col=…::message` workflow commands
     Github,
     /// One JSON object per line: file, line, column, severity, message, help
@@ -151,6 +157,7 @@ impl ReportFormat {
             ReportFormat::Human => Format::Human {
                 colour: colour_on_stderr(),
             },
+            ReportFormat::Short => Format::Short,
             ReportFormat::Github => Format::Github,
             ReportFormat::Json => Format::Json,
         }
@@ -229,13 +236,24 @@ fn parse_date(raw: &str) -> Result<NaiveDate, String> {
     docket::model::parse_date(raw).ok_or_else(|| format!("`{raw}` is not a date; write YYYY-MM-DD"))
 }
 
+fn parse_base_url(raw: &str) -> Result<WebUrl, String> {
+    let url = WebUrl::parse(raw).map_err(|problem| format!("{problem}\n  help: {URL_HELP}"))?;
+    if raw.contains(['?', '#']) {
+        return Err(format!(
+            "`{raw}` has a query or fragment\n  help: give the folder the site is published in, \
+             like https://rights.example.org/"
+        ));
+    }
+    Ok(url)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (root, format) = match &cli.command {
-        Command::Check { root, format, .. } => (root.clone(), *format),
-        Command::Build { root, .. } | Command::Serve { root, .. } => {
-            (root.clone(), ReportFormat::Human)
+        Command::Check { root, format, .. } | Command::Build { root, format, .. } => {
+            (root.clone(), *format)
         }
+        Command::Serve { root, .. } => (root.clone(), ReportFormat::Human),
         Command::Search { root, .. } => (root.clone(), ReportFormat::Human),
         _ => (PathBuf::from("."), ReportFormat::Human),
     };
@@ -260,7 +278,7 @@ fn report_problems(root: &Path, format: ReportFormat, problems: &[docket::Diagno
         if n == 1 { "" } else { "s" }
     );
     match format {
-        ReportFormat::Human => eprintln!("{text}{summary}"),
+        ReportFormat::Human | ReportFormat::Short => eprintln!("{text}{summary}"),
         ReportFormat::Github => println!("{text}{summary}"),
         ReportFormat::Json => {
             print!("{text}");
@@ -273,6 +291,7 @@ fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Build {
             root,
+            format: _,
             output,
             base_url,
             as_of,
@@ -298,7 +317,7 @@ fn run(command: Command) -> anyhow::Result<()> {
             let summary = docket::check(&root, as_of)?;
             let warnings = render(format.format(), &root, Severity::Warning, &summary.warnings);
             match format {
-                ReportFormat::Human => eprint!("{warnings}"),
+                ReportFormat::Human | ReportFormat::Short => eprint!("{warnings}"),
                 ReportFormat::Github | ReportFormat::Json => print!("{warnings}"),
             }
             let ok = format!(
@@ -320,7 +339,8 @@ fn run(command: Command) -> anyhow::Result<()> {
         } => {
             let listener = docket::serve::bind(port)?;
             let address = listener.local_addr()?;
-            let base_url = format!("http://{address}/");
+            let base_url = WebUrl::parse(&format!("http://{address}/"))
+                .map_err(|problem| anyhow::anyhow!("cannot serve at {address}: {problem}"))?;
             let summary = docket::build(&docket::BuildOptions {
                 root,
                 output: output.clone(),

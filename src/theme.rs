@@ -10,7 +10,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::diagnostics::Diagnostics;
-use crate::load::{relative_slash_path, walk};
+use crate::load::{ensure_within, relative_slash_path, walk_within};
 
 /// Every file of `themes/default` in this repository, embedded at compile time (`build.rs`).
 pub const BUILT_IN: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -40,7 +40,13 @@ impl Theme {
     /// Resolves the layers for `name` (the `theme` of config.toml) under `root`. A copy of the
     /// default theme in `themes/default` still works; each of its files that differs from
     /// the built-in theme is a warning.
-    pub fn resolve(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Result<Theme> {
+    /// `name_at` is where config.toml sets the theme (line, column), for messages.
+    pub fn resolve(
+        root: &Path,
+        name: &str,
+        name_at: (u64, u64),
+        diagnostics: &mut Diagnostics,
+    ) -> Result<Theme> {
         let mut theme = Theme {
             files: BTreeMap::new(),
             portal_messages: BTreeMap::new(),
@@ -58,20 +64,20 @@ impl Theme {
         let folder_label = format!("themes/{name}");
         if folder.is_dir() {
             if name == DEFAULT_THEME {
-                warn_about_copy(&theme, &folder, &folder_label, diagnostics)?;
+                warn_about_copy(&theme, root, &folder, &folder_label, diagnostics)?;
             }
             for part in PARTS {
                 let dir = folder.join(part);
                 if dir.is_dir() {
-                    let files = read_part(&dir, part, &format!("{folder_label}/{part}"))?;
+                    let files = read_part(root, &dir, part, &format!("{folder_label}/{part}"))?;
                     theme.files.extend(files);
                 }
             }
         } else if name != DEFAULT_THEME {
             diagnostics.error_with_help(
                 crate::config::CONFIG_FILE,
-                0,
-                0,
+                name_at.0,
+                name_at.1,
                 format!("theme `{name}` not found at {folder_label}"),
                 format!(
                     "set `theme` to a folder under themes/, or to \"{DEFAULT_THEME}\" for Docket's built-in theme"
@@ -83,7 +89,7 @@ impl Theme {
             if !dir.is_dir() {
                 continue;
             }
-            let files = read_part(&dir, part, part)?;
+            let files = read_part(root, &dir, part, part)?;
             if *part == "i18n" {
                 theme.portal_messages.extend(files);
             } else {
@@ -100,6 +106,12 @@ impl Theme {
             path.strip_prefix(prefix.as_str())
                 .map(|rest| (rest, file.bytes.as_ref(), file.label.as_str()))
         })
+    }
+
+    /// Where the file at `path` inside the theme came from (`templates/base.html` may be the
+    /// portal's `templates/base.html` or `(built-in theme)/templates/base.html`).
+    pub fn label(&self, path: &str) -> Option<&str> {
+        self.files.get(path).map(|f| f.label.as_str())
     }
 
     /// The Tera templates as (name, source).
@@ -138,9 +150,11 @@ impl Theme {
 }
 
 /// The files below `dir` as (`part/relative path`, file labelled `label/relative path`).
-fn read_part(dir: &Path, part: &str, label: &str) -> Result<Vec<(String, ThemeFile)>> {
+fn read_part(root: &Path, dir: &Path, part: &str, label: &str) -> Result<Vec<(String, ThemeFile)>> {
     let mut out = Vec::new();
-    for path in walk(dir)? {
+    // Never through a symbolic link out of the portal.
+    ensure_within(root, dir)?;
+    for path in walk_within(root, dir)? {
         let relative = relative_slash_path(dir, &path);
         let bytes =
             std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -160,6 +174,7 @@ fn read_part(dir: &Path, part: &str, label: &str) -> Result<Vec<(String, ThemeFi
 /// itself holds the theme's source there).
 fn warn_about_copy(
     built_in: &Theme,
+    root: &Path,
     folder: &Path,
     label: &str,
     diagnostics: &mut Diagnostics,
@@ -169,7 +184,7 @@ fn warn_about_copy(
         if !dir.is_dir() {
             continue;
         }
-        for path in walk(&dir)? {
+        for path in walk_within(root, &dir)? {
             let relative = format!("{part}/{}", relative_slash_path(&dir, &path));
             let bytes =
                 std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;

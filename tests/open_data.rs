@@ -188,7 +188,14 @@ fn every_table_is_published_as_csv_matching_the_loaded_data() {
             row["narrative_en"],
             u.narrative.0.get("en").cloned().unwrap_or_default()
         );
-        assert_eq!(row["evidence"], u.evidence.join("|"));
+        assert_eq!(
+            row["evidence"],
+            u.evidence
+                .iter()
+                .map(|e| e.as_str())
+                .collect::<Vec<_>>()
+                .join("|")
+        );
     }
     let counts = [
         ("mechanisms", d.mechanisms.len()),

@@ -17,6 +17,8 @@ pub enum Format {
         /// ANSI colours (only on a terminal, never with NO_COLOR or in CI).
         colour: bool,
     },
+    /// One line per problem, `file:line:column: error: message`, and its help on the next.
+    Short,
     /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`).
     Github,
     /// One JSON object per line per problem.
@@ -54,6 +56,18 @@ pub fn render(format: Format, root: &Path, severity: Severity, problems: &[Diagn
             for problem in problems {
                 out.push_str(&human(&renderer, &mut sources, severity, problem));
                 out.push_str("\n\n");
+            }
+        }
+        Format::Short => {
+            for problem in problems {
+                let line = problem.to_string();
+                match severity {
+                    Severity::Error => out.push_str(&line),
+                    Severity::Warning => {
+                        out.push_str(&line.replacen(": error: ", ": warning: ", 1))
+                    }
+                }
+                out.push('\n');
             }
         }
         Format::Github => {

@@ -286,7 +286,7 @@ pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
                     if u.evidence.is_empty() {
                         Cell::Empty
                     } else {
-                        Cell::List(u.evidence.clone())
+                        Cell::List(u.evidence.iter().map(ToString::to_string).collect())
                     },
                 ]
             }),

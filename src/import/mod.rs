@@ -57,12 +57,15 @@ impl Problems {
         );
     }
 
-    /// Splits the CSV reader's diagnostics: a row with the wrong number of cells or bad UTF-8
-    /// is a row problem; anything else means the file cannot be read.
+    /// Splits the CSV reader's diagnostics: a row with the wrong number of cells, an unclosed
+    /// quote or a control character is a row problem; anything else (a file that is not
+    /// UTF-8 CSV, for one) means the file cannot be read.
     fn add_csv_problems(&mut self, diagnostics: Diagnostics) {
         for d in diagnostics.sorted() {
             if d.line > 1
-                && (d.message.starts_with("this row has") || d.message.contains("not valid UTF-8"))
+                && (d.message.starts_with("this row has")
+                    || d.message.contains("is never closed")
+                    || d.message.starts_with("this cell contains"))
             {
                 self.rows.push(Diagnostic {
                     help: Some(

@@ -171,6 +171,7 @@ impl EditTable {
                     cells,
                 })
                 .collect(),
+            unreadable: false,
         }
     }
 }

@@ -57,6 +57,23 @@ pub fn parse_page(
         return None;
     };
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    if let Some(offset) = source.find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        let (line, column) = line_column(source, offset);
+        let c = source[offset..].chars().next().unwrap_or_default();
+        diagnostics.error_with_help(
+            file,
+            line,
+            column,
+            format!(
+                "this page contains the control character U+{:04X}",
+                c as u32
+            ),
+            "delete it: control characters (other than tab and line breaks) are invisible \
+             leftovers of a copy from another program",
+        );
+        return None;
+    }
     let Some(rest) = source
         .strip_prefix("+++")
         .and_then(|r| r.strip_prefix('\n').or_else(|| r.strip_prefix("\r\n")))

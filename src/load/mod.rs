@@ -1,13 +1,16 @@
 //! Stage 1: files to raw rows with file and line, nothing interpreted yet.
 
+mod confine;
 mod content;
 mod csv_table;
+mod file_kind;
 mod workbook;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+pub use confine::{ensure_within, walk_within};
 pub use content::{FrontMatter, RawPage, parse_page, split_page_name};
 pub use csv_table::{Row, Table, parse_csv};
 pub use workbook::{WORKBOOK_EXTENSIONS, cell_text, number_text, read_workbook};
@@ -52,6 +55,7 @@ impl RawPortal {
 /// I/O failures are errors; format problems go to `diagnostics`.
 pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPortal> {
     let config_path = root.join(crate::config::CONFIG_FILE);
+    ensure_within(root, &config_path)?;
     let config_source = std::fs::read_to_string(&config_path).with_context(|| {
         format!(
             "cannot read {}: is {} a Docket portal?",
@@ -105,19 +109,25 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
     let content_dir = root.join("content");
     let mut pages = Vec::new();
     if content_dir.is_dir() {
-        for path in walk(&content_dir)? {
+        for path in walk_within(root, &content_dir)? {
             let relative = relative_slash_path(&content_dir, &path);
             if !relative.ends_with(".md") {
                 continue;
             }
-            let source = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            if let Some(page) = parse_page(
-                &format!("content/{relative}"),
-                &relative,
-                &source,
-                diagnostics,
-            ) {
+            let file = format!("content/{relative}");
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let Ok(source) = String::from_utf8(bytes) else {
+                diagnostics.error_with_help(
+                    &file,
+                    0,
+                    0,
+                    "this page is not UTF-8 text",
+                    "save it again as UTF-8 (in most editors: Save as…, Encoding: UTF-8)",
+                );
+                continue;
+            };
+            if let Some(page) = parse_page(&file, &relative, &source, diagnostics) {
                 pages.push(page);
             }
         }
@@ -136,6 +146,7 @@ pub fn read_table(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Res
     if !path.exists() {
         return Ok(None);
     }
+    ensure_within(root, &path)?;
     let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
     Ok(Some(parse_csv(
         &format!("data/{name}.csv"),

@@ -58,6 +58,7 @@ pub fn read_workbook(
             file: label,
             header: header.cells,
             rows: Vec::new(),
+            unreadable: false,
         };
         let width = parsed.header.len();
         for mut row in rows {

@@ -2,13 +2,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::types::{Key, Text};
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::{Row, Table};
 use crate::slug::{id_problem, slugify};
 use crate::util::dates::parse_date;
+use crate::util::web_url::{URL_HELP, WebUrl};
 
 /// The columns a table accepts.
 pub struct Schema {
@@ -200,9 +201,24 @@ impl<'s, 'a> Cells<'s, 'a> {
         })
     }
 
+    /// A date in a data cell, in the years [`DATA_YEARS`].
     pub fn date(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<NaiveDate> {
         let raw = self.get(name)?;
-        parse_date(raw).or_else(|| {
+        let date = parse_date(raw);
+        if let Some(date) = date.filter(|d| !DATA_YEARS.contains(&d.year())) {
+            self.error(
+                name,
+                diagnostics,
+                format!(
+                    "`{raw}` in `{name}` is outside the years {}–{}",
+                    DATA_YEARS.start(),
+                    DATA_YEARS.end()
+                ),
+                format!("check the year of {date}; dates are written YYYY-MM-DD"),
+            );
+            return None;
+        }
+        date.or_else(|| {
             self.error(
                 name,
                 diagnostics,
@@ -232,6 +248,27 @@ impl<'s, 'a> Cells<'s, 'a> {
                 None
             }
         }
+    }
+
+    /// A web address, reported at its cell when it is not an absolute http(s) URL.
+    pub fn url(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<WebUrl> {
+        self.web_url(name, self.get(name)?, diagnostics)
+    }
+
+    /// Every web address of a `|`-separated cell; the bad ones are reported.
+    pub fn urls(&self, name: &str, diagnostics: &mut Diagnostics) -> Vec<WebUrl> {
+        self.multi(name)
+            .into_iter()
+            .filter_map(|raw| self.web_url(name, raw, diagnostics))
+            .collect()
+    }
+
+    fn web_url(&self, name: &str, raw: &str, diagnostics: &mut Diagnostics) -> Option<WebUrl> {
+        WebUrl::parse(raw)
+            .map_err(|problem| {
+                self.error(name, diagnostics, format!("`{name}`: {problem}"), URL_HELP);
+            })
+            .ok()
     }
 
     /// Values of a multi-value cell, split on `|` and trimmed.
@@ -303,3 +340,7 @@ impl<'s, 'a> Cells<'s, 'a> {
         text
     }
 }
+
+/// The years a date in data may fall in: wide enough for any record, narrow enough that
+/// date arithmetic and typos like 20244 cannot go unnoticed.
+pub const DATA_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::config::Config;
+use crate::web_url::WebUrl;
 
 macro_rules! index_type {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
@@ -109,7 +110,7 @@ pub struct Mechanism {
     pub kind: MechanismKind,
     pub acronym: Option<String>,
     pub name: Text,
-    pub url: Option<String>,
+    pub url: Option<WebUrl>,
     pub documents: Vec<DocumentId>,
     pub recommendations: Vec<RecommendationId>,
 }
@@ -123,7 +124,7 @@ pub struct Document {
     pub cycle: Option<u32>,
     pub session: Option<String>,
     pub title: Text,
-    pub url: Option<String>,
+    pub url: Option<WebUrl>,
     pub recommendations: Vec<RecommendationId>,
 }
 
@@ -254,7 +255,7 @@ pub struct Institution {
     pub kind: InstitutionKind,
     pub acronym: Option<String>,
     pub name: Text,
-    pub url: Option<String>,
+    pub url: Option<WebUrl>,
     /// Recommendations it leads or partners on, in recommendation order.
     pub recommendations: Vec<RecommendationId>,
     pub actions: Vec<ActionId>,
@@ -360,7 +361,7 @@ pub struct StatusUpdate {
     pub organisation: Option<String>,
     /// Markdown.
     pub narrative: Text,
-    pub evidence: Vec<String>,
+    pub evidence: Vec<WebUrl>,
 }
 
 /// The latest assessment by each kind of assessor; never merged into one.

@@ -8,13 +8,13 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result};
 use rayon::prelude::*;
 use tera::Tera;
 
 pub use atomic::Staging;
 pub use published::{URL_LIST, check_previous, url_list};
-pub use templates::{load_templates, register_helpers, render_error};
+pub use templates::{load_templates, register_helpers, render_error, template_problem};
 
 use crate::emit::{Emitted, Emitter};
 use crate::site::{PageRoute, Route, Site, urls};
@@ -86,15 +86,38 @@ pub fn write_pages(
     Ok(stats)
 }
 
+/// Renders, in memory, one page of every kind in every language (every template a build
+/// uses, with real data), so that `check` fails wherever `build` would. Returns the count.
+pub fn render_samples(site: &Site, tera: &Tera) -> Result<usize> {
+    let mut seen = std::collections::HashSet::new();
+    let samples: Vec<_> = site
+        .routes()
+        .into_iter()
+        .filter(|page| seen.insert((page.lang, route_kind(&page.route))))
+        .collect();
+    samples.par_iter().try_for_each(|&page| {
+        render(tera, &site.context(page), &urls::file_of(&site.path(page))).map(drop)
+    })?;
+    Ok(samples.len())
+}
+
+/// Routes that share a template and a shape of context share a kind.
+fn route_kind(route: &crate::site::Route) -> String {
+    use crate::site::Route;
+    match route {
+        Route::SectionIndex(section, _) => format!("index {section:?}"),
+        Route::Term(term, _) => format!("term {:?}", std::mem::discriminant(term)),
+        Route::Tracking(page) => format!("tracking {page:?}"),
+        other => format!("{:?}", std::mem::discriminant(other)),
+    }
+}
+
 /// Renders one page's context with its template; `file` names the page in errors.
 pub fn render(tera: &Tera, rendered: &crate::site::RenderedContext, file: &str) -> Result<String> {
     tera.render(rendered.template, &rendered.context)
         .map_err(|e| {
-            anyhow!(
-                "cannot render {file} with {}: {}",
-                rendered.template,
-                render_error(&e)
-            )
+            anyhow::Error::new(e)
+                .context(format!("cannot render {file} with {}", rendered.template))
         })
 }
 

@@ -4,7 +4,9 @@ use std::sync::Arc;
 
 use anyhow::{Result, anyhow};
 use fluent_bundle::{FluentArgs, FluentValue};
-use tera::{Kwargs, State, Tera, Value};
+use tera::{ErrorKind, Kwargs, State, Tera, Value};
+
+use crate::diagnostics::{Diagnostic, InvalidPortal};
 
 use crate::i18n::{I18n, format_number};
 use crate::model::parse_date;
@@ -20,8 +22,38 @@ pub fn load_templates(theme: &Theme, i18n: Arc<I18n>) -> Result<Tera> {
     tera.autoescape_on(vec![".html", ".xml"]);
     register_helpers(&mut tera, i18n);
     tera.add_raw_templates(sources)
-        .map_err(|e| anyhow!("{}", render_error(&e)))?;
+        .map_err(|e| anyhow::Error::new(e).context("cannot load the templates"))?;
     Ok(tera)
+}
+
+/// A template error that Tera can place, as a diagnostic at the template file's line and
+/// column (the portal's `templates/` override, the theme folder's or the built-in file).
+pub fn template_problem(error: &anyhow::Error, theme: &Theme) -> Option<InvalidPortal> {
+    let tera_error = error
+        .chain()
+        .find_map(|e| e.downcast_ref::<tera::Error>())?;
+    let (report, help) = match tera_error.kind() {
+        ErrorKind::SyntaxError(report) => (report, "fix the template's syntax (Tera, like Jinja2)"),
+        ErrorKind::RenderingError(report) => (
+            report,
+            "use only the values the page receives (the message lists them); `docket check` \
+             renders one page of every kind with the real data",
+        ),
+        _ => return None,
+    };
+    let name = report.filename();
+    let path = format!("templates/{name}");
+    let file = theme.label(&path).unwrap_or(&path).to_string();
+    let span = report.span();
+    Some(InvalidPortal {
+        diagnostics: vec![Diagnostic {
+            file,
+            line: span.start_line as u64,
+            column: span.start_col as u64 + 1,
+            message: report.message().to_string(),
+            help: Some(help.into()),
+        }],
+    })
 }
 
 /// Tera errors nest their cause; show the whole chain.

@@ -83,7 +83,7 @@ pub struct Assessment {
     pub source_href: Option<String>,
     /// Sanitised HTML from the Markdown narrative.
     pub narrative_html: Option<Localized>,
-    pub evidence: Vec<String>,
+    pub evidence: Vec<crate::web_url::WebUrl>,
     /// The recommendation or action it is about, on lists that mix subjects.
     pub subject: Option<Link>,
     /// Older than `stale_after_months` on the as-of date.

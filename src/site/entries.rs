@@ -24,7 +24,7 @@ struct RecommendationPage {
     recommending_states: Vec<String>,
     mechanism: Link,
     document: Link,
-    document_url: Option<String>,
+    document_url: Option<crate::web_url::WebUrl>,
     document_date: String,
     cycle: Option<u32>,
     session: Option<String>,

@@ -97,7 +97,7 @@ struct TermDetails {
     id: String,
     name: Localized,
     description: Option<Localized>,
-    url: Option<String>,
+    url: Option<crate::web_url::WebUrl>,
     facts: Vec<(String, String)>,
     parent: Option<Link>,
     children: Vec<Link>,

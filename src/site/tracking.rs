@@ -429,7 +429,10 @@ pub(super) fn build(
             ("scorecards.html", title)
         }
         TrackingPage::Changes => {
-            let since = d.as_of - chrono::Duration::days(i64::from(d.config.tracking.changes_days));
+            let since = d
+                .as_of
+                .checked_sub_days(chrono::Days::new(u64::from(d.config.tracking.changes_days)))
+                .unwrap_or(chrono::NaiveDate::MIN);
             let changes: Vec<Change> = site
                 .updates_newest_first
                 .iter()

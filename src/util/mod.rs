@@ -5,4 +5,5 @@ pub mod csv;
 pub mod dates;
 pub mod slug;
 pub mod text;
+pub mod web_url;
 pub(crate) mod xml;

@@ -263,21 +263,7 @@ impl<'r> Resolver<'r> {
                 .get("institution")
                 .and_then(|v| institutions.resolve(v, "institution", &cells, d))
                 .map(InstitutionId);
-            let evidence: Vec<String> = cells
-                .multi("evidence")
-                .into_iter()
-                .map(str::to_string)
-                .collect();
-            for url in &evidence {
-                if !(url.starts_with("https://") || url.starts_with("http://")) {
-                    cells.error(
-                        "evidence",
-                        d,
-                        format!("evidence `{url}` is not a web address"),
-                        "evidence links start with https:// (separate several with |)",
-                    );
-                }
-            }
+            let evidence = cells.urls("evidence", d);
             let (Some(date), Some(subject), Some(status), Some(assessor)) =
                 (date, subject, status, assessor)
             else {

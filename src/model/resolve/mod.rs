@@ -29,6 +29,12 @@ pub fn build_dataset(
     let Some(config) = Config::parse(&raw.config_source, &mut diagnostics) else {
         return Err(diagnostics.into_result().unwrap_err());
     };
+    if raw.tables.iter().any(|(_, table)| table.unreadable) {
+        // The loader reported what the file is; references into it would only add noise.
+        return Err(diagnostics.into_result().err().unwrap_or(InvalidPortal {
+            diagnostics: Vec::new(),
+        }));
+    }
     let as_of = resolve_as_of(as_of_override, config.as_of);
     let languages: Vec<&str> = config.language_codes().collect();
     let mut resolver = Resolver {
@@ -101,6 +107,7 @@ impl<'r> Resolver<'r> {
             "affected group",
             &GROUPS,
             |i| AliasTarget::Group(GroupId(i)),
+            |_| None,
         );
         let (sdg_goals, goal_ids) = self.sdg_goals();
         let (sdg_targets, target_ids) = self.sdg_targets(&goal_ids);

@@ -36,7 +36,7 @@ impl<'r> Resolver<'r> {
                 kind: kind.unwrap_or(MechanismKind::Other),
                 acronym: cells.owned("acronym"),
                 name,
-                url: cells.owned("url"),
+                url: cells.url("url", d),
                 documents: Vec::new(),
                 recommendations: Vec::new(),
             });
@@ -60,15 +60,18 @@ impl<'r> Resolver<'r> {
                 .and_then(|m| mechanisms.resolve(m, "mechanism", &cells, d));
             let date = cells.required_date("date", d);
             let cycle = cells.get("cycle").and_then(|raw| {
-                raw.parse::<u32>().ok().or_else(|| {
-                    cells.error(
-                        "cycle",
-                        d,
-                        format!("cycle `{raw}` is not a whole number"),
-                        "write the UPR cycle as 1, 2, 3 or 4",
-                    );
-                    None
-                })
+                raw.parse::<u32>()
+                    .ok()
+                    .filter(|c| (1..=99).contains(c))
+                    .or_else(|| {
+                        cells.error(
+                            "cycle",
+                            d,
+                            format!("cycle `{raw}` is not a whole number from 1 to 99"),
+                            "write the UPR cycle as 1, 2, 3 or 4",
+                        );
+                        None
+                    })
             });
             let broken = key.clone();
             let (Some(key), Some(symbol), Some(mechanism), Some(date)) =
@@ -89,7 +92,7 @@ impl<'r> Resolver<'r> {
                 cycle,
                 session: cells.owned("session"),
                 title: cells.text("title"),
-                url: cells.owned("url"),
+                url: cells.url("url", d),
                 recommendations: Vec::new(),
             });
         }
@@ -126,7 +129,7 @@ impl<'r> Resolver<'r> {
                 kind: kind.unwrap_or(InstitutionKind::Other),
                 acronym: cells.owned("acronym"),
                 name,
-                url: cells.owned("url"),
+                url: cells.url("url", d),
                 recommendations: Vec::new(),
                 actions: Vec::new(),
             });
@@ -196,6 +199,7 @@ impl<'r> Resolver<'r> {
         what: &'static str,
         schema: &Schema,
         target: fn(u32) -> AliasTarget,
+        id_rule: fn(&str) -> Option<(String, &'static str)>,
     ) -> (Vec<(Key, Text)>, Registry) {
         let sheet = self.sheet(table, schema, false);
         let mut registry = Registry::new(what, file);
@@ -206,6 +210,10 @@ impl<'r> Resolver<'r> {
             let (Some(key), name) = (cells.key(d), cells.required_text("name", d)) else {
                 continue;
             };
+            if let Some((problem, help)) = id_rule(&key.id) {
+                cells.error("id", d, problem, help);
+                continue;
+            }
             if registry.add(&key, &cells, d) {
                 pending.add(&cells, target(out.len() as u32));
                 out.push((key, name));
@@ -223,6 +231,7 @@ impl<'r> Resolver<'r> {
             "SDG goal",
             &SDG_GOALS,
             |i| AliasTarget::SdgGoal(SdgGoalId(i)),
+            sdg_goal_problem,
         );
         let goals = rows
             .into_iter()
@@ -306,4 +315,15 @@ impl<'r> Resolver<'r> {
             .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
+}
+
+/// SDG goals are numbered 1 to 17.
+fn sdg_goal_problem(id: &str) -> Option<(String, &'static str)> {
+    let in_range = id.parse::<u8>().is_ok_and(|goal| (1..=17).contains(&goal));
+    (!in_range).then(|| {
+        (
+            format!("`{id}` is not an SDG goal: goals are numbered 1 to 17"),
+            "use the goal's number, such as 5 for gender equality",
+        )
+    })
 }
