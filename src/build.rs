@@ -271,11 +271,22 @@ pub fn export_workbook(root: &Path, file: &Path) -> Result<usize> {
     let mut diagnostics = Diagnostics::default();
     let raw = crate::load::load_portal(root, &mut diagnostics)?;
     diagnostics.into_result()?;
-    let tables: Vec<(&str, &crate::load::Table)> = raw
-        .tables
-        .iter()
-        .map(|(name, table)| (*name, table))
-        .collect();
+    let mut merged = Vec::new();
+    for (name, parts) in &raw.tables {
+        let mut table = parts.first().cloned().unwrap_or_default();
+        for part in parts.iter().skip(1) {
+            if part.header != table.header {
+                anyhow::bail!(
+                    "{} and {} have different columns; a sheet has one header row",
+                    table.file,
+                    part.file
+                );
+            }
+            table.rows.extend(part.rows.iter().cloned());
+        }
+        merged.push((*name, table));
+    }
+    let tables: Vec<(&str, &crate::load::Table)> = merged.iter().map(|(n, t)| (*n, t)).collect();
     crate::export::write_workbook(file, &tables)?;
     Ok(tables.len())
 }

@@ -49,6 +49,42 @@ pub struct Config {
     /// The licence of the published data, shown on the Data page and in datapackage.json.
     #[serde(default)]
     pub license: Option<License>,
+    /// What the portal publishes beyond the data it always shows.
+    #[serde(default)]
+    pub publish: PublishConfig,
+    /// The "submit information" link on every recommendation page.
+    #[serde(default)]
+    pub contribute: Option<ContributeConfig>,
+}
+
+/// `[contribute]` in config.toml: where the NHRI, civil society and anyone else can send
+/// information about a recommendation. Exactly one of `email` and `url`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContributeConfig {
+    /// Address that receives submissions; the link opens an e-mail (`mailto:`) whose subject
+    /// names the recommendation and whose body holds its page address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// A web form or a repository's new-issue form; `{id}`, `{title}` and `{url}` are replaced
+    /// by the recommendation's id, the start of its text and its page address, percent-encoded.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// How submissions are reviewed, per language code; the theme's sentence when absent.
+    #[serde(default)]
+    pub review: BTreeMap<String, String>,
+}
+
+/// The placeholders a `[contribute] url` may hold.
+pub const CONTRIBUTE_PLACEHOLDERS: &[&str] = &["{id}", "{title}", "{url}"];
+
+/// `[publish]` in config.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PublishConfig {
+    /// Show who submitted each status update and action (`submitted_by`) on the pages and in
+    /// the open data. Off by default: it often names a person.
+    pub submitted_by: bool,
 }
 
 /// `[license]` in config.toml.
@@ -152,13 +188,96 @@ fn date_or_string<'de, D: serde::Deserializer<'de>>(
         Raw::Text(text) => text,
         Raw::Date(date) => date.to_string(),
     };
-    crate::util::dates::parse_date(&text)
-        .map(Some)
-        .ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a date; write as_of = \"YYYY-MM-DD\""
-            ))
-        })
+    let date = crate::util::dates::parse_date(&text).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "`{text}` is not a date; write as_of = \"YYYY-MM-DD\""
+        ))
+    })?;
+    if !crate::util::dates::in_data_years(date) {
+        let years = crate::util::dates::DATA_YEARS;
+        return Err(serde::de::Error::custom(format!(
+            "as_of `{text}` is outside the years {}–{}{HELP_SEPARATOR}check the year",
+            years.start(),
+            years.end()
+        )));
+    }
+    Ok(Some(date))
+}
+
+impl ContributeConfig {
+    /// What is wrong with the section: (where, message, help).
+    fn problems(
+        &self,
+        languages: &[&str],
+        spans: Option<&Spanned<ContributeSpans>>,
+    ) -> Vec<(Option<Range<usize>>, String, String)> {
+        let table = spans.map(Spanned::span);
+        let inner = spans.map(Spanned::get_ref);
+        let email_span = inner.and_then(|c| c.email.as_ref()).map(Spanned::span);
+        let url_span = inner.and_then(|c| c.url.as_ref()).map(Spanned::span);
+        let mut out = Vec::new();
+        match (&self.email, &self.url) {
+            (Some(_), Some(_)) | (None, None) => out.push((
+                table.clone(),
+                "[contribute] needs exactly one of `email` and `url`".into(),
+                "email = \"followup@example.org\", or url = \"https://example.org/form?rec={id}\""
+                    .into(),
+            )),
+            _ => {}
+        }
+        if let Some(email) = &self.email {
+            let valid = email.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty() && host.contains('.') && !host.contains('@')
+            }) && email
+                .chars()
+                .all(|c| c.is_alphanumeric() || "@.-_+".contains(c));
+            if !valid {
+                out.push((
+                    email_span.clone(),
+                    format!("`{email}` is not an e-mail address"),
+                    "write only the address, like email = \"followup@example.org\"".into(),
+                ));
+            }
+        }
+        if let Some(url) = &self.url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                out.push((
+                    url_span.clone(),
+                    format!("the contribute url `{url}` is not an http(s) address"),
+                    "for example url = \"https://github.com/org/portal/issues/new?title={id}\""
+                        .into(),
+                ));
+            }
+            let mut rest = url.as_str();
+            while let Some(start) = rest.find('{') {
+                let end = rest[start..]
+                    .find('}')
+                    .map_or(rest.len(), |e| start + e + 1);
+                let placeholder = &rest[start..end];
+                if !CONTRIBUTE_PLACEHOLDERS.contains(&placeholder) {
+                    out.push((
+                        url_span.clone(),
+                        format!("`{placeholder}` is not a placeholder of the contribute url"),
+                        format!("the url may hold {}", CONTRIBUTE_PLACEHOLDERS.join(", ")),
+                    ));
+                }
+                rest = &rest[end..];
+            }
+        }
+        for code in self.review.keys() {
+            if !languages.contains(&code.as_str()) {
+                out.push((
+                    inner
+                        .and_then(|c| c.review.get(code))
+                        .map(Spanned::span)
+                        .or(table.clone()),
+                    format!("[contribute.review] has text for `{code}`, which is not a configured language"),
+                    format!("configured languages: {}", languages.join(", ")),
+                ));
+            }
+        }
+        out
+    }
 }
 
 /// A whole number within `MIN..=MAX`; the parser reports anything else at the value.
@@ -312,6 +431,11 @@ impl Config {
                 "end base_url with the folder the site is published in, like https://rights.example.org/",
             );
         }
+        if let Some(contribute) = &self.contribute {
+            for (span, message, help) in contribute.problems(&seen, spans.contribute.as_ref()) {
+                report(span, message, &help);
+            }
+        }
         self.validate_statuses(&spans.statuses, &seen, &languages_hint, &mut report);
     }
 
@@ -417,6 +541,19 @@ struct Spans {
     tagline: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     statuses: Vec<StatusSpans>,
+    #[serde(default)]
+    contribute: Option<Spanned<ContributeSpans>>,
+}
+
+/// Where the values of `[contribute]` are.
+#[derive(Debug, Default, Deserialize)]
+struct ContributeSpans {
+    #[serde(default)]
+    email: Option<Spanned<String>>,
+    #[serde(default)]
+    url: Option<Spanned<String>>,
+    #[serde(default)]
+    review: BTreeMap<String, Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

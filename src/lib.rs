@@ -17,6 +17,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod publish;
+pub mod report;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -110,6 +110,34 @@ enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
+    /// Draft a follow-up report for a mechanism or an institution (.docx, .html or .md)
+    Report {
+        /// The mechanism's id or acronym, such as UPR or CAT
+        #[arg(
+            long,
+            required_unless_present = "institution",
+            conflicts_with = "institution"
+        )]
+        mechanism: Option<String>,
+        /// The UPR cycle (default: the mechanism's latest cycle, else its latest document)
+        #[arg(long, requires = "mechanism")]
+        cycle: Option<u32>,
+        /// An institution's id: what it leads or partners on
+        #[arg(long)]
+        institution: Option<String>,
+        /// The report's language (default: the portal's default language)
+        #[arg(long)]
+        lang: Option<String>,
+        /// The day the data describes (YYYY-MM-DD)
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// The file to write: FILE.docx, FILE.html or FILE.md
+        #[arg(long)]
+        output: PathBuf,
+        /// The portal folder, holding config.toml
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Write a synthetic portal of any size, for benchmarks
     Synth {
         /// Folder to create
@@ -233,7 +261,16 @@ fn parse_facet(raw: &str) -> Result<(String, String), String> {
 }
 
 fn parse_date(raw: &str) -> Result<NaiveDate, String> {
-    docket::model::parse_date(raw).ok_or_else(|| format!("`{raw}` is not a date; write YYYY-MM-DD"))
+    let years = docket::util::dates::DATA_YEARS;
+    docket::model::parse_date(raw)
+        .filter(|&date| docket::util::dates::in_data_years(date))
+        .ok_or_else(|| {
+            format!(
+                "`{raw}` is not a date from {} to {}; write YYYY-MM-DD",
+                years.start(),
+                years.end()
+            )
+        })
 }
 
 fn parse_base_url(raw: &str) -> Result<WebUrl, String> {
@@ -411,6 +448,32 @@ fn run(command: Command) -> anyhow::Result<()> {
         } => {
             let written = docket::export_workbook(&root, &file)?;
             println!("Wrote {written} tables to {}", file.display());
+        }
+        Command::Report {
+            mechanism,
+            cycle,
+            institution,
+            lang,
+            as_of,
+            output,
+            root,
+        } => {
+            let scope = match (mechanism, institution) {
+                (Some(id), _) => docket::report::Scope::Mechanism { id, cycle },
+                (None, Some(id)) => docket::report::Scope::Institution(id),
+                (None, None) => anyhow::bail!("name a --mechanism or an --institution"),
+            };
+            let count = docket::report::write_report(&docket::report::ReportOptions {
+                root,
+                scope,
+                lang,
+                as_of,
+                output: output.clone(),
+            })?;
+            println!(
+                "Wrote a draft report on {count} recommendations to {}",
+                output.display()
+            );
         }
         Command::Synth {
             dir,

@@ -4,6 +4,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+mod contributing;
+
 /// Writes a copy of the built-in theme into `dir`: a starting point for a theme of one's own
 /// (a portal needs none: it is built with the built-in theme).
 pub fn write_default_theme(dir: &Path) -> Result<()> {
@@ -46,21 +48,21 @@ dir = "ltr"
 
 [[statuses]]
 id = "not-started"
-colour = "#b42318"
+colour = "#a31b12"
 [statuses.label]
 en = "Not started"
 fr = "Pas commencé"
 
 [[statuses]]
 id = "in-progress"
-colour = "#93370d"
+colour = "#f08c00"
 [statuses.label]
 en = "In progress"
 fr = "En cours"
 
 [[statuses]]
 id = "implemented"
-colour = "#067647"
+colour = "#1c6b3f"
 implemented = true
 closed = true
 [statuses.label]
@@ -120,5 +122,6 @@ pub fn new_portal(dir: &Path) -> Result<()> {
     }
     std::fs::write(dir.join("content/about.en.md"), ABOUT_EN)?;
     std::fs::write(dir.join("content/about.fr.md"), ABOUT_FR)?;
+    contributing::write_guide(dir)?;
     crate::publish::write_hosting_files(dir, &["en", "fr"])
 }

@@ -114,6 +114,11 @@ impl Theme {
         self.files.get(path).map(|f| f.label.as_str())
     }
 
+    /// The content of the file at `path` inside the theme (`static/docket.css`).
+    pub fn file(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(|f| f.bytes.as_ref())
+    }
+
     /// The Tera templates as (name, source).
     pub fn templates(&self) -> Result<Vec<(String, String)>> {
         self.part("templates")

@@ -13,7 +13,9 @@ fn raw_tables(root: &Path) -> Vec<(String, Vec<String>, Vec<Vec<String>>)> {
     assert!(diagnostics.is_empty(), "{:?}", diagnostics.sorted());
     raw.tables
         .iter()
-        .map(|(name, t)| {
+        .map(|(name, parts)| {
+            assert_eq!(parts.len(), 1, "one file per table in the fixture");
+            let t = &parts[0];
             let rows = t.rows.iter().map(|r| r.cells.clone()).collect();
             (name.to_string(), t.header.clone(), rows)
         })
@@ -71,10 +73,11 @@ fn a_problem_in_a_workbook_is_located_by_sheet_and_cell() {
         .iter_mut()
         .find(|(n, _)| *n == "recommendations")
         .unwrap();
+    let recommendations = &mut recommendations[0];
     let themes = recommendations.column("themes").unwrap();
     recommendations.rows[1].cells[themes] = "civl".into();
     let tables: Vec<(&str, &docket::load::Table)> =
-        raw.tables.iter().map(|(n, t)| (*n, t)).collect();
+        raw.tables.iter().map(|(n, t)| (*n, &t[0])).collect();
     std::fs::remove_dir_all(csv.path().join("data")).unwrap();
     std::fs::create_dir(csv.path().join("data")).unwrap();
     docket::export::write_workbook(&csv.path().join("data/portal.xlsx"), &tables).unwrap();

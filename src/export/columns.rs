@@ -82,6 +82,20 @@ pub(super) fn opt_date(value: Option<NaiveDate>) -> Cell {
     value.map_or(Cell::Empty, Cell::Date)
 }
 
+/// A table's fields without the trailing `submitted_by` unless config publishes it.
+pub(super) fn submission_fields(fields: &'static [Field], publish_by: bool) -> &'static [Field] {
+    debug_assert_eq!(fields.last().map(|f| f.name), Some("submitted_by"));
+    &fields[..fields.len() - usize::from(!publish_by)]
+}
+
+/// The trailing `submitted_on` and, when published, `submitted_by` cells of a row.
+pub(super) fn submission_cells(row: &mut Vec<Cell>, submission: &Submission, publish_by: bool) {
+    row.push(opt_date(submission.on));
+    if publish_by {
+        row.push(opt(submission.by.as_ref()));
+    }
+}
+
 pub(super) fn opt_number(value: Option<f64>) -> Cell {
     value.map_or(Cell::Empty, Cell::Number)
 }
@@ -251,6 +265,8 @@ pub(super) const ACTIONS: &[Field] = &[
         Kind::Uri,
         "Permanent address of the action's page in the default language",
     ),
+    field("submitted_on", Kind::Date, "When the row was submitted"),
+    field("submitted_by", Kind::String, "Who submitted the row"),
 ];
 pub(super) const STATUS_UPDATES: &[Field] = &[
     field("id", Kind::String, "Identifier, when given"),
@@ -279,6 +295,8 @@ pub(super) const STATUS_UPDATES: &[Field] = &[
     ),
     translated("narrative", "Narrative (Markdown)"),
     field("evidence", Kind::List, "Evidence links, separated by |"),
+    field("submitted_on", Kind::Date, "When the update was submitted"),
+    field("submitted_by", Kind::String, "Who submitted the update"),
 ];
 pub(super) const INDICATORS: &[Field] = &[
     required("id", Kind::String, "Permanent identifier"),

@@ -26,6 +26,7 @@ pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
     let action_key: fn(&Action) -> &Key = |a| &a.key;
     let institution_key: fn(&Institution) -> &Key = |i| &i.key;
     let default_for_recs = default.clone();
+    let publish_by = d.config.publish.submitted_by;
     vec![
         ExportTable {
             name: "mechanisms",
@@ -217,7 +218,7 @@ pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
         ExportTable {
             name: "actions",
             title: "Actions",
-            fields: ACTIONS,
+            fields: submission_fields(ACTIONS, publish_by),
             primary_key: Some("id"),
             foreign_keys: &[
                 ("lead_institution", "institutions", "id"),
@@ -226,7 +227,7 @@ pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
             count: d.actions.len(),
             row: Box::new(move |i| {
                 let a = &d.actions[i];
-                vec![
+                let mut row = vec![
                     text(&a.key.id),
                     Cell::Translations(a.title.clone()),
                     Cell::Translations(a.description.clone()),
@@ -250,13 +251,15 @@ pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
                         .government
                         .map(|u| status_id(d.status_updates[u.index()].status))),
                     text(&site.absolute(&urls::entry(&default, Section::Actions, &a.key.slug))),
-                ]
+                ];
+                submission_cells(&mut row, &a.submission, publish_by);
+                row
             }),
         },
         ExportTable {
             name: "status_updates",
             title: "Status updates",
-            fields: STATUS_UPDATES,
+            fields: submission_fields(STATUS_UPDATES, publish_by),
             primary_key: None,
             foreign_keys: &[
                 ("recommendation", "recommendations", "id"),
@@ -273,7 +276,7 @@ pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
                     }
                     Subject::Action(a) => (Cell::Empty, text(&d.actions[a.index()].key.id)),
                 };
-                vec![
+                let mut row = vec![
                     opt(u.id.as_ref()),
                     Cell::Date(u.date),
                     recommendation,
@@ -288,7 +291,9 @@ pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
                     } else {
                         Cell::List(u.evidence.iter().map(ToString::to_string).collect())
                     },
-                ]
+                ];
+                submission_cells(&mut row, &u.submission, publish_by);
+                row
             }),
         },
         ExportTable {

@@ -380,7 +380,9 @@ pub(super) fn apply(
 /// Checks the portal as it would be after the import with every data check of `docket check`
 /// (the merged tables, and the other tables as they are on disk), so that an import never
 /// leaves a portal that does not build.
-fn validate(options: &ImportOptions, mut tables: Vec<(&'static str, Table)>) -> Result<()> {
+fn validate(options: &ImportOptions, merged: Vec<(&'static str, Table)>) -> Result<()> {
+    let mut tables: Vec<(&'static str, Vec<Table>)> =
+        merged.into_iter().map(|(n, t)| (n, vec![t])).collect();
     let mut diagnostics = Diagnostics::default();
     let config_path = options.root.join(crate::config::CONFIG_FILE);
     let config_source = std::fs::read_to_string(&config_path)
@@ -389,8 +391,8 @@ fn validate(options: &ImportOptions, mut tables: Vec<(&'static str, Table)>) -> 
         if tables.iter().any(|(n, _)| *n == name) {
             continue;
         }
-        if let Some(table) = crate::load::read_table(&options.root, name, &mut diagnostics)? {
-            tables.push((name, table));
+        if let Some(files) = crate::load::read_table(&options.root, name, &mut diagnostics)? {
+            tables.push((name, files));
         }
     }
     let raw = RawPortal {

@@ -49,6 +49,11 @@ impl EditTable {
     pub fn open(root: &Path, name: &'static str, diagnostics: &mut Diagnostics) -> Result<Self> {
         let file = format!("data/{name}.csv");
         let path = root.join(&file);
+        if root.join("data").join(name).is_dir() {
+            anyhow::bail!(
+                "data/{name}/ is a table split into files: an import cannot choose which file to change; import into a copy of the portal with data/{name}.csv and move the new rows into the folder"
+            );
+        }
         if !path.exists() {
             return Ok(EditTable {
                 name,
@@ -222,6 +227,16 @@ pub fn sniff_dialect(bytes: &[u8]) -> Dialect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_import_refuses_to_edit_a_table_split_into_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data/themes")).unwrap();
+        std::fs::write(dir.path().join("data/themes/a.csv"), "id,name_en\nA,a\n").unwrap();
+        let error = EditTable::open(dir.path(), "themes", &mut Diagnostics::default())
+            .expect_err("an import cannot choose the file of a split table");
+        assert!(error.to_string().contains("data/themes/"), "{error}");
+    }
 
     #[test]
     fn rewriting_keeps_the_dialect_columns_and_rows() {

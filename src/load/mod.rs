@@ -40,18 +40,23 @@ pub const TABLES: &[&str] = &[
 pub struct RawPortal {
     pub root: PathBuf,
     pub config_source: String,
-    /// One entry per file of [`TABLES`] that exists, in [`TABLES`] order.
-    pub tables: Vec<(&'static str, Table)>,
+    /// One entry per table of [`TABLES`] that exists, in [`TABLES`] order: its one file, or
+    /// the files of its folder in file-name order.
+    pub tables: Vec<(&'static str, Vec<Table>)>,
     pub pages: Vec<RawPage>,
 }
 
 impl RawPortal {
-    pub fn table(&self, name: &str) -> Option<&Table> {
-        self.tables.iter().find(|(n, _)| *n == name).map(|(_, t)| t)
+    /// The files of a table, or `None` when it has neither a file nor a folder.
+    pub fn table(&self, name: &str) -> Option<&[Table]> {
+        self.tables
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t.as_slice())
     }
 }
 
-/// Reads `config.toml`, `data/*.csv` and `content/**/*.md` under `root`.
+/// Reads `config.toml`, `data/*.csv` (or `data/*/*.csv` for a split table) and `content/**/*.md` under `root`.
 /// I/O failures are errors; format problems go to `diagnostics`.
 pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPortal> {
     let config_path = root.join(crate::config::CONFIG_FILE);
@@ -66,8 +71,8 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
     let data_dir = root.join("data");
     let mut tables = Vec::new();
     for &name in TABLES {
-        if let Some(table) = read_table(root, name, diagnostics)? {
-            tables.push((name, table));
+        if let Some(files) = read_table(root, name, diagnostics)? {
+            tables.push((name, files));
         }
     }
     if data_dir.is_dir() {
@@ -75,35 +80,27 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
             };
-            if is_workbook(name) {
-                let file = format!("data/{name}");
-                for (table, sheet) in read_workbook(&path, &file, TABLES, diagnostics)? {
-                    match tables.iter().find(|(n, _)| *n == table) {
-                        Some((_, other)) => diagnostics.error_with_help(
-                            &sheet.file,
-                            0,
-                            0,
-                            format!("table `{table}` is also in {}", other.file),
-                            "keep each table in one place: delete the sheet or the other file",
-                        ),
-                        None => tables.push((table, sheet)),
-                    }
-                }
+            if !is_workbook(name) {
                 continue;
             }
-            let Some(stem) = name.strip_suffix(".csv") else {
-                continue;
-            };
-            if !TABLES.contains(&stem) {
-                let help = match did_you_mean(stem, TABLES.iter().copied()) {
-                    Some(close) => format!(
-                        "did you mean `{close}.csv`? Docket reads only the tables listed in docs/data.md"
+            let file = format!("data/{name}");
+            for (table, sheet) in read_workbook(&path, &file, TABLES, diagnostics)? {
+                match tables.iter().find(|(n, _)| *n == table) {
+                    Some((_, other)) => diagnostics.error_with_help(
+                        &sheet.file,
+                        0,
+                        0,
+                        format!(
+                            "table `{table}` is also in {}",
+                            other.first().map_or("data/", |t| t.file.as_str())
+                        ),
+                        "keep each table in one place: delete the sheet or the other file",
                     ),
-                    None => format!("Docket reads only these tables: {}", TABLES.join(", ")),
-                };
-                diagnostics.error_with_help(&format!("data/{name}"), 0, 0, "unknown table", help);
+                    None => tables.push((table, vec![sheet])),
+                }
             }
         }
+        report_unknown_tables(&data_dir, diagnostics)?;
     }
     tables.sort_by_key(|(name, _)| TABLES.iter().position(|t| t == name));
     let content_dir = root.join("content");
@@ -140,19 +137,102 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
     })
 }
 
-/// Reads `data/{name}.csv` under `root`, or `None` when the file does not exist.
-pub fn read_table(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> Result<Option<Table>> {
-    let path = root.join("data").join(format!("{name}.csv"));
-    if !path.exists() {
+/// Reads a table under `root`: `data/{name}.csv`, or every `.csv` file of the folder
+/// `data/{name}/` in file-name order (so that each institution can own one file); `None` when
+/// neither exists. Both at once is an error: Docket would not know which one holds the truth.
+pub fn read_table(
+    root: &Path,
+    name: &str,
+    diagnostics: &mut Diagnostics,
+) -> Result<Option<Vec<Table>>> {
+    let file = root.join("data").join(format!("{name}.csv"));
+    let folder = root.join("data").join(name);
+    if folder.is_dir() {
+        if file.exists() {
+            diagnostics.error_with_help(
+                &format!("data/{name}.csv"),
+                0,
+                0,
+                format!("table `{name}` is given both as data/{name}.csv and as the folder data/{name}/"),
+                format!("move the rows of data/{name}.csv into a file of data/{name}/ and delete it, or delete the folder"),
+            );
+            return Ok(Some(Vec::new()));
+        }
+        ensure_within(root, &folder)?;
+        return read_table_folder(root, &folder, name, diagnostics).map(Some);
+    }
+    if !file.exists() {
         return Ok(None);
     }
-    ensure_within(root, &path)?;
-    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(Some(parse_csv(
+    ensure_within(root, &file)?;
+    Ok(Some(vec![read_csv_file(
+        &file,
         &format!("data/{name}.csv"),
-        &bytes,
         diagnostics,
-    )))
+    )?]))
+}
+
+/// The `.csv` files directly in `data/{name}/`, sorted by file name.
+fn read_table_folder(
+    root: &Path,
+    folder: &Path,
+    name: &str,
+    diagnostics: &mut Diagnostics,
+) -> Result<Vec<Table>> {
+    let mut tables = Vec::new();
+    for path in sorted_files(folder)? {
+        let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let shown = format!("data/{name}/{file_name}");
+        if path.is_dir() {
+            diagnostics.error_with_help(
+                &shown,
+                0,
+                0,
+                "a table's folder may not contain folders",
+                format!(
+                    "Docket reads only the .csv files directly in data/{name}/; move the files up"
+                ),
+            );
+        } else if file_name.ends_with(".csv") {
+            ensure_within(root, &path)?;
+            tables.push(read_csv_file(&path, &shown, diagnostics)?);
+        }
+    }
+    Ok(tables)
+}
+
+fn read_csv_file(path: &Path, shown: &str, diagnostics: &mut Diagnostics) -> Result<Table> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(parse_csv(shown, &bytes, diagnostics))
+}
+
+/// Reports every `.csv` file and folder of `data/` that is not one of [`TABLES`].
+fn report_unknown_tables(data_dir: &Path, diagnostics: &mut Diagnostics) -> Result<()> {
+    for path in sorted_files(data_dir)? {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let (stem, shown, suffix) = if path.is_dir() {
+            (name, format!("data/{name}/"), "/")
+        } else if let Some(stem) = name.strip_suffix(".csv") {
+            (stem, format!("data/{name}"), ".csv")
+        } else {
+            continue;
+        };
+        if TABLES.contains(&stem) {
+            continue;
+        }
+        let help = match did_you_mean(stem, TABLES.iter().copied()) {
+            Some(close) => format!(
+                "did you mean `{close}{suffix}`? Docket reads only the tables listed in docs/data.md"
+            ),
+            None => format!("Docket reads only these tables: {}", TABLES.join(", ")),
+        };
+        diagnostics.error_with_help(&shown, 0, 0, "unknown table", help);
+    }
+    Ok(())
 }
 
 /// A workbook Docket reads, not the lock file Excel (`~$…`) or LibreOffice (`.~lock…#`)

@@ -14,8 +14,8 @@ pub struct Registry {
     pub file: &'static str,
     ids: Vec<String>,
     by_id: HashMap<String, u32>,
-    /// Slug to the id (or alias) that claimed it and the line it came from.
-    by_slug: HashMap<String, (String, u64)>,
+    /// Slug to the id (or alias) that claimed it and the file and line it came from.
+    by_slug: HashMap<String, (String, String, u64)>,
     /// Ids of rows dropped for another problem: references to them are not reported again.
     broken: HashSet<String>,
 }
@@ -54,23 +54,31 @@ impl Registry {
         cells: &Cells,
         diagnostics: &mut Diagnostics,
     ) -> bool {
-        if let Some((other, line)) = self.by_slug.get(&key.slug) {
+        if let Some((other, file, line)) = self.by_slug.get(&key.slug) {
+            // A table split into a folder: the first use may be in another file.
+            let place = if file == cells.file() {
+                format!("line {line}")
+            } else {
+                format!("{file} line {line}")
+            };
             let message = if *other == key.id {
                 format!(
-                    "duplicate {} id `{}` (first used on line {line})",
+                    "duplicate {} id `{}` (first used on {place})",
                     self.what, key.id
                 )
             } else {
                 format!(
-                    "`{}` has the same URL slug `{}` as `{other}` on line {line}",
+                    "`{}` has the same URL slug `{}` as `{other}` on {place}",
                     key.id, key.slug
                 )
             };
             cells.error(column, diagnostics, message, "ids are permanent URLs and must be unique after the slug rule (lower case, `-` for other characters); change one of them");
             return false;
         }
-        self.by_slug
-            .insert(key.slug.clone(), (key.id.clone(), cells.line()));
+        self.by_slug.insert(
+            key.slug.clone(),
+            (key.id.clone(), cells.file().to_string(), cells.line()),
+        );
         true
     }
 

@@ -2,13 +2,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::types::{Key, Text};
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::{Row, Table};
 use crate::slug::{id_problem, slugify};
-use crate::util::dates::parse_date;
+use crate::util::dates::{DATA_YEARS, in_data_years, parse_date};
 use crate::util::web_url::{URL_HELP, WebUrl};
 
 /// The columns a table accepts.
@@ -20,21 +20,54 @@ pub struct Schema {
     pub translated: &'static [(&'static str, bool)],
 }
 
-/// A table checked against its schema.
+/// A table checked against its schema: one part per file (a table split into a folder has
+/// several, each with its own header).
 pub struct Sheet<'a> {
-    pub table: &'a Table,
+    parts: Vec<Part<'a>>,
+}
+
+/// One file of a [`Sheet`] and where its columns are.
+struct Part<'a> {
+    table: &'a Table,
     columns: HashMap<&'static str, usize>,
     translated: HashMap<&'static str, Vec<(&'a str, usize)>>,
 }
 
 impl<'a> Sheet<'a> {
-    /// Checks the header: unknown columns, missing required ones, undeclared languages.
+    /// Checks every file's header: unknown columns, missing required ones, undeclared languages.
     pub fn open(
-        table: &'a Table,
+        tables: &'a [Table],
         schema: &Schema,
         languages: &[&str],
         diagnostics: &mut Diagnostics,
     ) -> Sheet<'a> {
+        let parts = tables
+            .iter()
+            .map(|table| Part::open(table, schema, languages, diagnostics))
+            .collect();
+        Sheet { parts }
+    }
+
+    /// Number of data rows over every file.
+    pub fn len(&self) -> usize {
+        self.parts.iter().map(|p| p.table.rows.len()).sum()
+    }
+
+    /// Every row, file by file in file-name order.
+    pub fn rows(&self) -> impl Iterator<Item = Cells<'_, 'a>> {
+        self.parts
+            .iter()
+            .flat_map(|part| part.table.rows.iter().map(move |row| Cells { part, row }))
+    }
+}
+
+impl<'a> Part<'a> {
+    fn open(
+        table: &'a Table,
+        schema: &Schema,
+        languages: &[&str],
+        diagnostics: &mut Diagnostics,
+    ) -> Part<'a> {
         let mut columns = HashMap::new();
         let mut translated: HashMap<&'static str, Vec<(&'a str, usize)>> = HashMap::new();
         let mut known: Vec<String> = schema.columns.iter().map(|(c, _)| c.to_string()).collect();
@@ -108,31 +141,24 @@ impl<'a> Sheet<'a> {
         for entries in translated.values_mut() {
             entries.sort();
         }
-        Sheet {
+        Part {
             table,
             columns,
             translated,
         }
-    }
-
-    pub fn rows(&self) -> impl Iterator<Item = Cells<'_, 'a>> {
-        self.table
-            .rows
-            .iter()
-            .map(move |row| Cells { sheet: self, row })
     }
 }
 
 /// One row of a [`Sheet`].
 #[derive(Clone, Copy)]
 pub struct Cells<'s, 'a> {
-    sheet: &'s Sheet<'a>,
+    part: &'s Part<'a>,
     pub row: &'a Row,
 }
 
 impl<'s, 'a> Cells<'s, 'a> {
     pub fn file(&self) -> &'a str {
-        &self.sheet.table.file
+        &self.part.table.file
     }
 
     pub fn line(&self) -> u64 {
@@ -141,7 +167,7 @@ impl<'s, 'a> Cells<'s, 'a> {
 
     /// 1-based column number of a named column (1 when the column is absent).
     pub fn column(&self, name: &str) -> u64 {
-        self.sheet.columns.get(name).map_or(1, |&i| i as u64 + 1)
+        self.part.columns.get(name).map_or(1, |&i| i as u64 + 1)
     }
 
     pub fn error(
@@ -156,7 +182,7 @@ impl<'s, 'a> Cells<'s, 'a> {
 
     /// The cell, or `None` when the column is absent or the cell empty.
     pub fn get(&self, name: &str) -> Option<&'a str> {
-        let index = *self.sheet.columns.get(name)?;
+        let index = *self.part.columns.get(name)?;
         let cell = self.row.cells.get(index)?.as_str();
         (!cell.is_empty()).then_some(cell)
     }
@@ -168,7 +194,7 @@ impl<'s, 'a> Cells<'s, 'a> {
     /// A required cell; reports it when empty.
     pub fn required(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<&'a str> {
         let value = self.get(name);
-        if value.is_none() && self.sheet.columns.contains_key(name) {
+        if value.is_none() && self.part.columns.contains_key(name) {
             self.error(
                 name,
                 diagnostics,
@@ -205,7 +231,7 @@ impl<'s, 'a> Cells<'s, 'a> {
     pub fn date(&self, name: &str, diagnostics: &mut Diagnostics) -> Option<NaiveDate> {
         let raw = self.get(name)?;
         let date = parse_date(raw);
-        if let Some(date) = date.filter(|d| !DATA_YEARS.contains(&d.year())) {
+        if let Some(date) = date.filter(|&d| !in_data_years(d)) {
             self.error(
                 name,
                 diagnostics,
@@ -312,7 +338,7 @@ impl<'s, 'a> Cells<'s, 'a> {
     /// Every translation of a translated field.
     pub fn text(&self, prefix: &str) -> Text {
         let mut map = BTreeMap::new();
-        if let Some(entries) = self.sheet.translated.get(prefix) {
+        if let Some(entries) = self.part.translated.get(prefix) {
             for &(lang, index) in entries {
                 if let Some(cell) = self.row.cells.get(index).filter(|c| !c.is_empty()) {
                     map.insert(lang.to_string(), cell.clone());
@@ -326,7 +352,7 @@ impl<'s, 'a> Cells<'s, 'a> {
     pub fn required_text(&self, prefix: &str, diagnostics: &mut Diagnostics) -> Text {
         let text = self.text(prefix);
         if text.is_empty() {
-            if let Some(entries) = self.sheet.translated.get(prefix) {
+            if let Some(entries) = self.part.translated.get(prefix) {
                 let column = entries.first().map_or(1, |&(_, i)| i as u64 + 1);
                 diagnostics.error_with_help(
                     self.file(),
@@ -340,7 +366,3 @@ impl<'s, 'a> Cells<'s, 'a> {
         text
     }
 }
-
-/// The years a date in data may fall in: wide enough for any record, narrow enough that
-/// date arithmetic and typos like 20244 cannot go unnoticed.
-pub const DATA_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;

@@ -19,6 +19,8 @@ pub fn url_list(site: &Site) -> String {
         .into_iter()
         .filter(|page| page.route != Route::NotFound)
         .map(|page| format!("/{}", site.path(page)))
+        // Not-found pages (one per language) are no URLs anyone cites.
+        .filter(|path| !path.ends_with("/404.html"))
         .collect();
     let mut out = String::with_capacity(paths.len() * 40);
     for path in paths {

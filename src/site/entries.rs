@@ -17,10 +17,14 @@ const RELATED_LIMIT: usize = 6;
 struct RecommendationPage {
     id: String,
     permalink: String,
+    /// The "submit information" link, when config has `[contribute]`.
+    contribute: Option<super::contribute::ContributeLink>,
     text: Localized,
     paragraph: Option<String>,
     date: String,
-    response: &'static str,
+    response: Option<&'static str>,
+    follow_up_due: Option<String>,
+    views: StatusViews,
     recommending_states: Vec<String>,
     mechanism: Link,
     document: Link,
@@ -68,13 +72,17 @@ pub(super) fn recommendation(
         .updates
         .last()
         .map_or(r.date, |u| d.status_updates[u.index()].date);
+    let permalink = site.absolute(&path);
     let page = RecommendationPage {
         id: r.key.id.clone(),
-        permalink: site.absolute(&path),
+        contribute: super::contribute::link(site, r, lang, &permalink),
+        permalink,
         text: site.localize(&r.text, lang),
         paragraph: r.paragraph.clone(),
         date: r.date.to_string(),
-        response: r.response.id(),
+        response: site.response_of(r),
+        follow_up_due: r.follow_up_due.map(|d| d.to_string()),
+        views: site.status_views(r, lang),
         recommending_states: r.recommending_states.clone(),
         mechanism: site.term_link(Term::Mechanism(r.mechanism), lang),
         document: site.term_link(Term::Document(r.document), lang),
@@ -144,6 +152,8 @@ struct ActionPage {
     #[serde(flatten)]
     row: ActionRow,
     description_html: Option<Localized>,
+    /// Every assessor's latest view, for the headline.
+    views: StatusViews,
     partners: Vec<Link>,
     recommendations: Vec<RecommendationSummary>,
     assessments: Vec<Assessment>,
@@ -152,6 +162,9 @@ struct ActionPage {
     permalink: String,
     /// The latest status update, else the start date, else the as-of date: what citations show.
     last_updated: String,
+    /// When the action's row was submitted, and by whom when config publishes it.
+    submitted_on: Option<String>,
+    submitted_by: Option<String>,
 }
 
 pub(super) fn action(site: &Site, id: ActionId, lang: &str, context: &mut Context) -> String {
@@ -167,8 +180,11 @@ pub(super) fn action(site: &Site, id: ActionId, lang: &str, context: &mut Contex
         .unwrap_or(site.data.as_of);
     let page = ActionPage {
         last_updated: last_updated.to_string(),
+        submitted_on: a.submission.on.map(|on| on.to_string()),
+        submitted_by: site.published_submitter(&a.submission),
         permalink: site.absolute(&row.href),
         row,
+        views: site.action_views(a, lang),
         description_html: (!a.description.is_empty()).then(|| {
             let mut description = site.localize(&a.description, lang);
             description.text = super::to_safe_html(&description.text);

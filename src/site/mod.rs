@@ -5,7 +5,10 @@
 
 mod charts;
 mod context;
+mod contribute;
 mod data_page;
+mod disputed;
+pub mod draft_report;
 mod entries;
 pub(crate) mod feed_links;
 mod markdown;
@@ -34,8 +37,10 @@ pub use urls::Section;
 pub enum Route {
     /// `/` itself: a language chooser that forwards to the default language.
     Root,
-    /// `/404.html`.
+    /// `/404.html`, in the default language.
     NotFound,
+    /// `/{lang}/404.html`: what a host serves for a missing page under a language's prefix.
+    LanguageNotFound,
     Home,
     Recommendation(RecommendationId),
     /// An old id (position in [`Dataset::aliases`]), forwarding to its row's current page.
@@ -54,6 +59,8 @@ pub enum Route {
     Tracking(TrackingPage),
     /// The open data page: downloads, API and feeds (`/en/data/`).
     Data,
+    /// A mechanism's draft follow-up report: of one cycle, or of its latest document.
+    DraftReport(MechanismId, Option<u32>),
 }
 
 /// A route in one language.
@@ -189,6 +196,12 @@ impl<'a> Site<'a> {
         language_neutral.push(Route::Search);
         language_neutral.extend(self.tracking_pages().into_iter().map(Route::Tracking));
         language_neutral.push(Route::Data);
+        language_neutral.extend(
+            draft_report::portal_scopes(data)
+                .into_iter()
+                .map(|(m, cycle)| Route::DraftReport(m, cycle)),
+        );
+        language_neutral.push(Route::LanguageNotFound);
 
         let mut routes = vec![
             PageRoute {
@@ -224,6 +237,7 @@ impl<'a> Site<'a> {
         match page.route {
             Route::Root => String::new(),
             Route::NotFound => "404.html".into(),
+            Route::LanguageNotFound => format!("{lang}/404.html"),
             Route::Home => urls::home(lang),
             Route::Recommendation(id) => urls::entry(
                 lang,
@@ -256,6 +270,9 @@ impl<'a> Site<'a> {
             Route::Search => search_page::page_path(lang),
             Route::Tracking(page) => format!("{lang}/{}/", page.segment()),
             Route::Data => format!("{lang}/data/"),
+            Route::DraftReport(m, cycle) => {
+                urls::draft_report(lang, &data.mechanisms[m.index()].key.slug, cycle)
+            }
         }
     }
 

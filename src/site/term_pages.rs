@@ -103,6 +103,8 @@ struct TermDetails {
     children: Vec<Link>,
     documents: Vec<Link>,
     actions: Vec<ActionRow>,
+    /// A mechanism's draft follow-up report pages, one per cycle (or one).
+    reports: Vec<Link>,
 }
 
 pub(super) fn term_page(
@@ -125,6 +127,7 @@ pub(super) fn term_page(
         children: Vec::new(),
         documents: Vec::new(),
         actions: Vec::new(),
+        reports: Vec::new(),
     };
     let msg = |key: &str| site.i18n.message(lang, key, None);
     match term {
@@ -139,6 +142,14 @@ pub(super) fn term_page(
                 .documents
                 .iter()
                 .map(|doc| site.term_link(Term::Document(*doc), lang))
+                .collect();
+            details.reports = super::draft_report::portal_scopes(d)
+                .into_iter()
+                .filter(|(mechanism, _)| *mechanism == id)
+                .map(|(_, cycle)| Link {
+                    href: super::urls::draft_report(lang, &m.key.slug, cycle),
+                    label: site.plain(super::draft_report::page_label(site, id, cycle, lang), lang),
+                })
                 .collect();
         }
         Term::Document(id) => {

@@ -64,6 +64,16 @@ pub fn entry(lang: &str, section: Section, slug: &str) -> String {
     format!("{lang}/{}/{slug}/", section.segment())
 }
 
+/// A mechanism's draft follow-up report: `en/mechanisms/upr/report/cycle-4/`, or
+/// `en/mechanisms/cat/report/` for its latest document.
+pub fn draft_report(lang: &str, mechanism_slug: &str, cycle: Option<u32>) -> String {
+    let base = entry(lang, Section::Mechanisms, mechanism_slug);
+    match cycle {
+        Some(cycle) => format!("{base}report/cycle-{cycle}/"),
+        None => format!("{base}report/"),
+    }
+}
+
 /// Page `n` (1-based) of a paginated listing whose first page is `first`.
 pub fn paged(first: &str, n: usize) -> String {
     if n <= 1 {

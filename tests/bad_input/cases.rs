@@ -262,6 +262,17 @@ pub fn config_cases() -> Vec<Case> {
             "docs/data.md",
         ),
         case(
+            "as_of in another century",
+            replace(
+                "config.toml",
+                "as_of = \"2025-12-31\"",
+                "as_of = \"2525-12-31\"",
+            ),
+            "config.toml:3:9",
+            "outside the years 1900–2199",
+            "check the year",
+        ),
+        case(
             "unclosed string",
             replace("config.toml", "theme = \"default\"", "theme = \"default"),
             "config.toml:4:",

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::super::registry::Registry;
+use super::super::sheet::Cells;
 use super::super::types::*;
 use super::Resolver;
 use super::aliases::PendingAliases;
@@ -25,7 +26,7 @@ impl<'r> Resolver<'r> {
     ) -> (Vec<Recommendation>, Registry) {
         let sheet = self.sheet("recommendations", &RECOMMENDATIONS, true);
         let mut registry = Registry::new("recommendation", "data/recommendations.csv");
-        let mut out = Vec::with_capacity(sheet.table.rows.len());
+        let mut out = Vec::with_capacity(sheet.len());
         let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
@@ -36,6 +37,7 @@ impl<'r> Resolver<'r> {
                 .map(DocumentId);
             let text = cells.required_text("text", d);
             let date = cells.date("date", d);
+            let follow_up_due = cells.date("follow_up_due", d);
             let response = cells
                 .choice("response", Response::ALL, d)
                 .unwrap_or(Response::Pending);
@@ -100,6 +102,7 @@ impl<'r> Resolver<'r> {
                 updates: Vec::new(),
                 assessments: Assessments::default(),
                 effective: EffectiveStatuses::default(),
+                follow_up_due,
             });
         }
         for alias in pending.claim(&mut registry, self.diagnostics) {
@@ -113,6 +116,7 @@ impl<'r> Resolver<'r> {
 
     pub(super) fn actions(
         &mut self,
+        as_of: NaiveDate,
         recommendations: &Registry,
         institutions: &Registry,
     ) -> (Vec<Action>, Registry) {
@@ -169,6 +173,7 @@ impl<'r> Resolver<'r> {
                 indicators: Vec::new(),
                 updates: Vec::new(),
                 assessments: Assessments::default(),
+                submission: submission(&cells, as_of, d),
             });
         }
         self.aliases
@@ -279,6 +284,7 @@ impl<'r> Resolver<'r> {
                 organisation: cells.owned("organisation"),
                 narrative: cells.text("narrative"),
                 evidence,
+                submission: submission(&cells, as_of, d),
             });
         }
         out
@@ -393,5 +399,26 @@ impl<'r> Resolver<'r> {
             }
         }
         out
+    }
+}
+
+/// The `submitted_by` and `submitted_on` cells of a row; a submission cannot postdate the data.
+fn submission(
+    cells: &Cells,
+    as_of: NaiveDate,
+    d: &mut crate::diagnostics::Diagnostics,
+) -> Submission {
+    let on = cells.date("submitted_on", d);
+    if let Some(on) = on.filter(|on| *on > as_of) {
+        cells.error(
+            "submitted_on",
+            d,
+            format!("this row was submitted on {on}, after the as-of date {as_of}"),
+            "correct the date, or build with a later --as-of",
+        );
+    }
+    Submission {
+        by: cells.owned("submitted_by"),
+        on,
     }
 }

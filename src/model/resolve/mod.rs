@@ -12,7 +12,7 @@ use super::sheet::{Schema, Sheet};
 use super::types::*;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostics, InvalidPortal};
-use crate::load::{RawPortal, Table};
+use crate::load::RawPortal;
 use follow_up::RecommendationRefs;
 use schema::*;
 
@@ -29,7 +29,12 @@ pub fn build_dataset(
     let Some(config) = Config::parse(&raw.config_source, &mut diagnostics) else {
         return Err(diagnostics.into_result().unwrap_err());
     };
-    if raw.tables.iter().any(|(_, table)| table.unreadable) {
+    if raw
+        .tables
+        .iter()
+        .flat_map(|(_, files)| files)
+        .any(|table| table.unreadable)
+    {
         // The loader reported what the file is; references into it would only add noise.
         return Err(diagnostics.into_result().err().unwrap_or(InvalidPortal {
             diagnostics: Vec::new(),
@@ -49,7 +54,8 @@ pub fn build_dataset(
     Ok(dataset)
 }
 
-/// The as-of date: the flag, else `as_of` in config.toml, else `SOURCE_DATE_EPOCH`, else today (UTC).
+/// The as-of date: the flag, else `as_of` in config.toml, else `SOURCE_DATE_EPOCH` (when it
+/// falls in the data years), else today (UTC).
 pub fn resolve_as_of(flag: Option<NaiveDate>, config: Option<NaiveDate>) -> NaiveDate {
     flag.or(config)
         .or_else(|| {
@@ -58,7 +64,9 @@ pub fn resolve_as_of(flag: Option<NaiveDate>, config: Option<NaiveDate>) -> Naiv
                 .trim()
                 .parse()
                 .ok()?;
-            chrono::DateTime::from_timestamp(seconds, 0).map(|t| t.date_naive())
+            chrono::DateTime::from_timestamp(seconds, 0)
+                .map(|t| t.date_naive())
+                .filter(|&date| crate::util::dates::in_data_years(date))
         })
         .unwrap_or_else(|| chrono::Utc::now().date_naive())
 }
@@ -75,7 +83,7 @@ struct Resolver<'r> {
 impl<'r> Resolver<'r> {
     fn sheet(&mut self, name: &str, schema: &Schema, required: bool) -> Sheet<'r> {
         match self.raw.table(name) {
-            Some(table) => Sheet::open(table, schema, self.languages, self.diagnostics),
+            Some(tables) => Sheet::open(tables, schema, self.languages, self.diagnostics),
             None => {
                 if required {
                     self.diagnostics.error_with_help(
@@ -86,12 +94,7 @@ impl<'r> Resolver<'r> {
                         "see docs/data.md for its columns; `docket new` creates a portal with every required table",
                     );
                 }
-                Sheet::open(
-                    empty_table(),
-                    schema,
-                    self.languages,
-                    &mut Diagnostics::default(),
-                )
+                Sheet::open(&[], schema, self.languages, self.diagnostics)
             }
         }
     }
@@ -121,7 +124,7 @@ impl<'r> Resolver<'r> {
             clusters: &cluster_ids,
         };
         let (recommendations, recommendation_ids) = self.recommendations(&documents, &refs);
-        let (actions, action_ids) = self.actions(&recommendation_ids, &institution_ids);
+        let (actions, action_ids) = self.actions(as_of, &recommendation_ids, &institution_ids);
         let status_updates =
             self.status_updates(as_of, &recommendation_ids, &action_ids, &institution_ids);
         let indicators = self.indicators(&recommendation_ids, &action_ids);
@@ -159,10 +162,4 @@ impl<'r> Resolver<'r> {
         super::links::settle_statuses(&mut dataset);
         dataset
     }
-}
-
-/// Stands in for an optional table that does not exist.
-fn empty_table() -> &'static Table {
-    static EMPTY: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
-    EMPTY.get_or_init(Table::default)
 }

@@ -41,6 +41,7 @@ pub(super) const RECOMMENDATIONS: Schema = Schema {
         ("cluster", false),
         ("aliases", false),
         ("source_id", false),
+        ("follow_up_due", false),
     ],
     translated: &[("text", true)],
 };
@@ -83,6 +84,8 @@ pub(super) const ACTIONS: Schema = Schema {
         ("start_date", false),
         ("due_date", false),
         ("aliases", false),
+        ("submitted_by", false),
+        ("submitted_on", false),
     ],
     translated: &[("title", true), ("description", false)],
 };
@@ -97,6 +100,8 @@ pub(super) const STATUS_UPDATES: Schema = Schema {
         ("institution", false),
         ("organisation", false),
         ("evidence", false),
+        ("submitted_by", false),
+        ("submitted_on", false),
     ],
     translated: &[("narrative", false)],
 };
