@@ -1,4 +1,4 @@
-//! Embeds `themes/default` into the binary so that `docket new` works anywhere.
+//! Embeds `themes/default` into the binary: the built-in theme every portal is built with.
 
 use std::path::{Path, PathBuf};
 
@@ -34,7 +34,7 @@ fn main() {
             .to_string_lossy()
             .replace('\\', "/");
         code.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
+            "    ({name:?}, include_bytes!({:?}).as_slice()),\n",
             path.display().to_string()
         ));
     }

@@ -8,12 +8,13 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
-use crate::diagnostics::{Diagnostics, InvalidPortal};
+use crate::diagnostics::{Diagnostic, Diagnostics, InvalidPortal};
 use crate::emit::{Emitted, Emitter};
 use crate::i18n::I18n;
 use crate::model::{Dataset, build_dataset};
 use crate::output::{self, Staging, WriteStats};
 use crate::site::Site;
+use crate::theme::Theme;
 use crate::{export, search};
 
 /// Settings of one build, from the command line.
@@ -26,6 +27,8 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Replace `output` even when it is not empty and has no Docket marker.
     pub force: bool,
+    /// A previous build's `urls.txt`: the build fails if one of its URLs would disappear.
+    pub previous: Option<PathBuf>,
     /// Overrides `base_url` from config.toml (for previews and the dev server).
     pub base_url: Option<crate::web_url::WebUrl>,
     /// Overrides the as-of date.
@@ -40,7 +43,10 @@ pub struct BuildOptions {
 pub struct Portal {
     pub dataset: Dataset,
     pub i18n: Arc<I18n>,
-    pub theme_dir: PathBuf,
+    /// The built-in theme with the portal's theme folder and overrides over it.
+    pub theme: Theme,
+    /// Things that work but should be changed (they never fail a build).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Loads and validates everything; every problem is reported at once as [`InvalidPortal`].
@@ -64,39 +70,24 @@ fn load_timed(root: &Path, as_of: Option<NaiveDate>, timings: &mut Timings) -> R
     let Some(dataset) = dataset else {
         return Err(diagnostics.into_result().unwrap_err().into());
     };
-    let theme_dir = root.join("themes").join(&dataset.config.theme);
-    let theme_label = format!("themes/{}", dataset.config.theme);
-    if !theme_dir.is_dir() {
-        let (line, column) = crate::config::value_location(&raw.config_source, "theme");
-        diagnostics.error_with_help(
-            crate::config::CONFIG_FILE,
-            line,
-            column,
-            format!(
-                "theme `{}` not found at {theme_label}",
-                dataset.config.theme
-            ),
-            "set `theme` to a folder under themes/, such as \"default\"",
-        );
-        return Err(diagnostics.into_result().unwrap_err().into());
-    }
-    // Templates, messages and static files of the theme: none may lead out of the portal.
-    crate::load::walk_within(root, &theme_dir)?;
+    let theme_at = crate::config::value_location(&raw.config_source, "theme");
+    let theme = Theme::resolve(root, &dataset.config.theme, theme_at, &mut diagnostics)?;
     let languages: Vec<&str> = dataset.config.language_codes().collect();
-    let i18n = I18n::load(
-        &theme_dir.join("i18n"),
-        &format!("{theme_label}/i18n"),
+    let i18n = I18n::from_theme(
+        &theme,
         &languages,
         &dataset.config.default_language,
         &mut diagnostics,
     )?
     .with_languages(&dataset.config.languages);
+    let warnings = diagnostics.warnings();
     diagnostics.into_result()?;
     timings.lap("validate");
     Ok(Portal {
         dataset,
         i18n: Arc::new(i18n),
-        theme_dir,
+        theme,
+        warnings,
     })
 }
 
@@ -107,22 +98,23 @@ pub struct CheckSummary {
     pub actions: usize,
     pub status_updates: usize,
     pub pages: usize,
+    /// Things that work but should be changed.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Validates data, content, messages and templates; writes nothing.
 pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
     let portal = load(root, as_of)?;
-    let placed = |error| placed_template_error(error, &portal.theme_dir, root);
-    let tera =
-        output::load_templates(&portal.theme_dir, root, portal.i18n.clone()).map_err(placed)?;
+    let placed = |error| placed_template_error(error, &portal.theme);
+    let tera = output::load_templates(&portal.theme, portal.i18n.clone()).map_err(placed)?;
     let site = Site::new(&portal.dataset, &portal.i18n);
     output::render_samples(&site, &tera).map_err(placed)?;
-    output::static_files(&portal.theme_dir, root)?;
     Ok(CheckSummary {
         recommendations: portal.dataset.recommendations.len(),
         actions: portal.dataset.actions.len(),
         status_updates: portal.dataset.status_updates.len(),
         pages: site.routes().len(),
+        warnings: portal.warnings.clone(),
     })
 }
 
@@ -167,9 +159,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
     let mut timings = Timings::new(options.timings);
     let portal = load_for_timed(options, &mut timings)?;
-    let placed = |error| placed_template_error(error, &portal.theme_dir, &options.root);
-    let tera = output::load_templates(&portal.theme_dir, &options.root, portal.i18n.clone())
-        .map_err(placed)?;
+    let placed = |error| placed_template_error(error, &portal.theme);
+    let tera = output::load_templates(&portal.theme, portal.i18n.clone()).map_err(placed)?;
     timings.lap("templates");
     let staging = Staging::new(&options.output, &options.root, options.force)?;
     let show_progress =
@@ -185,7 +176,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     let (stats, emitted) = write_site_timed(
         &portal,
         &tera,
-        &options.root,
+        options.previous.as_deref(),
         &staging.dir,
         &mut timings,
         &progress,
@@ -228,23 +219,26 @@ pub type EmittedFiles = Vec<(&'static str, Emitted)>;
 pub fn write_site(
     portal: &Portal,
     tera: &tera::Tera,
-    root: &Path,
     dir: &Path,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<(WriteStats, EmittedFiles)> {
-    write_site_timed(portal, tera, root, dir, &mut Timings::off(), progress)
+    write_site_timed(portal, tera, None, dir, &mut Timings::off(), progress)
 }
 
 fn write_site_timed(
     portal: &Portal,
     tera: &tera::Tera,
-    root: &Path,
+    previous: Option<&Path>,
     dir: &Path,
     timings: &mut Timings,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<(WriteStats, EmittedFiles)> {
     let mut site = Site::new(&portal.dataset, &portal.i18n);
     timings.lap("layout");
+    let url_list = output::url_list(&site);
+    if let Some(previous) = previous {
+        output::check_previous(previous, &url_list)?;
+    }
     let emitters: [&dyn Emitter; 7] = [
         &export::OpenData,
         &export::Api,
@@ -252,8 +246,7 @@ fn write_site_timed(
         &export::Sitemap,
         &search::SearchIndex,
         &output::StaticAssets {
-            theme_dir: portal.theme_dir.clone(),
-            portal_root: root.to_path_buf(),
+            theme: &portal.theme,
         },
         &output::Redirects,
     ];
@@ -271,12 +264,13 @@ fn write_site_timed(
     site.set_data_files(data_files);
     let stats = output::write_pages(&site, tera, dir, progress)?;
     timings.lap_emitted("render", &Emitted::counted(stats.files, stats.bytes));
+    std::fs::write(dir.join(output::URL_LIST), url_list).context("cannot write urls.txt")?;
     Ok((stats, emitted))
 }
 
 /// A template error Tera can place becomes a diagnostic at the template's file:line:column.
-fn placed_template_error(error: anyhow::Error, theme_dir: &Path, root: &Path) -> anyhow::Error {
-    match output::template_problem(&error, theme_dir, root) {
+fn placed_template_error(error: anyhow::Error, theme: &Theme) -> anyhow::Error {
+    match output::template_problem(&error, theme) {
         Some(invalid) => invalid.into(),
         None => error,
     }
@@ -324,4 +318,34 @@ impl Timings {
 /// True when `error` is a data problem (already formatted for the user) rather than I/O.
 pub fn as_invalid_portal(error: &anyhow::Error) -> Option<&InvalidPortal> {
     error.downcast_ref::<InvalidPortal>()
+}
+
+/// `docket export workbook`: writes every table of `data/` into a new workbook at `file`;
+/// the number of tables. Refuses a data folder with problems (rows would be lost) and an
+/// existing file (Docket never replaces what it did not write).
+pub fn export_workbook(root: &Path, file: &Path) -> Result<usize> {
+    if file.exists() {
+        anyhow::bail!("{} already exists; choose a new file name", file.display());
+    }
+    let mut diagnostics = Diagnostics::default();
+    let raw = crate::load::load_portal(root, &mut diagnostics)?;
+    diagnostics.into_result()?;
+    let mut merged = Vec::new();
+    for (name, parts) in &raw.tables {
+        let mut table = parts.first().cloned().unwrap_or_default();
+        for part in parts.iter().skip(1) {
+            if part.header != table.header {
+                anyhow::bail!(
+                    "{} and {} have different columns; a sheet has one header row",
+                    table.file,
+                    part.file
+                );
+            }
+            table.rows.extend(part.rows.iter().cloned());
+        }
+        merged.push((*name, table));
+    }
+    let tables: Vec<(&str, &crate::load::Table)> = merged.iter().map(|(n, t)| (*n, t)).collect();
+    crate::export::write_workbook(file, &tables)?;
+    Ok(tables.len())
 }

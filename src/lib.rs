@@ -16,12 +16,14 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod publish;
 pub mod report;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
 pub mod synth;
+pub mod theme;
 pub mod util;
 
 use util::xml;
@@ -29,6 +31,6 @@ pub use util::{slug, web_url};
 
 pub use build::{
     BuildOptions, BuildSummary, CheckSummary, Portal, as_invalid_portal, build, check,
-    load as load_portal,
+    export_workbook, load as load_portal,
 };
 pub use diagnostics::{Diagnostic, Diagnostics, InvalidPortal};

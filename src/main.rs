@@ -1,10 +1,12 @@
 //! The `docket` command line: parses arguments and calls the library.
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use docket::diagnostics::{Format, Severity, render};
 use docket::web_url::{URL_HELP, WebUrl};
 
 /// Docket builds public, multilingual, static portals that track what a State has done
@@ -25,12 +27,19 @@ enum Command {
         root: PathBuf,
         #[command(flatten)]
         output: OutputArgs,
+        /// How problems are written (as for `check`)
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
         /// Overrides base_url from config.toml
         #[arg(long, value_parser = parse_base_url)]
         base_url: Option<WebUrl>,
         /// The day the data describes (YYYY-MM-DD); overrides config.toml and SOURCE_DATE_EPOCH
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
+        /// A previous build's urls.txt (save the live one with `curl -o`): fail, naming them,
+        /// if any of its URLs would disappear
+        #[arg(long, value_name = "FILE")]
+        previous: Option<PathBuf>,
         /// Print the time of each stage (load, validate, layout, each emitter, render, swap)
         /// to stderr
         #[arg(long)]
@@ -41,6 +50,10 @@ enum Command {
         /// The portal folder, holding config.toml
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// How problems are written: for people (stderr), GitHub Actions annotations or
+        /// JSON Lines (stdout)
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
         /// The day the data describes (YYYY-MM-DD)
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
@@ -99,6 +112,11 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
     },
+    /// Write the portal's data in another form
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
     /// Draft a follow-up report for a mechanism or an institution (.docx, .html or .md)
     Report {
         /// The mechanism's id or acronym, such as UPR or CAT
@@ -152,7 +170,7 @@ enum I18nAction {
         /// The portal folder, holding config.toml
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write (default: themes/THEME/i18n/LANG/missing.ftl; never replaced)
+        /// Where to write (default: i18n/LANG/missing.ftl in the portal; never replaced)
         #[arg(long)]
         output: Option<PathBuf>,
     },
@@ -162,6 +180,51 @@ enum I18nAction {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// Every table of data/ as one sheet of a new .xlsx workbook, cells as they are
+    Workbook {
+        /// The workbook to create (must not exist)
+        file: PathBuf,
+        /// The portal folder, holding config.toml
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// `docket check --format`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    /// The message, the offending line with a caret under the column, the help
+    Human,
+    /// One line per problem (`file:line:column: error: message`), its help on the next
+    Short,
+    /// `::error file=…,line=…,col=…::message` workflow commands
+    Github,
+    /// One JSON object per line: file, line, column, severity, message, help
+    Json,
+}
+
+impl ReportFormat {
+    fn format(self) -> Format {
+        match self {
+            ReportFormat::Human => Format::Human {
+                colour: colour_on_stderr(),
+            },
+            ReportFormat::Short => Format::Short,
+            ReportFormat::Github => Format::Github,
+            ReportFormat::Json => Format::Json,
+        }
+    }
+}
+
+/// Colour only on a terminal, never with NO_COLOR (https://no-color.org) or in CI.
+fn colour_on_stderr() -> bool {
+    std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var_os("CI").is_none()
 }
 
 #[derive(Subcommand)]
@@ -319,14 +382,40 @@ fn parse_base_url(raw: &str) -> Result<WebUrl, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let (root, format) = match &cli.command {
+        Command::Check { root, format, .. } | Command::Build { root, format, .. } => {
+            (root.clone(), *format)
+        }
+        Command::Serve { root, .. } => (root.clone(), ReportFormat::Human),
+        Command::Search { root, .. } => (root.clone(), ReportFormat::Human),
+        _ => (PathBuf::from("."), ReportFormat::Human),
+    };
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             match docket::as_invalid_portal(&error) {
-                Some(invalid) => eprintln!("{invalid}"),
+                Some(invalid) => report_problems(&root, format, &invalid.diagnostics),
                 None => eprintln!("error: {error:#}"),
             }
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes a failed portal's problems: for people on stderr, for machines on stdout.
+fn report_problems(root: &Path, format: ReportFormat, problems: &[docket::Diagnostic]) {
+    let text = render(format.format(), root, Severity::Error, problems);
+    let n = problems.len();
+    let summary = format!(
+        "{n} problem{} found; nothing was written",
+        if n == 1 { "" } else { "s" }
+    );
+    match format {
+        ReportFormat::Human | ReportFormat::Short => eprintln!("{text}{summary}"),
+        ReportFormat::Github => println!("{text}{summary}"),
+        ReportFormat::Json => {
+            print!("{text}");
+            eprintln!("{summary}");
         }
     }
 }
@@ -335,9 +424,11 @@ fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Build {
             root,
+            format: _,
             output,
             base_url,
             as_of,
+            previous,
             timings,
         } => {
             let summary = docket::build(&docket::BuildOptions {
@@ -347,16 +438,32 @@ fn run(command: Command) -> anyhow::Result<()> {
                 base_url,
                 as_of,
                 progress: true,
+                previous,
                 timings,
             })?;
             println!("{summary}");
         }
-        Command::Check { root, as_of } => {
+        Command::Check {
+            root,
+            format,
+            as_of,
+        } => {
             let summary = docket::check(&root, as_of)?;
-            println!(
+            let warnings = render(format.format(), &root, Severity::Warning, &summary.warnings);
+            match format {
+                ReportFormat::Human | ReportFormat::Short => eprint!("{warnings}"),
+                ReportFormat::Github | ReportFormat::Json => print!("{warnings}"),
+            }
+            let ok = format!(
                 "OK: {} recommendations, {} actions, {} status updates; {} pages would be built",
                 summary.recommendations, summary.actions, summary.status_updates, summary.pages
             );
+            // JSON Lines on stdout stay machine-readable: the summary goes to stderr.
+            if format == ReportFormat::Json {
+                eprintln!("{ok}");
+            } else {
+                println!("{ok}");
+            }
         }
         Command::Serve {
             root,
@@ -377,6 +484,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 base_url: Some(base_url.clone()),
                 as_of,
                 progress: false,
+                previous: None,
                 timings: false,
             };
             docket::serve::serve_portal(options, listener, || {
@@ -458,6 +566,12 @@ fn run(command: Command) -> anyhow::Result<()> {
             };
             let report = docket::search::search_portal(&site, &options)?;
             print!("{}", report.render(limit));
+        }
+        Command::Export {
+            what: ExportWhat::Workbook { file, root },
+        } => {
+            let written = docket::export_workbook(&root, &file)?;
+            println!("Wrote {written} tables to {}", file.display());
         }
         Command::Report {
             mechanism,

@@ -1,4 +1,4 @@
-//! `docket new`: a small portal that builds as it is, with the default theme.
+//! `docket new`: a small portal that builds as it is, with Docket's built-in theme.
 
 use std::path::Path;
 
@@ -6,13 +6,10 @@ use anyhow::{Context, Result, bail};
 
 mod contributing;
 
-/// Every file of `themes/default`, embedded at compile time (see `build.rs`) so that
-/// `docket new` and `docket synth` work anywhere.
-pub const DEFAULT_THEME: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
-
-/// Writes the default theme into `dir`.
+/// Writes a copy of the built-in theme into `dir`: a starting point for a theme of one's own
+/// (a portal needs none: it is built with the built-in theme).
 pub fn write_default_theme(dir: &Path) -> Result<()> {
-    for (name, source) in DEFAULT_THEME {
+    for (name, source) in crate::theme::BUILT_IN {
         let path = dir.join(name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
@@ -126,5 +123,5 @@ pub fn new_portal(dir: &Path) -> Result<()> {
     std::fs::write(dir.join("content/about.en.md"), ABOUT_EN)?;
     std::fs::write(dir.join("content/about.fr.md"), ABOUT_FR)?;
     contributing::write_guide(dir)?;
-    write_default_theme(&dir.join("themes/default"))
+    crate::publish::write_hosting_files(dir, &["en", "fr"])
 }

@@ -148,14 +148,13 @@ fn header(columns: &[&str], translated: &[&str], languages: &[String]) -> String
     all.join(",") + "\n"
 }
 
-/// Writes a complete portal (config, data, content, the default theme) into `dir`.
+/// Writes a complete portal (config, data, content; built with the built-in theme) into `dir`.
 pub fn generate(dir: &Path, options: &SynthOptions) -> Result<()> {
     let langs = &options.languages;
     let mut rng = Rng(options.seed);
     std::fs::create_dir_all(dir.join("data"))
         .with_context(|| format!("cannot create {}", dir.display()))?;
     std::fs::create_dir_all(dir.join("content"))?;
-    crate::scaffold::write_default_theme(&dir.join("themes/default"))?;
 
     let mut config = String::from("base_url = \"https://synthetic.example/\"\n");
     let _ = writeln!(

@@ -134,7 +134,8 @@ fn run_case(case: &Case, previous: &Path) -> Result<(), String> {
     common::copy_dir(previous, &output);
     let before = common::read_tree(&output);
     for command in ["build", "check"] {
-        let mut args = vec![command, "--root"];
+        // The one-line format: each problem's place and message on one line, its help below.
+        let mut args = vec![command, "--format", "short", "--root"];
         let root = portal.path().to_str().unwrap();
         args.push(root);
         let output_arg = output.to_str().unwrap();

@@ -18,6 +18,10 @@ fn what_docket_new_makes_builds_and_checks() {
     let portal = dir.path().join("portal");
     let status = docket().arg("new").arg(&portal).status().unwrap();
     assert!(status.success());
+    assert!(
+        !portal.join("themes").exists(),
+        "a new portal is built with the built-in theme, not a copy"
+    );
     let check = docket()
         .args(["check", "--root"])
         .arg(&portal)
@@ -82,18 +86,94 @@ fn check_exits_non_zero_and_prints_every_problem_with_its_place() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
+    let theme_line = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .nth(2)
+        .unwrap()
+        .to_string();
+    let caret_at = theme_line.find(",civl,").unwrap() + 1;
+    let expected = format!(
+        "error: unknown theme `civl` in `themes`\n --> data/recommendations.csv:3:{}\n  |\n3 | {theme_line}\n  | {}^^^^\n",
+        caret_at + 1,
+        " ".repeat(caret_at)
+    );
     assert!(
-        stderr.contains("data/recommendations.csv:3:6: error: unknown theme `civl`"),
+        stderr.contains(&expected),
+        "{stderr}\nexpected:\n{expected}"
+    );
+    assert!(
+        stderr.contains("error: unknown document `CAT/C/FIX/CO/9`"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("data/recommendations.csv:4:2: error: unknown document `CAT/C/FIX/CO/9`"),
-        "{stderr}"
+        !stderr.contains('\u{1b}'),
+        "no colour outside a terminal: {stderr}"
     );
     assert!(
         stderr.contains("2 problems found; nothing was written"),
         "{stderr}"
     );
+}
+
+/// The minimal fixture with an unknown theme on line 3, cell 6.
+fn portal_with_a_typo() -> tempfile::TempDir {
+    let portal = fixture("minimal");
+    let path = portal.path().join("data/recommendations.csv");
+    let source = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("France,civil,", "France,civl,");
+    std::fs::write(&path, source).unwrap();
+    portal
+}
+
+#[test]
+fn check_format_github_prints_one_workflow_command_per_problem() {
+    let portal = portal_with_a_typo();
+    let output = docket()
+        .args(["check", "--format", "github", "--root"])
+        .arg(portal.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let root = portal
+        .path()
+        .to_string_lossy()
+        .replace(':', "%3A")
+        .replace(',', "%2C");
+    let expected = format!(
+        "::error file={root}/data/recommendations.csv,line=3,col=6::unknown theme `civl` in `themes`%0Ahelp: did you mean `civil`?\n"
+    );
+    assert!(stdout.starts_with(&expected), "{stdout}");
+    assert!(
+        stdout.ends_with("1 problem found; nothing was written\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_format_json_prints_one_object_per_line_on_stdout() {
+    let portal = portal_with_a_typo();
+    let output = docket()
+        .args(["check", "--format", "json", "--root"])
+        .arg(portal.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{stdout}");
+    let file = format!("{}/data/recommendations.csv", portal.path().display());
+    assert_eq!(
+        lines[0],
+        serde_json::json!({"file": file, "line": 3, "column": 6, "severity": "error",
+            "message": "unknown theme `civl` in `themes`", "help": "did you mean `civil`?"})
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("1 problem found"));
 }
 
 #[test]
@@ -109,9 +189,10 @@ fn build_writes_nothing_when_the_data_is_invalid() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(!portal.path().join("public").exists());
+    let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        String::from_utf8_lossy(&output.stderr)
-            .contains("data/groups.csv:2:2: error: `name` is empty in every language")
+        stderr.contains("error: `name` is empty in every language\n --> data/groups.csv:2:3"),
+        "{stderr}"
     );
 }
 

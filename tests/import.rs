@@ -456,7 +456,8 @@ fn the_command_line_imports_and_reports() {
     assert_eq!(failed.status.code(), Some(1));
     let err = String::from_utf8_lossy(&failed.stderr);
     assert!(
-        err.contains("bad.csv:1: error: this is not a UPR Info export"),
+        err.contains("error: this is not a UPR Info export")
+            && err.contains("bad.csv:1:1\n  |\n1 | id;text\n"),
         "{err}"
     );
 }

@@ -368,6 +368,7 @@ fn what_changed_lists_recent_updates_newest_first_with_the_previous_status() {
         force: false,
         as_of: Some(date("2025-03-01")),
         progress: false,
+        previous: None,
         timings: false,
     })
     .unwrap();

@@ -17,6 +17,9 @@ pub mod feeds;
 mod package;
 pub mod sitemap;
 pub mod tables;
+mod workbook;
+
+pub use workbook::write_workbook;
 
 use std::path::Path;
 

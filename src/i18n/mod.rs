@@ -149,6 +149,62 @@ impl I18n {
         })
     }
 
+    /// The messages of a resolved [`Theme`](crate::theme::Theme) in `languages`: the theme's
+    /// files, then the portal's `i18n/`, whose messages replace the theme's one by one.
+    pub fn from_theme(
+        theme: &crate::theme::Theme,
+        languages: &[&str],
+        fallback: &str,
+        diagnostics: &mut Diagnostics,
+    ) -> Result<I18n> {
+        let mut bundles = HashMap::new();
+        let mut ids = HashMap::new();
+        for &lang in languages {
+            let files = theme.messages(lang)?;
+            if files.is_empty() && lang != fallback {
+                // Another language's messages stand in (see `message`); only the default
+                // language must have its own.
+                bundles.insert(lang.to_string(), Self::empty_bundle(lang));
+                continue;
+            }
+            if files.is_empty() {
+                diagnostics.error_with_help(
+                    &format!("i18n/{lang}"),
+                    0,
+                    0,
+                    format!("the theme has no messages for `{lang}`"),
+                    format!(
+                        "add the folder i18n/{lang} to the portal with the theme's .ftl files translated (docket new writes the English ones to start from)"
+                    ),
+                );
+                continue;
+            }
+            let mut defined: Vec<String> = Vec::new();
+            let mut bundle = Self::empty_bundle(lang);
+            for (label, source, overriding) in files {
+                for id in message_ids(&source) {
+                    if !defined.contains(&id) {
+                        defined.push(id);
+                    }
+                }
+                if overriding {
+                    Self::add_overriding_source(&mut bundle, source, &label, diagnostics);
+                } else {
+                    Self::add_source(&mut bundle, source, &label, diagnostics);
+                }
+            }
+            ids.insert(lang.to_string(), defined);
+            bundles.insert(lang.to_string(), bundle);
+        }
+        Ok(I18n {
+            bundles,
+            fallback: fallback.to_string(),
+            chains: HashMap::new(),
+            ids,
+            dirs: HashMap::new(),
+        })
+    }
+
     /// Builds the messages of one language from several Fluent files.
     pub fn bundle_from_files(
         lang: &str,
@@ -177,7 +233,26 @@ impl I18n {
     }
 
     fn add_source(bundle: &mut Bundle, source: String, file: &str, diagnostics: &mut Diagnostics) {
-        let resource = match FluentResource::try_new(source) {
+        let resource = Self::parse_source(source, file, diagnostics);
+        if let Err(errors) = bundle.add_resource(resource) {
+            for error in errors {
+                diagnostics.error(file, 0, 0, format!("Fluent: {error}"));
+            }
+        }
+    }
+
+    /// A portal's own messages: a message the theme also has is replaced, not an error.
+    fn add_overriding_source(
+        bundle: &mut Bundle,
+        source: String,
+        file: &str,
+        diagnostics: &mut Diagnostics,
+    ) {
+        bundle.add_resource_overriding(Self::parse_source(source, file, diagnostics));
+    }
+
+    fn parse_source(source: String, file: &str, diagnostics: &mut Diagnostics) -> FluentResource {
+        match FluentResource::try_new(source) {
             Ok(resource) => resource,
             Err((resource, errors)) => {
                 for error in errors {
@@ -191,11 +266,6 @@ impl I18n {
                     );
                 }
                 resource
-            }
-        };
-        if let Err(errors) = bundle.add_resource(resource) {
-            for error in errors {
-                diagnostics.error(file, 0, 0, format!("Fluent: {error}"));
             }
         }
     }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use super::message_ids;
+use crate::theme::Theme;
 
 /// A message of a Fluent file: its id and its whole source (value, attributes, variants).
 struct Message {
@@ -14,20 +15,11 @@ struct Message {
     source: String,
 }
 
-/// The messages of one language's `.ftl` files, in file-name and file order.
-fn messages(dir: &Path) -> Result<Vec<Message>> {
+/// The messages of one language's `.ftl` files (the theme's, then the portal's own
+/// `i18n/`), in file-name and file order.
+fn messages(theme: &Theme, lang: &str) -> Result<Vec<Message>> {
     let mut out = Vec::new();
-    if !dir.is_dir() {
-        return Ok(out);
-    }
-    let mut files: Vec<PathBuf> = crate::load::walk(dir)?
-        .into_iter()
-        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("ftl"))
-        .collect();
-    files.sort();
-    for path in files {
-        let source = std::fs::read_to_string(&path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+    for (_, source, _) in theme.messages(lang)? {
         let mut current: Option<Message> = None;
         for line in source.lines() {
             let starts_message = message_ids(line).into_iter().next();
@@ -54,23 +46,22 @@ fn messages(dir: &Path) -> Result<Vec<Message>> {
 
 /// Writes, for `lang`, a Fluent file of every message of the default language that `lang`
 /// lacks: the source as a comment, the message line commented out for the translator to
-/// fill. Writes `themes/{theme}/i18n/{lang}/missing.ftl` unless `output` is given; never
+/// fill. Writes the portal's own `i18n/{lang}/missing.ftl` unless `output` is given; never
 /// replaces a file.
 pub fn template(root: &Path, lang: &str, output: Option<&Path>) -> Result<(PathBuf, usize)> {
     let portal = crate::build::load(root, None)?;
     let default = &portal.dataset.config.default_language;
-    let i18n_dir = portal.theme_dir.join("i18n");
-    let have: BTreeSet<String> = messages(&i18n_dir.join(lang))?
+    let have: BTreeSet<String> = messages(&portal.theme, lang)?
         .into_iter()
         .map(|m| m.id)
         .collect();
-    let missing: Vec<Message> = messages(&i18n_dir.join(default))?
+    let missing: Vec<Message> = messages(&portal.theme, default)?
         .into_iter()
         .filter(|m| !have.contains(&m.id))
         .collect();
     let path = output
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| i18n_dir.join(lang).join("missing.ftl"));
+        .unwrap_or_else(|| root.join("i18n").join(lang).join("missing.ftl"));
     if path.exists() {
         bail!(
             "{} exists; Docket does not replace it (give --output FILE to write elsewhere)",
@@ -101,8 +92,7 @@ pub fn template(root: &Path, lang: &str, output: Option<&Path>) -> Result<(PathB
 pub fn check(root: &Path) -> Result<Vec<LanguageReport>> {
     let portal = crate::build::load(root, None)?;
     let config = &portal.dataset.config;
-    let i18n_dir = portal.theme_dir.join("i18n");
-    let source: Vec<String> = messages(&i18n_dir.join(&config.default_language))?
+    let source: Vec<String> = messages(&portal.theme, &config.default_language)?
         .into_iter()
         .map(|m| m.id)
         .collect();
@@ -111,7 +101,7 @@ pub fn check(root: &Path) -> Result<Vec<LanguageReport>> {
         if lang == config.default_language {
             continue;
         }
-        let have: Vec<String> = messages(&i18n_dir.join(lang))?
+        let have: Vec<String> = messages(&portal.theme, lang)?
             .into_iter()
             .map(|m| m.id)
             .collect();

@@ -47,7 +47,7 @@ pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Tab
     } else {
         bytes
     };
-    let delimiter = sniff_delimiter(bytes);
+    let delimiter = crate::util::csv::sniff_delimiter(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -252,21 +252,6 @@ fn crlf_to_lf(bytes: &[u8]) -> Vec<u8> {
         out.push(b);
     }
     out
-}
-
-/// `;` when the header line has more semicolons than commas outside quotes, else `,`.
-fn sniff_delimiter(bytes: &[u8]) -> u8 {
-    let (mut commas, mut semicolons, mut quoted) = (0usize, 0usize, false);
-    for &b in bytes {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => break,
-            b',' if !quoted => commas += 1,
-            b';' if !quoted => semicolons += 1,
-            _ => {}
-        }
-    }
-    if semicolons > commas { b';' } else { b',' }
 }
 
 #[cfg(test)]

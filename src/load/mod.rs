@@ -4,6 +4,7 @@ mod confine;
 mod content;
 mod csv_table;
 mod file_kind;
+mod workbook;
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,7 @@ use anyhow::{Context, Result};
 pub use confine::{ensure_within, walk_within};
 pub use content::{FrontMatter, RawPage, parse_page, split_page_name};
 pub use csv_table::{Row, Table, parse_csv};
+pub use workbook::{WORKBOOK_EXTENSIONS, cell_text, number_text, read_workbook};
 
 use crate::diagnostics::{Diagnostics, did_you_mean};
 
@@ -74,8 +76,33 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
         }
     }
     if data_dir.is_dir() {
+        for path in sorted_files(&data_dir)? {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            if !is_workbook(name) {
+                continue;
+            }
+            let file = format!("data/{name}");
+            for (table, sheet) in read_workbook(&path, &file, TABLES, diagnostics)? {
+                match tables.iter().find(|(n, _)| *n == table) {
+                    Some((_, other)) => diagnostics.error_with_help(
+                        &sheet.file,
+                        0,
+                        0,
+                        format!(
+                            "table `{table}` is also in {}",
+                            other.first().map_or("data/", |t| t.file.as_str())
+                        ),
+                        "keep each table in one place: delete the sheet or the other file",
+                    ),
+                    None => tables.push((table, vec![sheet])),
+                }
+            }
+        }
         report_unknown_tables(&data_dir, diagnostics)?;
     }
+    tables.sort_by_key(|(name, _)| TABLES.iter().position(|t| t == name));
     let content_dir = root.join("content");
     let mut pages = Vec::new();
     if content_dir.is_dir() {
@@ -206,6 +233,17 @@ fn report_unknown_tables(data_dir: &Path, diagnostics: &mut Diagnostics) -> Resu
         diagnostics.error_with_help(&shown, 0, 0, "unknown table", help);
     }
     Ok(())
+}
+
+/// A workbook Docket reads, not the lock file Excel (`~$…`) or LibreOffice (`.~lock…#`)
+/// keeps beside an open one.
+fn is_workbook(name: &str) -> bool {
+    !name.starts_with("~$")
+        && !name.starts_with(".~lock")
+        && WORKBOOK_EXTENSIONS.iter().any(|ext| {
+            name.rsplit_once('.')
+                .is_some_and(|(_, e)| e.eq_ignore_ascii_case(ext))
+        })
 }
 
 fn sorted_files(dir: &Path) -> Result<Vec<PathBuf>> {

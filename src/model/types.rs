@@ -534,9 +534,51 @@ pub struct Dataset {
     pub pages: Vec<ContentPage>,
     /// `content/_index.{lang}.md`, shown on the home page.
     pub home_intro: Option<ContentPage>,
+    /// Old ids of rows of every table with pages, each kept alive as a redirect.
+    pub aliases: Vec<Alias>,
+}
+
+/// An old id (from an `aliases` column) and the row it now names.
+#[derive(Debug, Clone)]
+pub struct Alias {
+    pub old: Key,
+    pub target: AliasTarget,
+}
+
+/// A row with a page of its own, which an alias forwards to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AliasTarget {
+    Mechanism(MechanismId),
+    Document(DocumentId),
+    Recommendation(RecommendationId),
+    Institution(InstitutionId),
+    Theme(ThemeId),
+    Group(GroupId),
+    SdgGoal(SdgGoalId),
+    SdgTarget(SdgTargetId),
+    Cluster(ClusterId),
+    Action(ActionId),
+    Indicator(IndicatorId),
 }
 
 impl Dataset {
+    /// The current key of the row an alias forwards to.
+    pub fn alias_target_key(&self, target: AliasTarget) -> &Key {
+        match target {
+            AliasTarget::Mechanism(id) => &self.mechanisms[id.index()].key,
+            AliasTarget::Document(id) => &self.documents[id.index()].key,
+            AliasTarget::Recommendation(id) => &self.recommendations[id.index()].key,
+            AliasTarget::Institution(id) => &self.institutions[id.index()].key,
+            AliasTarget::Theme(id) => &self.themes[id.index()].key,
+            AliasTarget::Group(id) => &self.groups[id.index()].key,
+            AliasTarget::SdgGoal(id) => &self.sdg_goals[id.index()].key,
+            AliasTarget::SdgTarget(id) => &self.sdg_targets[id.index()].key,
+            AliasTarget::Cluster(id) => &self.clusters[id.index()].key,
+            AliasTarget::Action(id) => &self.actions[id.index()].key,
+            AliasTarget::Indicator(id) => &self.indicators[id.index()].key,
+        }
+    }
+
     /// The government's current status of a recommendation, which headline figures count.
     pub fn headline_status(&self, recommendation: &Recommendation) -> Option<StatusId> {
         recommendation.effective.government.map(|e| e.status)

@@ -2,10 +2,11 @@
 
 mod atomic;
 mod ownership;
+mod published;
 mod templates;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result};
@@ -14,11 +15,12 @@ use tera::Tera;
 
 pub use atomic::Staging;
 pub use ownership::{MARKER, prepare_output};
+pub use published::{URL_LIST, check_previous, url_list};
 pub use templates::{load_templates, register_helpers, render_error, template_problem};
 
 use crate::emit::{Emitted, Emitter};
-use crate::load::{ensure_within, relative_slash_path, walk_within};
 use crate::site::{PageRoute, Route, Site, urls};
+use crate::theme::Theme;
 
 /// What a build wrote.
 #[derive(Debug, Default, Clone)]
@@ -123,18 +125,17 @@ pub fn render(tera: &Tera, rendered: &crate::site::RenderedContext, file: &str) 
 }
 
 /// `static/`: the theme's and the portal's static files, and `static/statuses.css`.
-pub struct StaticAssets {
-    pub theme_dir: PathBuf,
-    pub portal_root: PathBuf,
+pub struct StaticAssets<'a> {
+    pub theme: &'a Theme,
 }
 
-impl Emitter for StaticAssets {
+impl Emitter for StaticAssets<'_> {
     fn name(&self) -> &'static str {
         "static"
     }
 
     fn emit(&self, site: &Site, out_dir: &Path) -> Result<Emitted> {
-        let (files, bytes) = copy_static(&self.theme_dir, &self.portal_root, out_dir)?;
+        let (files, bytes) = copy_static(self.theme, out_dir)?;
         let css = status_css(&site.data.config);
         std::fs::write(out_dir.join("static/statuses.css"), &css)
             .context("cannot write static/statuses.css")?;
@@ -142,7 +143,7 @@ impl Emitter for StaticAssets {
     }
 }
 
-/// `_redirects`, when some recommendation has an old id.
+/// `_redirects`, when some row has an old id.
 pub struct Redirects;
 
 impl Emitter for Redirects {
@@ -161,56 +162,38 @@ impl Emitter for Redirects {
     }
 }
 
-/// The files of the theme's `static/` and of the portal's, each folder with its files;
-/// fails when a link in either leads out of the portal.
-pub fn static_files(theme_dir: &Path, portal_root: &Path) -> Result<Vec<(PathBuf, Vec<PathBuf>)>> {
-    let mut out = Vec::new();
-    for source in [theme_dir.join("static"), portal_root.join("static")] {
-        ensure_within(portal_root, &source)?;
-        if source.is_dir() {
-            let files = walk_within(portal_root, &source)?;
-            out.push((source, files));
-        }
-    }
-    Ok(out)
-}
-
-/// Copies the theme's `static/` then the portal's `static/` (which wins) into `out_dir/static/`.
-pub fn copy_static(theme_dir: &Path, portal_root: &Path, out_dir: &Path) -> Result<(usize, u64)> {
+/// Writes the theme's `static/` files (the portal's over the theme's) into `out_dir/static/`.
+pub fn copy_static(theme: &Theme, out_dir: &Path) -> Result<(usize, u64)> {
     let (mut files, mut bytes) = (0, 0);
-    for (source, paths) in static_files(theme_dir, portal_root)? {
-        for path in paths {
-            let target = out_dir
-                .join("static")
-                .join(relative_slash_path(&source, &path));
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
-            }
-            bytes += std::fs::copy(&path, &target).with_context(|| {
-                format!("cannot copy {} to {}", path.display(), target.display())
-            })?;
-            files += 1;
+    for (name, content) in theme.static_files() {
+        let target = out_dir.join("static").join(name);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
         }
+        std::fs::write(&target, content)
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        files += 1;
+        bytes += content.len() as u64;
     }
     Ok((files, bytes))
 }
 
-/// Netlify-style `_redirects`: old recommendation ids answer with a permanent redirect.
+/// Netlify-style `_redirects`: old ids (`aliases`) answer with a permanent redirect.
 /// Hosts without it still get the HTML redirect pages.
 pub fn redirects_file(site: &Site) -> String {
     let mut out = String::new();
     let base = site.base_path();
     for route in site.routes() {
         if let PageRoute {
-            route: Route::Alias(id, _),
-            ..
+            route: Route::Alias(index),
+            lang,
         } = route
         {
             let from = site.path(route);
             let to = site.path(PageRoute {
-                lang: route.lang,
-                route: Route::Recommendation(id),
+                lang,
+                route: site.alias_route(site.data.aliases[index.index()].target),
             });
             out.push_str(&format!("{base}{from} {base}{to} 301\n"));
         }

@@ -1,39 +1,22 @@
 //! The theme's Tera templates, the portal's overrides, and the template helpers.
 
-use std::path::Path;
 use std::sync::Arc;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 use fluent_bundle::{FluentArgs, FluentValue};
 use tera::{ErrorKind, Kwargs, State, Tera, Value};
 
 use crate::diagnostics::{Diagnostic, InvalidPortal};
 
 use crate::i18n::{I18n, format_number};
-use crate::load::{relative_slash_path, walk_within};
 use crate::model::parse_date;
+use crate::theme::Theme;
 
-/// Loads `{theme_dir}/templates/**` then `{root}/templates/**`: a portal file with the
-/// same name replaces the theme's.
-pub fn load_templates(theme_dir: &Path, portal_root: &Path, i18n: Arc<I18n>) -> Result<Tera> {
-    let mut sources: Vec<(String, String)> = Vec::new();
-    for dir in [theme_dir.join("templates"), portal_root.join("templates")] {
-        if !dir.is_dir() {
-            continue;
-        }
-        for path in walk_within(portal_root, &dir)? {
-            let name = relative_slash_path(&dir, &path);
-            let source = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read template {}", path.display()))?;
-            sources.retain(|(existing, _)| *existing != name);
-            sources.push((name, source));
-        }
-    }
+/// Loads the theme's templates (the portal's `templates/` over the theme's, file by file).
+pub fn load_templates(theme: &Theme, i18n: Arc<I18n>) -> Result<Tera> {
+    let sources = theme.templates()?;
     if sources.is_empty() {
-        return Err(anyhow!(
-            "no templates found in {}",
-            theme_dir.join("templates").display()
-        ));
+        return Err(anyhow!("the theme has no templates"));
     }
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
@@ -44,12 +27,8 @@ pub fn load_templates(theme_dir: &Path, portal_root: &Path, i18n: Arc<I18n>) -> 
 }
 
 /// A template error that Tera can place, as a diagnostic at the template file's line and
-/// column (the portal's `templates/` override when there is one, else the theme's file).
-pub fn template_problem(
-    error: &anyhow::Error,
-    theme_dir: &Path,
-    portal_root: &Path,
-) -> Option<InvalidPortal> {
+/// column (the portal's `templates/` override, the theme folder's or the built-in file).
+pub fn template_problem(error: &anyhow::Error, theme: &Theme) -> Option<InvalidPortal> {
     let tera_error = error
         .chain()
         .find_map(|e| e.downcast_ref::<tera::Error>())?;
@@ -63,11 +42,8 @@ pub fn template_problem(
         _ => return None,
     };
     let name = report.filename();
-    let file = if portal_root.join("templates").join(name).is_file() {
-        format!("templates/{name}")
-    } else {
-        relative_slash_path(portal_root, &theme_dir.join("templates").join(name))
-    };
+    let path = format!("templates/{name}");
+    let file = theme.label(&path).unwrap_or(&path).to_string();
     let span = report.span();
     Some(InvalidPortal {
         diagnostics: vec![Diagnostic {

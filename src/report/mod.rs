@@ -76,7 +76,10 @@ pub fn write_report(options: &ReportOptions) -> Result<usize> {
     let bytes = match format {
         Format::Markdown => markdown::write(&report).into_bytes(),
         Format::Html => {
-            let css = std::fs::read_to_string(portal.theme_dir.join("static/docket.css"))
+            let css = portal
+                .theme
+                .file("static/docket.css")
+                .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
                 .unwrap_or_default();
             standalone_html(&report, &css).into_bytes()
         }

@@ -106,10 +106,10 @@ impl Session {
         let portal = build::load_for(&self.options)?;
         let templates = match self.templates.take() {
             Some(templates) => templates,
-            None => output::load_templates(&portal.theme_dir, root, portal.i18n.clone())?,
+            None => output::load_templates(&portal.theme, portal.i18n.clone())?,
         };
         let staging = Staging::new(output, root, self.options.force)?;
-        let stats = build::write_site(&portal, &templates, root, &staging.dir, &|_, _| {});
+        let stats = build::write_site(&portal, &templates, &staging.dir, &|_, _| {});
         self.templates = Some(templates);
         let (stats, _) = stats?;
         let synced = match &mut self.served {

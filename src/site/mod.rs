@@ -43,8 +43,8 @@ pub enum Route {
     LanguageNotFound,
     Home,
     Recommendation(RecommendationId),
-    /// An old id of a recommendation, forwarding to its current page.
-    Alias(RecommendationId, AliasIndex),
+    /// An old id (position in [`Dataset::aliases`]), forwarding to its row's current page.
+    Alias(AliasIndex),
     Action(ActionId),
     Indicator(IndicatorId),
     /// The list of all terms of a section (`/en/themes/`), or of all
@@ -63,7 +63,7 @@ pub enum Route {
     DraftReport(MechanismId, Option<u32>),
 }
 
-/// Position of an old id in a recommendation's `aliases`.
+/// Position of an old id in `Dataset::aliases`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AliasIndex(pub u32);
 
@@ -206,13 +206,12 @@ impl<'a> Site<'a> {
                 language_neutral.extend(pages_for(count).map(|p| Route::SectionIndex(section, p)));
             }
         }
-        for (index, recommendation) in data.recommendations.iter().enumerate() {
+        for index in 0..data.recommendations.len() {
             let id = RecommendationId(index as u32);
             language_neutral.push(Route::Recommendation(id));
-            language_neutral.extend(
-                (0..recommendation.aliases.len() as u32).map(|a| Route::Alias(id, AliasIndex(a))),
-            );
         }
+        language_neutral
+            .extend((0..data.aliases.len() as u32).map(|a| Route::Alias(AliasIndex(a))));
         language_neutral.extend((0..data.actions.len() as u32).map(|i| Route::Action(ActionId(i))));
         language_neutral
             .extend((0..data.indicators.len() as u32).map(|i| Route::Indicator(IndicatorId(i))));
@@ -283,11 +282,16 @@ impl<'a> Site<'a> {
                 Section::Recommendations,
                 &data.recommendations[id.index()].key.slug,
             ),
-            Route::Alias(id, alias) => urls::entry(
-                lang,
-                Section::Recommendations,
-                &data.recommendations[id.index()].aliases[alias.index()].slug,
-            ),
+            Route::Alias(index) => {
+                let alias = &data.aliases[index.index()];
+                let section = match self.alias_route(alias.target) {
+                    Route::Term(term, _) => term.section(),
+                    Route::Action(_) => Section::Actions,
+                    Route::Indicator(_) => Section::Indicators,
+                    _ => Section::Recommendations,
+                };
+                urls::entry(lang, section, &alias.old.slug)
+            }
             Route::Action(id) => {
                 urls::entry(lang, Section::Actions, &data.actions[id.index()].key.slug)
             }
@@ -307,6 +311,23 @@ impl<'a> Site<'a> {
             Route::DraftReport(m, cycle) => {
                 urls::draft_report(lang, &data.mechanisms[m.index()].key.slug, cycle)
             }
+        }
+    }
+
+    /// The page an alias forwards to.
+    pub fn alias_route(&self, target: AliasTarget) -> Route {
+        match target {
+            AliasTarget::Recommendation(id) => Route::Recommendation(id),
+            AliasTarget::Action(id) => Route::Action(id),
+            AliasTarget::Indicator(id) => Route::Indicator(id),
+            AliasTarget::Mechanism(id) => Route::Term(Term::Mechanism(id), PageNumber::FIRST),
+            AliasTarget::Document(id) => Route::Term(Term::Document(id), PageNumber::FIRST),
+            AliasTarget::Institution(id) => Route::Term(Term::Institution(id), PageNumber::FIRST),
+            AliasTarget::Theme(id) => Route::Term(Term::Theme(id), PageNumber::FIRST),
+            AliasTarget::Group(id) => Route::Term(Term::Group(id), PageNumber::FIRST),
+            AliasTarget::SdgGoal(id) => Route::Term(Term::SdgGoal(id), PageNumber::FIRST),
+            AliasTarget::SdgTarget(id) => Route::Term(Term::SdgTarget(id), PageNumber::FIRST),
+            AliasTarget::Cluster(id) => Route::Term(Term::Cluster(id), PageNumber::FIRST),
         }
     }
 

@@ -35,17 +35,17 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             "recommendation.html",
             recommendation(site, id, lang, &mut context),
         ),
-        Route::Alias(id, _) => {
-            let target = urls::entry(
-                lang,
-                Section::Recommendations,
-                &site.data.recommendations[id.index()].key.slug,
-            );
+        Route::Alias(index) => {
+            let alias = &site.data.aliases[index.index()];
+            let target = site.path(PageRoute {
+                lang: page.lang,
+                route: site.alias_route(alias.target),
+            });
             context.insert("target_url", &site.absolute(&target));
             context.insert("target", &target);
             (
                 "redirect.html",
-                site.data.recommendations[id.index()].key.id.clone(),
+                site.data.alias_target_key(alias.target).id.clone(),
             )
         }
         Route::Action(id) => ("action.html", action(site, id, lang, &mut context)),

@@ -13,11 +13,10 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Copies `tests/fixtures/{name}` into a temporary folder with the default theme.
+/// Copies `tests/fixtures/{name}` into a temporary folder (built with the built-in theme).
 pub fn fixture(name: &str) -> TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     copy_dir(&repo_root().join("tests/fixtures").join(name), dir.path());
-    docket::scaffold::write_default_theme(&dir.path().join("themes/default")).expect("theme");
     dir
 }
 
@@ -42,6 +41,7 @@ pub fn build(root: &Path, output: &Path) -> anyhow::Result<docket::BuildSummary>
         force: false,
         as_of: None,
         progress: false,
+        previous: None,
         timings: false,
     })
 }

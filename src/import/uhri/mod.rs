@@ -13,7 +13,9 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use calamine::{Data, Reader};
+use calamine::Reader;
+
+use crate::load::{cell_text, number_text};
 use chrono::NaiveDate;
 
 mod json;
@@ -311,31 +313,6 @@ fn read_workbook(path: &Path, file: &str, problems: &mut Problems) -> Result<Vec
         rows,
         problems,
     ))
-}
-
-/// Text of a spreadsheet cell: numbers without a needless `.0`, dates as `YYYY-MM-DD`.
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::String(s) => s.trim().to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => number_text(*f),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (year, month, day, ..) = dt.to_ymd_hms_milli();
-            format!("{year:04}-{month:02}-{day:02}")
-        }
-        Data::DateTime(dt) => number_text(dt.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(_) | Data::Empty => String::new(),
-    }
-}
-
-fn number_text(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        f.to_string()
-    }
 }
 
 fn read_sheet(

@@ -6,6 +6,7 @@ use super::super::registry::Registry;
 use super::super::sheet::Cells;
 use super::super::types::*;
 use super::Resolver;
+use super::aliases::PendingAliases;
 use super::schema::*;
 
 pub(super) struct RecommendationRefs<'a> {
@@ -27,7 +28,7 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("recommendations", &RECOMMENDATIONS, true);
         let mut registry = Registry::new("recommendation", "data/recommendations.csv");
         let mut out = Vec::with_capacity(sheet.len());
-        let mut aliases_to_claim = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let key = cells.key(d);
@@ -67,11 +68,6 @@ impl<'r> Resolver<'r> {
                 .get("cluster")
                 .and_then(|v| refs.clusters.resolve(v, "cluster", &cells, d))
                 .map(ClusterId);
-            let aliases: Vec<Key> = cells
-                .multi("aliases")
-                .into_iter()
-                .filter_map(|a| cells.key_from(a, "aliases", d))
-                .collect();
             let broken = key.clone();
             let (Some(key), Some(document)) = (key, document) else {
                 registry.add_broken(broken);
@@ -81,9 +77,10 @@ impl<'r> Resolver<'r> {
                 continue;
             }
             let doc = &documents[document.index()];
-            if !aliases.is_empty() {
-                aliases_to_claim.push((aliases.clone(), cells));
-            }
+            pending.add(
+                &cells,
+                AliasTarget::Recommendation(RecommendationId(out.len() as u32)),
+            );
             out.push(Recommendation {
                 key,
                 document,
@@ -105,7 +102,7 @@ impl<'r> Resolver<'r> {
                 lead_institution,
                 partner_institutions,
                 cluster,
-                aliases,
+                aliases: Vec::new(),
                 actions: Vec::new(),
                 indicators: Vec::new(),
                 updates: Vec::new(),
@@ -114,12 +111,11 @@ impl<'r> Resolver<'r> {
                 follow_up_due,
             });
         }
-        // Aliases are claimed after every id so that an alias never shadows a later id.
-        // Each row's cells are kept, not searched for again: that search made `check` quadratic.
-        for (aliases, cells) in aliases_to_claim {
-            for alias in &aliases {
-                registry.add_alias(alias, &cells, self.diagnostics);
+        for alias in pending.claim(&mut registry, self.diagnostics) {
+            if let AliasTarget::Recommendation(id) = alias.target {
+                out[id.index()].aliases.push(alias.old.clone());
             }
+            self.aliases.push(alias);
         }
         (out, registry)
     }
@@ -133,6 +129,7 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("actions", &ACTIONS, false);
         let mut registry = Registry::new("action", "data/actions.csv");
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let key = cells.key(d);
@@ -169,6 +166,7 @@ impl<'r> Resolver<'r> {
             if !registry.add(&key, &cells, d) {
                 continue;
             }
+            pending.add(&cells, AliasTarget::Action(ActionId(out.len() as u32)));
             out.push(Action {
                 key,
                 title,
@@ -184,6 +182,8 @@ impl<'r> Resolver<'r> {
                 submission: submission(&cells, as_of, d),
             });
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
 
@@ -304,6 +304,7 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("indicators", &INDICATORS, false);
         let mut registry = Registry::new("indicator", "data/indicators.csv");
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let key = cells.key(d);
@@ -326,6 +327,10 @@ impl<'r> Resolver<'r> {
             if !registry.add(&key, &cells, d) {
                 continue;
             }
+            pending.add(
+                &cells,
+                AliasTarget::Indicator(IndicatorId(out.len() as u32)),
+            );
             out.push(Indicator {
                 key,
                 kind,
@@ -340,6 +345,8 @@ impl<'r> Resolver<'r> {
                 measurements: Vec::new(),
             });
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         let sheet = self.sheet("measurements", &MEASUREMENTS, false);
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+mod aliases;
 mod content;
 mod follow_up;
 mod schema;
@@ -46,6 +47,7 @@ pub fn build_dataset(
         config: &config,
         languages: &languages,
         diagnostics: &mut diagnostics,
+        aliases: Vec::new(),
     };
     let dataset = resolver.run(as_of);
     diagnostics.into_result()?;
@@ -74,6 +76,8 @@ struct Resolver<'r> {
     config: &'r Config,
     languages: &'r [&'r str],
     diagnostics: &'r mut Diagnostics,
+    /// Aliases of every table, gathered as each table is resolved.
+    aliases: Vec<Alias>,
 }
 
 impl<'r> Resolver<'r> {
@@ -105,6 +109,7 @@ impl<'r> Resolver<'r> {
             "data/groups.csv",
             "affected group",
             &GROUPS,
+            |i| AliasTarget::Group(GroupId(i)),
             |_| None,
         );
         let (sdg_goals, goal_ids) = self.sdg_goals();
@@ -152,6 +157,7 @@ impl<'r> Resolver<'r> {
             reports,
             pages,
             home_intro,
+            aliases: std::mem::take(&mut self.aliases),
         };
         super::links::link_back(&mut dataset);
         super::links::settle_statuses(&mut dataset);

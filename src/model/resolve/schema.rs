@@ -8,6 +8,7 @@ pub(super) const MECHANISMS: Schema = Schema {
         ("kind", true),
         ("acronym", false),
         ("url", false),
+        ("aliases", false),
     ],
     translated: &[("name", true)],
 };
@@ -20,6 +21,7 @@ pub(super) const DOCUMENTS: Schema = Schema {
         ("cycle", false),
         ("session", false),
         ("url", false),
+        ("aliases", false),
     ],
     translated: &[("title", false)],
 };
@@ -51,27 +53,28 @@ pub(super) const INSTITUTIONS: Schema = Schema {
         ("kind", true),
         ("acronym", false),
         ("url", false),
+        ("aliases", false),
     ],
     translated: &[("name", true)],
 };
 pub(super) const THEMES: Schema = Schema {
-    columns: &[("id", true), ("parent", false)],
+    columns: &[("id", true), ("parent", false), ("aliases", false)],
     translated: &[("name", true)],
 };
 pub(super) const GROUPS: Schema = Schema {
-    columns: &[("id", true)],
+    columns: &[("id", true), ("aliases", false)],
     translated: &[("name", true)],
 };
 pub(super) const SDG_GOALS: Schema = Schema {
-    columns: &[("id", true)],
+    columns: &[("id", true), ("aliases", false)],
     translated: &[("name", true)],
 };
 pub(super) const SDG_TARGETS: Schema = Schema {
-    columns: &[("id", true), ("goal", true)],
+    columns: &[("id", true), ("goal", true), ("aliases", false)],
     translated: &[("text", true)],
 };
 pub(super) const CLUSTERS: Schema = Schema {
-    columns: &[("id", true)],
+    columns: &[("id", true), ("aliases", false)],
     translated: &[("name", true), ("description", false)],
 };
 pub(super) const ACTIONS: Schema = Schema {
@@ -82,6 +85,7 @@ pub(super) const ACTIONS: Schema = Schema {
         ("partner_institutions", false),
         ("start_date", false),
         ("due_date", false),
+        ("aliases", false),
         ("submitted_by", false),
         ("submitted_on", false),
     ],
@@ -114,6 +118,7 @@ pub(super) const INDICATORS: Schema = Schema {
         ("target_date", false),
         ("recommendations", false),
         ("actions", false),
+        ("aliases", false),
     ],
     translated: &[("name", true)],
 };

@@ -4,6 +4,7 @@ use super::super::registry::Registry;
 use super::super::sheet::Schema;
 use super::super::types::*;
 use super::Resolver;
+use super::aliases::PendingAliases;
 use super::schema::*;
 
 impl<'r> Resolver<'r> {
@@ -11,6 +12,7 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("mechanisms", &MECHANISMS, true);
         let mut registry = Registry::new("mechanism", "data/mechanisms.csv");
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let (Some(key), kind, name) = (
@@ -25,6 +27,10 @@ impl<'r> Resolver<'r> {
             if !registry.add(&key, &cells, d) {
                 continue;
             }
+            pending.add(
+                &cells,
+                AliasTarget::Mechanism(MechanismId(out.len() as u32)),
+            );
             out.push(Mechanism {
                 key,
                 kind: kind.unwrap_or(MechanismKind::Other),
@@ -35,6 +41,8 @@ impl<'r> Resolver<'r> {
                 recommendations: Vec::new(),
             });
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
 
@@ -42,6 +50,7 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("documents", &DOCUMENTS, true);
         let mut registry = Registry::new("document", "data/documents.csv");
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let key = cells.key(d);
@@ -74,6 +83,7 @@ impl<'r> Resolver<'r> {
             if !registry.add(&key, &cells, d) {
                 continue;
             }
+            pending.add(&cells, AliasTarget::Document(DocumentId(out.len() as u32)));
             out.push(Document {
                 key,
                 symbol: symbol.to_string(),
@@ -86,6 +96,8 @@ impl<'r> Resolver<'r> {
                 recommendations: Vec::new(),
             });
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
 
@@ -93,6 +105,7 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("institutions", &INSTITUTIONS, false);
         let mut registry = Registry::new("institution", "data/institutions.csv");
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let (Some(key), kind, name) = (
@@ -107,6 +120,10 @@ impl<'r> Resolver<'r> {
             if !registry.add(&key, &cells, d) {
                 continue;
             }
+            pending.add(
+                &cells,
+                AliasTarget::Institution(InstitutionId(out.len() as u32)),
+            );
             out.push(Institution {
                 key,
                 kind: kind.unwrap_or(InstitutionKind::Other),
@@ -117,6 +134,8 @@ impl<'r> Resolver<'r> {
                 actions: Vec::new(),
             });
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
 
@@ -124,12 +143,14 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("themes", &THEMES, false);
         let mut registry = Registry::new("theme", "data/themes.csv");
         let mut rows = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let (Some(key), name) = (cells.key(d), cells.required_text("name", d)) else {
                 continue;
             };
             if registry.add(&key, &cells, d) {
+                pending.add(&cells, AliasTarget::Theme(ThemeId(rows.len() as u32)));
                 rows.push((key, name, cells));
             }
         }
@@ -166,6 +187,8 @@ impl<'r> Resolver<'r> {
                 }
             }
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (themes, registry)
     }
 
@@ -175,11 +198,13 @@ impl<'r> Resolver<'r> {
         file: &'static str,
         what: &'static str,
         schema: &Schema,
+        target: fn(u32) -> AliasTarget,
         id_rule: fn(&str) -> Option<(String, &'static str)>,
     ) -> (Vec<(Key, Text)>, Registry) {
         let sheet = self.sheet(table, schema, false);
         let mut registry = Registry::new(what, file);
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let (Some(key), name) = (cells.key(d), cells.required_text("name", d)) else {
@@ -190,9 +215,12 @@ impl<'r> Resolver<'r> {
                 continue;
             }
             if registry.add(&key, &cells, d) {
+                pending.add(&cells, target(out.len() as u32));
                 out.push((key, name));
             }
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
 
@@ -202,6 +230,7 @@ impl<'r> Resolver<'r> {
             "data/sdg_goals.csv",
             "SDG goal",
             &SDG_GOALS,
+            |i| AliasTarget::SdgGoal(SdgGoalId(i)),
             sdg_goal_problem,
         );
         let goals = rows
@@ -220,6 +249,7 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("sdg_targets", &SDG_TARGETS, false);
         let mut registry = Registry::new("SDG target", "data/sdg_targets.csv");
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let key = cells.key(d);
@@ -244,6 +274,10 @@ impl<'r> Resolver<'r> {
                 continue;
             }
             if registry.add(&key, &cells, d) {
+                pending.add(
+                    &cells,
+                    AliasTarget::SdgTarget(SdgTargetId(out.len() as u32)),
+                );
                 out.push(SdgTarget {
                     key,
                     goal: SdgGoalId(goal),
@@ -252,6 +286,8 @@ impl<'r> Resolver<'r> {
                 });
             }
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
 
@@ -259,12 +295,14 @@ impl<'r> Resolver<'r> {
         let sheet = self.sheet("clusters", &CLUSTERS, false);
         let mut registry = Registry::new("cluster", "data/clusters.csv");
         let mut out = Vec::new();
+        let mut pending = PendingAliases::new();
         for cells in sheet.rows() {
             let d = &mut *self.diagnostics;
             let (Some(key), name) = (cells.key(d), cells.required_text("name", d)) else {
                 continue;
             };
             if registry.add(&key, &cells, d) {
+                pending.add(&cells, AliasTarget::Cluster(ClusterId(out.len() as u32)));
                 out.push(Cluster {
                     key,
                     name,
@@ -273,6 +311,8 @@ impl<'r> Resolver<'r> {
                 });
             }
         }
+        self.aliases
+            .extend(pending.claim(&mut registry, self.diagnostics));
         (out, registry)
     }
 }

@@ -1,6 +1,13 @@
 //! Problems found in a portal's files, reported all at once with file, line and column.
+//!
+//! [`report`] renders them for people (source line and caret), GitHub Actions and tools.
+
+mod report;
+mod source;
 
 use std::fmt;
+
+pub use report::{Format, Severity, render};
 
 /// One problem in one place of one file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -17,16 +24,35 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+impl Diagnostic {
+    /// Where the problem is, for people: `data/x.csv:42:7`, or `data/portal.xlsx
+    /// [recommendations] G42` for a table read from a workbook.
+    pub fn place(&self) -> String {
+        if crate::util::csv::workbook_sheet(&self.file).is_some() && self.line > 0 {
+            return if self.column > 0 {
+                format!(
+                    "{} {}",
+                    self.file,
+                    crate::util::csv::cell_name(self.line, self.column)
+                )
+            } else {
+                format!("{} row {}", self.file, self.line)
+            };
+        }
+        let mut place = self.file.clone();
         if self.line > 0 {
-            write!(f, ":{}", self.line)?;
+            place.push_str(&format!(":{}", self.line));
             if self.column > 0 {
-                write!(f, ":{}", self.column)?;
+                place.push_str(&format!(":{}", self.column));
             }
         }
-        write!(f, ": error: {}", self.message)?;
+        place
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: error: {}", self.place(), self.message)?;
         if let Some(help) = &self.help {
             write!(f, "\n  help: {help}")?;
         }
@@ -34,13 +60,41 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Every problem found in a portal; an error when not empty.
+/// Every problem found in a portal; an error when not empty. Warnings (things that work
+/// but should be changed) are kept apart and never fail a build.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
 }
 
 impl Diagnostics {
+    /// Records something that works but should be changed; it does not fail the build.
+    pub fn warning(
+        &mut self,
+        file: &str,
+        line: u64,
+        column: u64,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.warnings.push(Diagnostic {
+            file: file.to_string(),
+            line,
+            column,
+            message: message.into(),
+            help: Some(help.into()),
+        });
+    }
+
+    /// The warnings in file, line and column order.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        let mut warnings = self.warnings.clone();
+        warnings.sort();
+        warnings.dedup();
+        warnings
+    }
+
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
@@ -84,6 +138,7 @@ impl Diagnostics {
 
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
+        self.warnings.extend(other.warnings);
     }
 
     /// The problems in file, line and column order, for stable output.

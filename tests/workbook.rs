@@ -1,0 +1,118 @@
+//! One workbook instead of many CSV files: reading `data/*.xlsx`, `docket export workbook`.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+fn raw_tables(root: &Path) -> Vec<(String, Vec<String>, Vec<Vec<String>>)> {
+    let mut diagnostics = docket::Diagnostics::default();
+    let raw = docket::load::load_portal(root, &mut diagnostics).expect("loads");
+    assert!(diagnostics.is_empty(), "{:?}", diagnostics.sorted());
+    raw.tables
+        .iter()
+        .map(|(name, parts)| {
+            assert_eq!(parts.len(), 1, "one file per table in the fixture");
+            let t = &parts[0];
+            let rows = t.rows.iter().map(|r| r.cells.clone()).collect();
+            (name.to_string(), t.header.clone(), rows)
+        })
+        .collect()
+}
+
+/// The fixture with its CSV files replaced by the workbook `docket export workbook` writes.
+fn workbook_portal() -> (tempfile::TempDir, tempfile::TempDir) {
+    let csv = fixture("minimal");
+    let book = fixture("minimal");
+    let file = book.path().join("portal.xlsx");
+    let output = Command::new(env!("CARGO_BIN_EXE_docket"))
+        .args(["export", "workbook"])
+        .arg(&file)
+        .arg("--root")
+        .arg(csv.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("Wrote 11 tables to "));
+    std::fs::remove_dir_all(book.path().join("data")).unwrap();
+    std::fs::create_dir(book.path().join("data")).unwrap();
+    std::fs::rename(&file, book.path().join("data/portal.xlsx")).unwrap();
+    (csv, book)
+}
+
+#[test]
+fn an_exported_workbook_reads_back_as_the_same_tables_and_builds_the_same_site() {
+    let (csv, book) = workbook_portal();
+    assert_eq!(raw_tables(book.path()), raw_tables(csv.path()));
+    build(csv.path(), &csv.path().join("public")).expect("CSV portal builds");
+    build(book.path(), &book.path().join("public")).expect("workbook portal builds");
+    assert_eq!(
+        std::fs::read_to_string(book.path().join("public/urls.txt")).unwrap(),
+        std::fs::read_to_string(csv.path().join("public/urls.txt")).unwrap()
+    );
+    let page = "public/en/recommendations/upr4-118-1/index.html";
+    assert_eq!(
+        std::fs::read(book.path().join(page)).unwrap(),
+        std::fs::read(csv.path().join(page)).unwrap()
+    );
+}
+
+#[test]
+fn a_problem_in_a_workbook_is_located_by_sheet_and_cell() {
+    let csv = fixture("minimal");
+    let mut diagnostics = docket::Diagnostics::default();
+    let mut raw = docket::load::load_portal(csv.path(), &mut diagnostics).unwrap();
+    let (_, recommendations) = raw
+        .tables
+        .iter_mut()
+        .find(|(n, _)| *n == "recommendations")
+        .unwrap();
+    let recommendations = &mut recommendations[0];
+    let themes = recommendations.column("themes").unwrap();
+    recommendations.rows[1].cells[themes] = "civl".into();
+    let tables: Vec<(&str, &docket::load::Table)> =
+        raw.tables.iter().map(|(n, t)| (*n, &t[0])).collect();
+    std::fs::remove_dir_all(csv.path().join("data")).unwrap();
+    std::fs::create_dir(csv.path().join("data")).unwrap();
+    docket::export::write_workbook(&csv.path().join("data/portal.xlsx"), &tables).unwrap();
+
+    let problems = diagnostics_of(docket::check(csv.path(), None));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].to_string(),
+        "data/portal.xlsx [recommendations] F3: error: unknown theme `civl` in `themes`\n  help: did you mean `civil`?"
+    );
+}
+
+#[test]
+fn a_table_both_in_a_workbook_and_a_csv_file_is_an_error() {
+    let (_csv, book) = workbook_portal();
+    std::fs::write(
+        book.path().join("data/groups.csv"),
+        "id,name_en\ndetainees,Detainees\n",
+    )
+    .unwrap();
+    let problems = diagnostics_of(docket::check(book.path(), None));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].file, "data/portal.xlsx [groups]");
+    assert_eq!(
+        problems[0].message,
+        "table `groups` is also in data/groups.csv"
+    );
+}
+
+#[test]
+fn export_workbook_never_replaces_an_existing_file() {
+    let portal = fixture("minimal");
+    let file = portal.path().join("mine.xlsx");
+    std::fs::write(&file, "keep").unwrap();
+    let error = docket::export_workbook(portal.path(), &file).unwrap_err();
+    assert!(error.to_string().contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep");
+}
