@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use super::index::{LanguageIndex, STOP};
+use super::index::{LanguageIndex, STOP, Views};
 use super::{histograms, query, typo};
 
 /// Target size of a vocabulary shard (JSON bytes).
@@ -105,6 +105,14 @@ fn differences(sorted: &[u32]) -> Vec<u32> {
             d
         })
         .collect()
+}
+
+/// A row's views: `[assessor, ...]` who agree, or `[[assessor, status], ...]` when they differ.
+fn views_json(views: &Views) -> serde_json::Value {
+    match views {
+        Views::Agree(who) => json!(who),
+        Views::Differ(views) => json!(views),
+    }
 }
 
 /// Shards of one kind, named `{kind}/{i}.{hash}.{ext}`.
@@ -338,7 +346,7 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
             let rows: Vec<serde_json::Value> = rows
                 .iter()
                 .map(|e| {
-                    json!([
+                    let mut row = json!([
                         e.kind.code(),
                         e.id,
                         e.text,
@@ -349,7 +357,11 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
                         e.status.map_or(-1, i64::from),
                         e.response,
                         e.paragraph
-                    ])
+                    ]);
+                    if let (Some(views), Some(row)) = (&e.views, row.as_array_mut()) {
+                        row.push(views_json(views));
+                    }
+                    row
                 })
                 .collect();
             serde_json::to_vec(&rows).expect("serialisable")
@@ -418,6 +430,8 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
         "entries": index.entries.len(),
         "statuses": index.statuses,
         "responses": index.responses,
+        "assessors": index.assessors,
+        "views": [index.views_messages.0, index.views_messages.1, index.views_messages.2],
         "limits": {
             "chunks": super::syntax::MAX_CHUNKS,
             "clauses": query::MAX_CLAUSES,

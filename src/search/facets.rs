@@ -158,6 +158,20 @@ pub(super) fn facets(site: &Site, lang: &str, entries: &[Entry]) -> Vec<Facet> {
             .collect(),
         &|s| by_status[s].clone(),
     ));
+    // disputed: recommendations whose assessors' current views differ (the disputed pages' rule)
+    let disputed: BTreeSet<u32> = (0..recs as u32)
+        .filter(|&r| !d.recommendations[r as usize].effective.agree())
+        .collect();
+    out.push(facet_from_sets(
+        "disputed",
+        n,
+        vec![(
+            "yes".to_string(),
+            site.i18n.message(lang, "search-disputed-yes", None),
+            String::new(),
+            disputed,
+        )],
+    ));
     // response
     let mut response_sets: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); Response::ALL.len()];
     for (i, r) in d.recommendations.iter().enumerate() {

@@ -46,9 +46,47 @@ pub struct Entry {
     pub date: String,
     /// Position in the status scale of the government's latest assessment.
     pub status: Option<u32>,
+    /// Every assessor's current view of a recommendation by the model's view rule, when an
+    /// assessor other than the government has one (else the badge alone says it all).
+    pub views: Option<Views>,
     /// The State's response (recommendations).
     pub response: String,
     pub paragraph: String,
+}
+
+/// Every assessor's current view, as the result list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Views {
+    /// The assessors (positions in [`Assessor::ALL`]) agree on the badge's status.
+    Agree(Vec<u32>),
+    /// They differ: (assessor position, status position) each.
+    Differ(Vec<(u32, u32)>),
+}
+
+impl Views {
+    /// The views of `r`, unless the government's is the only one (or there is none).
+    fn of(r: &Recommendation) -> Option<Views> {
+        let views = r.effective.views();
+        if views.iter().all(|(who, _)| *who == Assessor::Government) {
+            return None;
+        }
+        let position = |who: Assessor| {
+            Assessor::ALL
+                .iter()
+                .position(|(_, a)| *a == who)
+                .expect("every assessor is in ALL") as u32
+        };
+        Some(if r.effective.agree() {
+            Views::Agree(views.iter().map(|(who, _)| position(*who)).collect())
+        } else {
+            Views::Differ(
+                views
+                    .iter()
+                    .map(|(who, e)| (position(*who), e.status.0))
+                    .collect(),
+            )
+        })
+    }
 }
 
 /// A term: the stemmed form of one or more surface forms.
@@ -102,6 +140,11 @@ pub struct LanguageIndex {
     pub statuses: Vec<(String, String)>,
     /// Responses: (id, label in this language).
     pub responses: Vec<(String, String)>,
+    /// Assessors in [`Assessor::ALL`] order: (id, short label in this language).
+    pub assessors: Vec<(String, String)>,
+    /// How a result names who agreed: (several agree, one assessed, list separator), with
+    /// `{who}` where the names go.
+    pub views_messages: (String, String, String),
 }
 
 /// Compares strings as JavaScript does: by UTF-16 code units.
@@ -188,6 +231,7 @@ pub fn build(site: &Site, lang: &str) -> LanguageIndex {
             symbol: document.symbol.clone(),
             date: r.date.to_string(),
             status: None,
+            views: Views::of(r),
             response: r.response.id().to_string(),
             paragraph: r.paragraph.clone().unwrap_or_default(),
         });
@@ -211,6 +255,7 @@ pub fn build(site: &Site, lang: &str) -> LanguageIndex {
             symbol: String::new(),
             date: a.start_date.map(|d| d.to_string()).unwrap_or_default(),
             status: None,
+            views: None,
             response: String::new(),
             paragraph: String::new(),
         });
@@ -240,6 +285,7 @@ pub fn build(site: &Site, lang: &str) -> LanguageIndex {
             symbol: doc.symbol.clone(),
             date: doc.date.to_string(),
             status: None,
+            views: None,
             response: String::new(),
             paragraph: String::new(),
         });
@@ -287,7 +333,23 @@ pub fn build(site: &Site, lang: &str) -> LanguageIndex {
                 )
             })
             .collect(),
+        assessors: Assessor::ALL
+            .iter()
+            .map(|&(id, who)| (id.to_string(), site.assessor_label(who, lang)))
+            .collect(),
+        views_messages: (
+            views_message(site, lang, "views-agree"),
+            views_message(site, lang, "views-by"),
+            site.i18n.message(lang, "views-list-separator", None),
+        ),
     }
+}
+
+/// A `{ $who }` message with `{who}` left in for the result list to fill.
+fn views_message(site: &Site, lang: &str, key: &str) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("who", "{who}");
+    site.i18n.message(lang, key, Some(&args))
 }
 
 /// Analyses every field and builds the vocabulary and the postings with BM25 impacts.

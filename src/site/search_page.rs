@@ -11,6 +11,7 @@ pub const FACETS: &[&str] = &[
     "mechanism",
     "document",
     "status",
+    "disputed",
     "response",
     "theme",
     "group",

@@ -937,11 +937,7 @@
       if (row[6]) meta.push(el('time', { datetime: row[6], text: formatDate(row[6]) }));
       for (var m = meta.length - 1; m > 0; m--) meta.splice(m, 0, ' ');
       var text = el('p', { class: 'rec-excerpt', lang: row[3] || null, dir: row[3] ? (dirs[row[3]] || 'auto') : null, text: row[2] });
-      var badges = [];
-      if (row[7] >= 0 && index.m.statuses[row[7]]) {
-        var st = index.m.statuses[row[7]];
-        badges.push(el('span', { class: 'badge status-' + slugify(st[0]), text: st[1] }));
-      }
+      var badges = views(row);
       if (row[8]) {
         var resp = index.m.responses.find(function (r) { return r[0] === row[8]; });
         if (resp) badges.push(' ', el('span', { class: 'response', text: resp[1] }));
@@ -952,6 +948,27 @@
         row[3] ? el('p', { class: 'fallback-note', text: ds.msgUntranslated }) : null,
         badges.length ? el('p', { class: 'rec-status' }, badges) : null,
       ]);
+    }
+
+    function badge(status) {
+      var st = index.m.statuses[status];
+      return st ? el('span', { class: 'badge status-' + slugify(st[0]), text: st[1] }) : null;
+    }
+
+    // The status line, as the pages show it: one badge naming who agreed, or every
+    // assessor's view, labelled, when they differ (row[10], from the model's view rule).
+    function views(row) {
+      var v = row[10], m = index.m.views, who = index.m.assessors || [];
+      if (!v || !m) return row[7] >= 0 ? [badge(row[7])] : [];
+      if (Array.isArray(v[0])) {
+        return [el('span', { class: 'views views-differ' }, v.map(function (pair) {
+          return el('span', { class: 'view' }, [
+            el('span', { class: 'view-who', text: (who[pair[0]] || [])[1] + ':' }), ' ', badge(pair[1])]);
+        }))];
+      }
+      var names = v.map(function (a) { return (who[a] || [])[1]; }).join(m[2]);
+      return [el('span', { class: 'views views-agree' }, [badge(row[7]), ' ',
+        el('span', { class: 'views-who', text: (v.length > 1 ? m[0] : m[1]).replace('{who}', names) })])];
     }
 
     function countText(found) {
