@@ -419,3 +419,48 @@ fn sdg_targets_are_found_in_six_languages() {
         );
     }
 }
+
+#[test]
+fn the_disputed_filter_finds_exactly_the_demo_recommendations_whose_assessors_disagree() {
+    let root = common::repo_root();
+    let portal = docket::load_portal(&root, None).expect("valid portal");
+    let site = Site::new(&portal.dataset, &portal.i18n);
+    let recommendations = &portal.dataset.recommendations;
+    let disagreeing: BTreeSet<String> = recommendations
+        .iter()
+        .filter(|r| !r.effective.agree())
+        .map(|r| r.key.id.clone())
+        .collect();
+    assert!(
+        disagreeing.len() >= 10,
+        "the demo has disputed recommendations"
+    );
+    for lang in ["en", "fr", "ar"] {
+        let index = docket::search::build_index(&site, lang);
+        let results = index.search(&Query {
+            text: String::new(),
+            filters: vec![("disputed".into(), "yes".into())],
+        });
+        let found: BTreeSet<String> = results
+            .hits
+            .iter()
+            .map(|h| &index.entries[h.entry as usize])
+            .inspect(|e| assert_eq!(e.kind, EntryKind::Recommendation))
+            .map(|e| e.id.clone())
+            .collect();
+        assert_eq!(found, disagreeing, "{lang}: disputed filter");
+        assert_eq!(
+            results.hits.len(),
+            disagreeing.len(),
+            "{lang}: one hit each"
+        );
+        // Every disagreeing result carries each assessor's view; an agreeing one never does.
+        for (e, r) in index.entries.iter().zip(recommendations) {
+            let differ = matches!(e.views, Some(docket::search::Views::Differ(_)));
+            assert_eq!(differ, !r.effective.agree(), "{lang}: views of {}", e.id);
+            if let Some(docket::search::Views::Differ(views)) = &e.views {
+                assert_eq!(views.len(), r.effective.views().len(), "{}", e.id);
+            }
+        }
+    }
+}

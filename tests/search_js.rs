@@ -220,6 +220,25 @@ fn node_and_rust_agree_in_six_languages() {
 }
 
 #[test]
+fn node_and_rust_agree_on_the_disputed_filter_of_the_demo() {
+    if !node_available() {
+        return;
+    }
+    let disputed = ("disputed", "yes");
+    let cases = vec![
+        ("en", "", vec![disputed]),
+        ("en", "torture", vec![disputed]),
+        ("en", "", vec![disputed, ("mechanism", "UPR")]),
+        ("en", "", vec![disputed, ("status", "implemented")]),
+        ("fr", "", vec![disputed]),
+        ("fr", "torture", vec![disputed]),
+        ("es", "", vec![disputed]),
+        ("ar", "", vec![disputed]),
+    ];
+    agree(&common::repo_root(), &cases);
+}
+
+#[test]
 fn node_and_rust_agree_on_a_synthetic_portal() {
     if !node_available() {
         return;

@@ -22,7 +22,7 @@ use anyhow::{Context, Result, anyhow};
 use rayon::prelude::*;
 
 pub use facets::FACETS;
-pub use index::{Entry, EntryKind, LanguageIndex};
+pub use index::{Entry, EntryKind, LanguageIndex, Views};
 pub use query::{Hit, Query, Results};
 
 use crate::emit::{Emitted, Emitter};

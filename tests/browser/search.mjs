@@ -6,6 +6,8 @@
 //     the status line; removing it updates the address;
 //   - the filters panel is open at 1280 px and closed at 390 px;
 //   - nothing found offers "did you mean", and its link runs the suggestion;
+//   - the disputed filter counts exactly and shows every assessor's view; agreeing
+//     assessors are named beside one badge;
 //   - without JavaScript the page explains and links to the browse pages;
 //   - axe-core (WCAG 2.0/2.1 A + AA) finds nothing in these states (with JavaScript on).
 //
@@ -120,6 +122,31 @@ await check('a phrase and an exclusion in Arabic', async () => {
   const { page, context, errors } = await open('/ar/search/?q=' + encodeURIComponent('"البروتوكول الاختياري" -التعذيب'));
   assert(/\d/.test(await status(page)), `status: ${await status(page)}`);
   await axe(page);
+  assert(errors.length === 0, errors.join('; '));
+  await context.close();
+});
+
+await check('the disputed filter shows every assessor\'s view, labelled, with an exact count', async () => {
+  const labels = fs.readdirSync(path.join(site, 'search', 'en', 'l')).find((f) => f.startsWith('disputed.'));
+  const expected = JSON.parse(fs.readFileSync(path.join(site, 'search', 'en', 'l', labels), 'utf8'))[0][2];
+  const { page, context, errors } = await open('/en/search/?disputed=yes');
+  const text = await status(page);
+  assert(new RegExp(`Results: ${expected}\\b`).test(text), `status: ${text}, expected ${expected}`);
+  const items = await page.$$eval('.rec-item', (li) => li.map((x) => Array.from(x.querySelectorAll('.views-differ .view')).map((v) => [v.querySelector('.view-who').textContent, v.querySelector('.badge').textContent])));
+  assert(items.length > 0 && items.every((views) => views.length >= 2), `views: ${JSON.stringify(items)}`);
+  const who = ['Government:', 'NHRI:', 'Civil society:'];
+  assert(items.every((views) => views.every((v) => who.includes(v[0]) && v[1].length > 0)), `labels: ${JSON.stringify(items)}`);
+  assert(items.some((views) => views[0][0] === 'Government:' && views[1][0] === 'NHRI:'), 'no government and NHRI views');
+  assert(items.every((views) => new Set(views.map((v) => v[1])).size > 1), `views that agree under the disputed filter: ${JSON.stringify(items)}`);
+  await axe(page);
+  assert(errors.length === 0, errors.join('; '));
+  await context.close();
+});
+
+await check('a result whose assessors agree shows one badge naming who agreed', async () => {
+  const { page, context, errors } = await open('/en/search/?q=UPR3-110.5');
+  const first = await page.$eval('.rec-item', (li) => [li.querySelectorAll('.badge[class*="status-"]').length, (li.querySelector('.views-agree .views-who') || {}).textContent]);
+  assert(first[0] === 1 && first[1] === 'agreed by Government, NHRI', `first result: ${JSON.stringify(first)}`);
   assert(errors.length === 0, errors.join('; '));
   await context.close();
 });
