@@ -463,4 +463,15 @@ fn the_disputed_filter_finds_exactly_the_demo_recommendations_whose_assessors_di
             }
         }
     }
+    // `docket search` filters and counts the same way.
+    let output = Command::new(env!("CARGO_BIN_EXE_docket"))
+        .args(["search", "", "--facet", "disputed=yes", "--root"])
+        .arg(&root)
+        .output()
+        .expect("runs");
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{out}");
+    let n = disagreeing.len();
+    assert!(out.starts_with(&format!("{n} results (en)\n")), "{out}");
+    assert!(out.contains(&format!("\n  disputed: yes={n}\n")), "{out}");
 }
