@@ -263,6 +263,7 @@ function pagesToCheck(site) {
     ['search', 'search/'],
     ['data', 'data/'],
     ['about', 'about/'],
+    ['draft-report', 'mechanisms/upr/report/cycle-4/'],
   ];
   for (const [name, rel] of more) {
     if (rel === null) continue;
