@@ -51,21 +51,21 @@ dir = "ltr"
 
 [[statuses]]
 id = "not-started"
-colour = "#b42318"
+colour = "#a31b12"
 [statuses.label]
 en = "Not started"
 fr = "Pas commencé"
 
 [[statuses]]
 id = "in-progress"
-colour = "#93370d"
+colour = "#f08c00"
 [statuses.label]
 en = "In progress"
 fr = "En cours"
 
 [[statuses]]
 id = "implemented"
-colour = "#067647"
+colour = "#1c6b3f"
 implemented = true
 closed = true
 [statuses.label]

@@ -69,6 +69,7 @@ fn rust_answer(index: &LanguageIndex, (_, q, filters): &Case) -> Value {
         "top": top,
         "counts": counts,
         "ignored": results.ignored,
+        "suggestion": results.suggestion,
     })
 }
 
@@ -134,6 +135,14 @@ fn compare(cases: &[Case], rust: Vec<Value>, mut node: Vec<Value>) -> Vec<Value>
             json!([]),
             "first search of {case:?}: {first}"
         );
+        let panel = &first["panel"];
+        assert_eq!(
+            panel["counts"], r["counts"],
+            "facet counts of {case:?}: {panel}"
+        );
+        if panel["exact"] == json!(true) {
+            assert_eq!(panel["total"], r["total"], "exact count of {case:?}");
+        }
         if first["complete"] == json!(true) {
             assert_eq!(first["total"], r["total"], "{case:?}");
         } else {
@@ -238,6 +247,50 @@ fn node_and_rust_agree_on_a_synthetic_portal() {
         ("es", "educ", vec![]),
         ("ar", "حقوق الإنسان", vec![]),
         ("ar", "المساواة", vec![("group", "G2")]),
+    ];
+    agree(dir.path(), &cases);
+}
+
+#[test]
+fn node_and_rust_agree_on_typos_phrases_exclusions_and_or_in_six_languages() {
+    if !node_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp");
+    write_six_language_portal(dir.path());
+    let cases = vec![
+        ("en", "totrure", vec![]),
+        ("en", "torure ", vec![]),
+        ("en", "chlid mariage", vec![]),
+        ("en", "\"places of detention\"", vec![]),
+        ("en", "\"detention places\"", vec![]),
+        ("en", "torture -detention", vec![]),
+        ("en", "-torture", vec![]),
+        ("en", "torture OR marriage", vec![]),
+        ("en", "OR torture", vec![]),
+        ("en", "qqqqqq", vec![]),
+        ("en", "zzzture", vec![]),
+        ("en", "detentoins ", vec![]),
+        ("en", "\"torture promptly\" OR marriage", vec![]),
+        ("fr", "tortrue", vec![]),
+        ("fr", "\"lieux de détention\"", vec![]),
+        ("fr", "torture -détention", vec![]),
+        ("fr", "torture OR mariages", vec![]),
+        ("es", "tortrua", vec![]),
+        ("es", "\"lugares de detención\"", vec![]),
+        ("es", "tortura -detención", vec![]),
+        ("es", "tortura OR matrimonio", vec![]),
+        ("ru", "пыткии", vec![]),
+        ("ru", "\"местах лишения свободы\"", vec![]),
+        ("ru", "пытки -свободы", vec![]),
+        ("ru", "пытки OR браков", vec![]),
+        ("ar", "التعذبي", vec![]),
+        ("ar", "\"أماكن الاحتجاز\"", vec![]),
+        ("ar", "التعذيب -الاحتجاز", vec![]),
+        ("ar", "التعذيب OR زواج", vec![]),
+        ("zh", "\"防止酷刑\"", vec![]),
+        ("zh", "酷刑 -拘留", vec![]),
+        ("zh", "酷刑 OR 童婚", vec![]),
     ];
     agree(dir.path(), &cases);
 }
@@ -402,6 +455,13 @@ fn first_search_reads_less_and_finds_the_same_best() {
             ("fr", "droits", vec![]),
             ("fr", "just", vec![]),
             ("fr", "protection des droits", vec![]),
+            ("en", "\"human rights\"", vec![]),
+            ("en", "\"national human rights\" -rural", vec![]),
+            ("en", "rights -children", vec![]),
+            ("en", "rural OR children", vec![]),
+            ("en", "rigths", vec![]),
+            ("en", "childern educaton", vec![]),
+            ("fr", "droits OR enfant", vec![]),
         ];
         // And every pair of the 24 most frequent words, whole and the second being typed.
         let en = &indexes["en"];
@@ -455,6 +515,18 @@ fn first_search_reads_less_and_finds_the_same_best() {
                 "{case:?} read every postings file: {first}"
             );
         }
+        // One frequent word with the filters open: exact count and facet counts from its
+        // histogram, no facet block read, postings read only as far as the 10 best need.
+        let precounted = firsts
+            .iter()
+            .filter(|f| {
+                let panel = &f["panel"];
+                panel["exact"] == json!(true)
+                    && panel["complete"] == json!(false)
+                    && panel["blocks"] == json!(0)
+            })
+            .count();
+        assert!(precounted >= 5, "{precounted} searches used histograms");
         // With a filter the first search reads everything, to count exactly.
         assert_eq!(firsts[11]["complete"], json!(true));
     }

@@ -172,6 +172,9 @@ pub fn recommendation_json(site: &Site, id: RecommendationId) -> Value {
             json!({"id": indicator.key.id, "name": translations(&indicator.name)})
         }).collect::<Vec<_>>(),
         "status": d.headline_status(r).map(|s| status_id(site, s)),
+        "current_statuses": current_statuses_json(site, r),
+        "assessments_agree": r.effective.agree(),
+        "follow_up_due": r.follow_up_due.map(|x| x.to_string()),
         "assessments": assessments_json(site, &r.assessments),
         "updates": r.updates.iter().map(|&u| update_json(site, u)).collect::<Vec<_>>(),
         "last_updated": last_updated.to_string(),
@@ -189,7 +192,23 @@ fn recommendation_summary(site: &Site, id: RecommendationId) -> Value {
         "date": r.date.to_string(),
         "response": r.response.id(),
         "status": d.headline_status(r).map(|s| status_id(site, s)),
+        "current_statuses": current_statuses_json(site, r),
+        "assessments_agree": r.effective.agree(),
     })
+}
+
+/// Each assessor's current status by the status rule (`null` where it has none).
+fn current_statuses_json(site: &Site, r: &Recommendation) -> Value {
+    let mut object = Map::new();
+    for (name, who) in Assessor::ALL {
+        object.insert(
+            name.replace('-', "_"),
+            r.effective
+                .get(*who)
+                .map_or(Value::Null, |e| Value::from(status_id(site, e.status))),
+        );
+    }
+    Value::Object(object)
 }
 
 pub fn action_json(site: &Site, id: ActionId) -> Value {

@@ -195,6 +195,9 @@ fn render_entry(site: &Site, lang: &str, entry: Entry, out: &mut String) {
                 escape(&d.config.statuses[update.status.index()].id),
                 escape(&status),
             ));
+            if let Subject::Recommendation(r) = update.subject {
+                view_categories(site, lang, r, out);
+            }
             if update.narrative.is_empty() {
                 out.push_str(&format!("<summary>{}</summary>\n", escape(&status)));
             } else {
@@ -227,9 +230,36 @@ fn render_entry(site: &Site, lang: &str, entry: Entry, out: &mut String) {
                 escape(&text.lang),
                 escape(&crate::site::excerpt(&text.text, 600)),
             ));
+            view_categories(site, lang, id, out);
         }
     }
     out.push_str("</entry>\n");
+}
+
+/// Every assessor's current view of the recommendation as categories (`nhri:implemented`,
+/// labelled "NHRI: Implemented"), and `disputed` when they differ: the pages' view rule.
+fn view_categories(site: &Site, lang: &str, id: RecommendationId, out: &mut String) {
+    let d = site.data;
+    let r = &d.recommendations[id.index()];
+    for (who, effective) in r.effective.views() {
+        let label = format!(
+            "{}: {}",
+            site.assessor_label(who, lang),
+            site.status_label(effective.status, lang)
+        );
+        out.push_str(&format!(
+            "<category term=\"{}:{}\" label=\"{}\"/>\n",
+            who.id(),
+            escape(&d.config.statuses[effective.status.index()].id),
+            escape(&label)
+        ));
+    }
+    if !r.effective.agree() {
+        out.push_str(&format!(
+            "<category term=\"disputed\" label=\"{}\"/>\n",
+            escape(&site.i18n.message(lang, "disputed-title", None))
+        ));
+    }
 }
 
 /// The whole Atom document of one feed in one language.

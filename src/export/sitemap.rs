@@ -18,7 +18,10 @@ const URLSET_CLOSE: &str = "</urlset>\n";
 
 /// Pages a sitemap lists: every page except the language chooser, redirects and the 404 page.
 fn listed(route: Route) -> bool {
-    !matches!(route, Route::Root | Route::NotFound | Route::Alias(..))
+    !matches!(
+        route,
+        Route::Root | Route::NotFound | Route::LanguageNotFound | Route::Alias(..)
+    )
 }
 
 /// The day a page's content last changed, where the data says.

@@ -88,6 +88,18 @@ pub fn is_stale(date: NaiveDate, as_of: NaiveDate, months: u32) -> bool {
         .is_some_and(|limit| limit <= as_of)
 }
 
+/// The stale rule: only an assessor's current view (never a history entry) of a matter it
+/// does not call closed is marked stale, when it is older than `months` months on `as_of`.
+pub fn stale_mark(
+    current: bool,
+    date: NaiveDate,
+    status: &StatusDef,
+    as_of: NaiveDate,
+    months: u32,
+) -> bool {
+    current && !status.closed && is_stale(date, as_of, months)
+}
+
 /// Where an action stands against its due date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Deadline {

@@ -102,6 +102,12 @@ impl MechanismKind {
         ("national", MechanismKind::National),
         ("other", MechanismKind::Other),
     ];
+
+    /// Whether the State answers this kind of mechanism's recommendations with a response
+    /// (supported, supported in part, noted): only the Universal Periodic Review asks for one.
+    pub fn asks_for_response(self) -> bool {
+        self == MechanismKind::Upr
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -180,6 +186,9 @@ pub struct Recommendation {
     pub assessments: Assessments,
     /// Each assessor's current status by the status rule (own updates and actions).
     pub effective: EffectiveStatuses,
+    /// Treaty bodies' follow-up procedure: the date the State's follow-up information on this
+    /// recommendation is due, when the mechanism selected it for follow-up.
+    pub follow_up_due: Option<NaiveDate>,
 }
 
 /// How an assessor's current status of a recommendation was reached.
@@ -222,6 +231,27 @@ impl EffectiveStatuses {
             Assessor::CivilSociety => self.civil_society,
         }
     }
+
+    /// The per-assessor view rule, the one every page, list, feed and API file follows: each
+    /// assessor that has a current status, in [`Assessor::ALL`] order (government first).
+    pub fn views(&self) -> Vec<(Assessor, super::tracking::Effective)> {
+        Assessor::ALL
+            .iter()
+            .filter_map(|&(_, who)| self.get(who).map(|e| (who, e)))
+            .collect()
+    }
+
+    /// True unless two assessors' current statuses differ: one view, or none, agrees.
+    pub fn agree(&self) -> bool {
+        statuses_agree(self.views().into_iter().map(|(_, e)| e.status))
+    }
+}
+
+/// The agreement rule of every view: true unless two of the assessors' statuses differ.
+pub fn statuses_agree(statuses: impl IntoIterator<Item = StatusId>) -> bool {
+    let mut statuses = statuses.into_iter();
+    let first = statuses.next();
+    statuses.all(|s| Some(s) == first)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -389,6 +419,14 @@ impl Assessments {
             Assessor::Nhri => self.nhri,
             Assessor::CivilSociety => self.civil_society,
         }
+    }
+
+    /// Each assessor's latest update, in [`Assessor::ALL`] order: an action's views.
+    pub fn views(&self) -> Vec<(Assessor, StatusUpdateId)> {
+        Assessor::ALL
+            .iter()
+            .filter_map(|&(_, who)| self.get(who).map(|u| (who, u)))
+            .collect()
     }
 }
 

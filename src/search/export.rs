@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use super::index::{LanguageIndex, STOP};
-use super::query;
+use super::{histograms, query, typo};
 
 /// Target size of a vocabulary shard (JSON bytes).
 pub const VOCAB_SHARD_BYTES: usize = 4096;
@@ -257,6 +257,9 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
     for (surface, term) in &index.vocab {
         let row = if *term == STOP {
             serde_json::to_string(&(surface, -1, 0))
+        } else if histograms::has_histogram(index, *term) {
+            let data = &index.terms[*term as usize];
+            serde_json::to_string(&(surface, term, data.weight, data.postings.len()))
         } else {
             serde_json::to_string(&(surface, term, index.terms[*term as usize].weight))
         }
@@ -279,6 +282,30 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
         vocab_shards.push(format!("[{}]", current.join(",")).into_bytes());
     }
     let vocab = name_shards(&prefix, "v", "json", vocab_shards);
+
+    // Typo side index: the words that may be offered as corrections, one file per length
+    // in characters (a word with k edits is within k characters of the length typed).
+    let mut by_length: Vec<Vec<String>> = vec![Vec::new(); typo::MAX_TYPO_CHARS + 1];
+    for (surface, term) in &index.vocab {
+        if *term != STOP && typo::correctable(surface) {
+            let row = (surface, term, index.terms[*term as usize].weight);
+            by_length[surface.chars().count()]
+                .push(serde_json::to_string(&row).expect("serialisable"));
+        }
+    }
+    let typo_files = name_shards(
+        &prefix,
+        "t",
+        "json",
+        by_length
+            .iter()
+            .map(|rows| format!("[{}]", rows.join(",")).into_bytes())
+            .collect(),
+    );
+
+    let (histogram_terms, histogram_files) = histograms::files(index);
+    let histograms = name_shards(&prefix, "h", "json", histogram_files);
+    let adjacent = name_shards(&prefix, "a", "bin", index.pairs_seen.shards.clone());
 
     let (postings_shards, postings_first) = postings_shards(index, layout);
     let postings = name_shards(&prefix, "p", "bin", postings_shards);
@@ -392,7 +419,7 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
         "statuses": index.statuses,
         "responses": index.responses,
         "limits": {
-            "chunks": query::MAX_CHUNKS,
+            "chunks": super::syntax::MAX_CHUNKS,
             "clauses": query::MAX_CLAUSES,
             "expansions": query::MAX_EXPANSIONS,
             "prefix": query::MIN_PREFIX_CHARS,
@@ -401,10 +428,17 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
             "key": query::KEY_SCORE,
             "exact": query::EXACT_MULTIPLIER,
             "partial": query::PREFIX_MULTIPLIER,
+            "typo": query::TYPO_MULTIPLIERS,
+            "typo_min": typo::MIN_TYPO_CHARS,
+            "typo_two": typo::TWO_EDITS_CHARS,
+            "typo_max": typo::MAX_TYPO_CHARS,
         },
         "vocab": with(vocab.manifest, json!({ "first": vocab_first })),
         // Differences from the shard before: about a quarter of the bytes once compressed.
         "postings": with(postings.manifest, json!({ "first": differences(&postings_first) })),
+        "typo": typo_files.manifest,
+        "histograms": with(histograms.manifest, json!({ "terms": differences(&histogram_terms) })),
+        "adjacent": with(adjacent.manifest, json!({ "k": super::bloom::HASHES })),
         "keys": keys.manifest,
         "docs": with(docs.manifest, json!({ "rows": DOC_ROWS })),
         "blocks": with(blocks.manifest, json!({ "size": FACET_BLOCK })),
@@ -416,6 +450,9 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
     )];
     all.extend(vocab.files);
     all.extend(postings.files);
+    all.extend(typo_files.files);
+    all.extend(histograms.files);
+    all.extend(adjacent.files);
     all.extend(keys.files);
     all.extend(docs.files);
     all.extend(blocks.files);

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::analysis::Analyzer;
+use super::bloom::Bloom;
 use super::facets::{FACETS, facets};
 use crate::model::*;
 pub use crate::site::search_page::EntryKind;
@@ -91,6 +92,9 @@ pub struct LanguageIndex {
     /// units (JavaScript's order).
     pub vocab: Vec<(String, u32)>,
     pub terms: Vec<TermData>,
+    /// The pairs of terms that stand side by side somewhere but have no term of their own
+    /// (see [`pair_key`]).
+    pub pairs_seen: Bloom,
     /// Exact keys (lower-case ids and symbols) to (entry, weight), by entry.
     pub keys: BTreeMap<String, Vec<(u32, u8)>>,
     pub facets: Vec<Facet>,
@@ -241,7 +245,7 @@ pub fn build(site: &Site, lang: &str) -> LanguageIndex {
         });
     }
 
-    let (vocab, terms) = invert(lang, &fields);
+    let (vocab, terms, pairs_seen) = invert(lang, &fields);
     let keys = keys
         .into_iter()
         .map(|(k, postings)| (k, postings.into_iter().collect()))
@@ -264,6 +268,7 @@ pub fn build(site: &Site, lang: &str) -> LanguageIndex {
         entries,
         vocab,
         terms,
+        pairs_seen,
         keys,
         facets,
         statuses: d
@@ -286,7 +291,7 @@ pub fn build(site: &Site, lang: &str) -> LanguageIndex {
 }
 
 /// Analyses every field and builds the vocabulary and the postings with BM25 impacts.
-fn invert(lang: &str, fields: &[Fields]) -> (Vec<(String, u32)>, Vec<TermData>) {
+fn invert(lang: &str, fields: &[Fields]) -> (Vec<(String, u32)>, Vec<TermData>, Bloom) {
     let mut analyzer = Analyzer::new(lang);
     // Surface form to its stem's provisional index (None: a stop word or too long).
     let mut surface_terms: HashMap<String, Option<u32>> = HashMap::new();
@@ -294,12 +299,17 @@ fn invert(lang: &str, fields: &[Fields]) -> (Vec<(String, u32)>, Vec<TermData>) 
     let mut stem_index: HashMap<String, u32> = HashMap::new();
     // Per entry: (provisional term, weighted tf), and the entry's length in tokens.
     let mut per_entry: Vec<(Vec<(u32, f64)>, f64)> = Vec::with_capacity(fields.len());
+    // Per entry: (pair of provisional terms side by side, weighted tf), for phrases.
+    let mut pairs_of_entry: Vec<Vec<((u32, u32), f64)>> = Vec::with_capacity(fields.len());
     for entry_fields in fields {
         let mut tf: HashMap<u32, f64> = HashMap::new();
+        let mut pair_tf: HashMap<(u32, u32), f64> = HashMap::new();
         let mut length = 0.0;
         for (boost, text) in entry_fields {
             let mut found: Vec<String> = Vec::new();
             analyzer.each_surface(text, |s| found.push(s.to_string()));
+            // Stop words are skipped, not breaks: "places of detention" pairs place, detent.
+            let mut previous: Option<u32> = None;
             for surface in found {
                 length += 1.0;
                 let term = match surface_terms.get(&surface) {
@@ -318,12 +328,19 @@ fn invert(lang: &str, fields: &[Fields]) -> (Vec<(String, u32)>, Vec<TermData>) 
                 };
                 if let Some(term) = term {
                     *tf.entry(term).or_insert(0.0) += boost;
+                    if let Some(before) = previous {
+                        *pair_tf.entry((before, term)).or_insert(0.0) += boost;
+                    }
+                    previous = Some(term);
                 }
             }
         }
         let mut tf: Vec<(u32, f64)> = tf.into_iter().collect();
         tf.sort_by_key(|(t, _)| *t);
         per_entry.push((tf, length));
+        let mut pair_tf: Vec<((u32, u32), f64)> = pair_tf.into_iter().collect();
+        pair_tf.sort_by_key(|(p, _)| *p);
+        pairs_of_entry.push(pair_tf);
     }
 
     // Final term ids: in the order of each term's first surface form (JavaScript order), so
@@ -368,6 +385,28 @@ fn invert(lang: &str, fields: &[Fields]) -> (Vec<(String, u32)>, Vec<TermData>) 
     for (provisional, stem) in stems.into_iter().enumerate() {
         terms[final_id[provisional] as usize].stem = stem;
     }
+    let (pairs, unlisted) =
+        pairs_worth_keeping(&per_entry, &pairs_of_entry, &final_id, terms.len());
+    let unlisted: Vec<String> = unlisted.iter().map(|&(a, b)| pair_key(a, b)).collect();
+    let pairs_seen = Bloom::new(&unlisted);
+    let pair_term: HashMap<(u32, u32), u32> = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, &pair)| (pair, (terms.len() + i) as u32))
+        .collect();
+    let mut pair_rows: Vec<(String, u32)> = pairs
+        .iter()
+        .map(|&(a, b)| (pair_key(a, b), pair_term[&(a, b)]))
+        .collect();
+    pair_rows.sort_by(|x, y| js_order(&x.0, &y.0));
+    terms.extend(pairs.iter().map(|(a, b)| TermData {
+        stem: format!("{a}+{b}"),
+        weight: 0,
+        postings: Vec::new(),
+    }));
+    // Pair keys start with U+0001, before every surface form.
+    pair_rows.append(&mut vocab);
+    let vocab = pair_rows;
 
     let n = per_entry.len() as f64;
     let average = if per_entry.is_empty() {
@@ -378,13 +417,17 @@ fn invert(lang: &str, fields: &[Fields]) -> (Vec<(String, u32)>, Vec<TermData>) 
     for (entry, (tf, length)) in per_entry.iter().enumerate() {
         let norm = K1 * (1.0 - B + B * length / average);
         for (provisional, tf) in tf {
-            let saturated = tf * (K1 + 1.0) / (tf + norm);
-            let impact = (saturated / (K1 + 1.0) * f64::from(MAX_IMPACT))
-                .round()
-                .clamp(1.0, f64::from(MAX_IMPACT)) as u8;
+            let level = impact(*tf, norm);
             terms[final_id[*provisional as usize] as usize]
                 .postings
-                .push((entry as u32, impact));
+                .push((entry as u32, level));
+        }
+        for ((a, b), tf) in &pairs_of_entry[entry] {
+            let level = impact(*tf, norm);
+            let pair = (final_id[*a as usize], final_id[*b as usize]);
+            if let Some(&term) = pair_term.get(&pair) {
+                terms[term as usize].postings.push((entry as u32, level));
+            }
         }
     }
     for term in &mut terms {
@@ -392,5 +435,64 @@ fn invert(lang: &str, fields: &[Fields]) -> (Vec<(String, u32)>, Vec<TermData>) 
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         term.weight = ((idf * 10.0).round() as u32).max(1);
     }
-    (vocab, terms)
+    (vocab, terms, pairs_seen)
+}
+
+/// Two terms side by side, first then second.
+type TermPair = (u32, u32);
+
+/// The pairs of terms side by side (final ids) that a phrase needs: those where some entry
+/// has both terms but not side by side in that order. For any other pair, the entries with
+/// both terms are exactly the entries with the pair, so a phrase query uses the terms; those
+/// come second (for the Bloom filter of pairs seen).
+fn pairs_worth_keeping(
+    per_entry: &[(Vec<(u32, f64)>, f64)],
+    pairs_of_entry: &[Vec<((u32, u32), f64)>],
+    final_id: &[u32],
+    term_count: usize,
+) -> (Vec<TermPair>, Vec<TermPair>) {
+    let mut entries_of_term: Vec<Vec<u32>> = vec![Vec::new(); term_count];
+    for (entry, (tf, _)) in per_entry.iter().enumerate() {
+        for (provisional, _) in tf {
+            entries_of_term[final_id[*provisional as usize] as usize].push(entry as u32);
+        }
+    }
+    let mut side_by_side: HashMap<(u32, u32), u32> = HashMap::new();
+    for pairs in pairs_of_entry {
+        for ((a, b), _) in pairs {
+            *side_by_side
+                .entry((final_id[*a as usize], final_id[*b as usize]))
+                .or_insert(0) += 1;
+        }
+    }
+    let (mut kept, mut unlisted): (Vec<_>, Vec<_>) =
+        side_by_side.into_iter().partition(|&((a, b), adjacent)| {
+            let (short, long) = {
+                let (x, y) = (&entries_of_term[a as usize], &entries_of_term[b as usize]);
+                if x.len() <= y.len() { (x, y) } else { (y, x) }
+            };
+            let both = short
+                .iter()
+                .filter(|e| long.binary_search(e).is_ok())
+                .count();
+            both as u32 > adjacent
+        });
+    kept.sort_unstable();
+    unlisted.sort_unstable();
+    let firsts = |pairs: Vec<((u32, u32), u32)>| pairs.into_iter().map(|(p, _)| p).collect();
+    (firsts(kept), firsts(unlisted))
+}
+
+/// BM25's saturated term frequency, quantised to 1..=MAX_IMPACT.
+fn impact(tf: f64, norm: f64) -> u8 {
+    let saturated = tf * (K1 + 1.0) / (tf + norm);
+    (saturated / (K1 + 1.0) * f64::from(MAX_IMPACT))
+        .round()
+        .clamp(1.0, f64::from(MAX_IMPACT)) as u8
+}
+
+/// The vocabulary key of two terms side by side (a phrase's pair): U+0001, the first term,
+/// a space, the second, in decimal. No surface form starts with a control character.
+pub fn pair_key(first: u32, second: u32) -> String {
+    format!("\u{1}{first} {second}")
 }

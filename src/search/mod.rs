@@ -7,10 +7,14 @@
 //! describes the format.
 
 pub mod analysis;
+pub mod bloom;
 pub mod export;
 mod facets;
+mod histograms;
 pub mod index;
 pub mod query;
+pub mod syntax;
+mod typo;
 
 use std::path::{Path, PathBuf};
 
@@ -145,6 +149,9 @@ impl SearchReport {
                 "not in the index, left out: {}\n",
                 self.results.ignored.join(", ")
             ));
+        }
+        if let Some(suggestion) = &self.results.suggestion {
+            out.push_str(&format!("did you mean: {suggestion}\n"));
         }
         for (rank, hit) in self.results.hits.iter().take(limit).enumerate() {
             let entry = &self.index.entries[hit.entry as usize];

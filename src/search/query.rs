@@ -2,15 +2,13 @@
 //! arithmetic, as `themes/default/static/search.js` answers them from the exported files.
 //! docs/search.md describes the steps.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use unicode_normalization::UnicodeNormalization;
+use super::analysis::is_cjk;
+use super::index::{LanguageIndex, STOP, js_order, pair_key};
+use super::syntax::{Chunk, parse};
+use super::typo;
 
-use super::analysis::{is_cjk, surfaces};
-use super::index::{LanguageIndex, STOP, is_key_candidate, js_order};
-
-/// At most this many query chunks (words, symbols) count.
-pub const MAX_CHUNKS: usize = 10;
 /// At most this many clauses (after splitting chunks into surface forms) count.
 pub const MAX_CLAUSES: usize = 12;
 /// A prefix expands to at most this many terms (the most frequent first).
@@ -23,9 +21,11 @@ pub const MAX_TRIM: usize = 3;
 pub const MIN_STEM_CHARS: usize = 4;
 /// Score of an exact key match, per unit of key weight: above any sum of word scores.
 pub const KEY_SCORE: u64 = 1 << 24;
-/// Multipliers of a term reached by its own surface form and by a prefix.
+/// Multipliers of a term reached by its own surface form, by a prefix or a shortening, and
+/// by a correction with one edit and with two: a typo ranks below what was typed.
 pub const EXACT_MULTIPLIER: u64 = 4;
 pub const PREFIX_MULTIPLIER: u64 = 3;
+pub const TYPO_MULTIPLIERS: [u64; 2] = [2, 1];
 
 /// A query: the words typed and the facet values chosen.
 #[derive(Debug, Clone, Default)]
@@ -33,45 +33,6 @@ pub struct Query {
     pub text: String,
     /// (facet name, value key); several values of one facet mean "any of them".
     pub filters: Vec<(String, String)>,
-}
-
-/// One whitespace-separated chunk of a query.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Chunk {
-    /// The chunk in lower case when it may be an id or a symbol.
-    pub key: Option<String>,
-    /// Its surface forms; with `true` for the word being typed (the query's last word when
-    /// the query does not end with a space).
-    pub words: Vec<(String, bool)>,
-}
-
-/// Splits a query into chunks, as `search.js` does.
-pub fn parse(text: &str) -> Vec<Chunk> {
-    let normalized: String = text.nfkc().collect();
-    let open = normalized.chars().last().is_some_and(|c| c > ' ');
-    let chunks: Vec<&str> = normalized
-        .split(|c: char| c <= ' ')
-        .filter(|c| !c.is_empty())
-        .take(MAX_CHUNKS)
-        .collect();
-    let last_chunk = chunks.len().saturating_sub(1);
-    chunks
-        .iter()
-        .enumerate()
-        .map(|(i, chunk)| {
-            let lower = chunk.to_ascii_lowercase();
-            let words = surfaces(chunk);
-            let last_word = words.len().saturating_sub(1);
-            Chunk {
-                key: is_key_candidate(&lower).then_some(lower),
-                words: words
-                    .into_iter()
-                    .enumerate()
-                    .map(|(j, s)| (s, open && i == last_chunk && j == last_word))
-                    .collect(),
-            }
-        })
-        .collect()
 }
 
 /// A ranked hit.
@@ -98,6 +59,27 @@ pub struct Results {
     pub facets: Vec<FacetCounts>,
     /// Words the index does not know; they were left out of the query.
     pub ignored: Vec<String>,
+    /// When nothing matches: the query with its unknown words replaced by their nearest
+    /// vocabulary words, if that finds something ("Did you mean …").
+    pub suggestion: Option<String>,
+}
+
+/// A query compiled against the vocabulary.
+#[derive(Default)]
+struct Compiled {
+    /// Every clause must match: a key's (entry, score) or terms with their factors.
+    clauses: Vec<Clause>,
+    /// Entries matching every set of terms of a group are left out.
+    exclude: Vec<Vec<Vec<u32>>>,
+    ignored: Vec<String>,
+    /// Whether the query has anything but exclusions.
+    has_words: bool,
+}
+
+enum Clause {
+    Key(Matches),
+    /// (term, weight × multiplier): an entry scores the best factor × impact over them.
+    Terms(Vec<(u32, u64)>),
 }
 
 /// How one chunk of the query matches: entry to score.
@@ -117,7 +99,9 @@ impl LanguageIndex {
     }
 
     /// The terms a word clause reaches, with their multipliers; `None` for a stop word.
-    pub fn expand(&self, surface: &str, prefix: bool) -> Option<Vec<(u32, u64)>> {
+    /// With `typos`, a word not in the vocabulary also reaches its corrections (when it is
+    /// being typed, only if it reaches nothing else).
+    pub fn expand(&self, surface: &str, prefix: bool, typos: bool) -> Option<Vec<(u32, u64)>> {
         let mut exact: Option<u32> = None;
         let mut others: BTreeMap<u32, ()> = BTreeMap::new();
         let eligible = prefix
@@ -154,93 +138,311 @@ impl LanguageIndex {
             return None;
         }
         if exact.is_none() && others.is_empty() && !chars.first().is_some_and(|&c| is_cjk(c)) {
-            let shortest = chars.len().saturating_sub(MAX_TRIM).max(MIN_STEM_CHARS);
-            let shortenings: Vec<String> = (shortest..chars.len())
-                .rev()
-                .map(|keep| chars[..keep].iter().collect())
-                .collect();
-            let whole = shortenings.iter().find_map(|stem| {
-                self.with_prefix(stem)
-                    .iter()
-                    .find(|(s, t)| s == stem && *t != STOP)
-                    .map(|(_, t)| *t)
-            });
-            match whole {
-                Some(term) => {
-                    others.insert(term, ());
-                }
-                None => {
-                    if let Some(found) = shortenings
-                        .iter()
-                        .map(|stem| {
-                            self.with_prefix(stem)
-                                .iter()
-                                .filter(|(_, t)| *t != STOP)
-                                .map(|(_, t)| (*t, ()))
-                                .collect::<Vec<_>>()
-                        })
-                        .find(|found| !found.is_empty())
-                    {
-                        others.extend(found);
-                    }
-                }
-            }
+            others.extend(self.shortened(&chars).into_iter().map(|t| (t, ())));
         }
         let mut out: Vec<(u32, u64)> = exact.map(|t| (t, EXACT_MULTIPLIER)).into_iter().collect();
         let mut rest: Vec<u32> = others.into_keys().filter(|t| Some(*t) != exact).collect();
         rest.sort_by_key(|&t| (self.terms[t as usize].weight, t));
-        out.extend(
-            rest.into_iter()
-                .take(MAX_EXPANSIONS - out.len())
-                .map(|t| (t, PREFIX_MULTIPLIER)),
-        );
+        out.extend(rest.into_iter().map(|t| (t, PREFIX_MULTIPLIER)));
+        if typos && exact.is_none() && (!eligible || out.is_empty()) {
+            for (term, edits) in self.corrections(&chars, typo::max_edits(&chars)) {
+                if !out.iter().any(|&(t, _)| t == term) {
+                    out.push((term, TYPO_MULTIPLIERS[edits - 1]));
+                }
+            }
+        }
+        out.truncate(MAX_EXPANSIONS);
         Some(out)
+    }
+
+    /// The terms a word never seen stands for by its shortenings (see [`Self::expand`]).
+    fn shortened(&self, chars: &[char]) -> Vec<u32> {
+        let shortest = chars.len().saturating_sub(MAX_TRIM).max(MIN_STEM_CHARS);
+        let shortenings: Vec<String> = (shortest..chars.len())
+            .rev()
+            .map(|keep| chars[..keep].iter().collect())
+            .collect();
+        let whole = shortenings.iter().find_map(|stem| {
+            self.with_prefix(stem)
+                .iter()
+                .find(|(s, t)| s == stem && *t != STOP)
+                .map(|(_, t)| *t)
+        });
+        if let Some(term) = whole {
+            return vec![term];
+        }
+        shortenings
+            .iter()
+            .map(|stem| {
+                self.with_prefix(stem)
+                    .iter()
+                    .filter(|(_, t)| *t != STOP)
+                    .map(|(_, t)| *t)
+                    .collect::<Vec<_>>()
+            })
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// Vocabulary words within `max` edits of `word`: (term, edits ≥ 1, its surface), nearest
+    /// first, then the most frequent (lowest weight), then by term; one per term.
+    fn corrections_with_surfaces(&self, word: &[char], max: usize) -> Vec<(u32, usize, &str)> {
+        if max == 0 {
+            return Vec::new();
+        }
+        let mut best: HashMap<u32, (usize, &str)> = HashMap::new();
+        for (surface, term) in &self.vocab {
+            if *term == STOP || !typo::correctable(surface) {
+                continue;
+            }
+            let other: Vec<char> = surface.chars().collect();
+            if let Some(edits) = typo::distance(word, &other, max).filter(|&e| e > 0) {
+                let slot = best.entry(*term).or_insert((edits, surface));
+                if edits < slot.0 {
+                    *slot = (edits, surface);
+                }
+            }
+        }
+        let mut found: Vec<(u32, usize, &str)> =
+            best.into_iter().map(|(t, (e, s))| (t, e, s)).collect();
+        found.sort_by_key(|&(t, e, _)| (e, self.terms[t as usize].weight, t));
+        found
+    }
+
+    fn corrections(&self, word: &[char], max: usize) -> Vec<(u32, usize)> {
+        self.corrections_with_surfaces(word, max)
+            .into_iter()
+            .map(|(t, e, _)| (t, e))
+            .collect()
+    }
+
+    /// The clauses of a phrase: side by side pairs of its words' terms (stop words left out)
+    /// where the index has the pair, else both terms when the pair is seen somewhere (then
+    /// every entry with both has them side by side); one word is its term. A word the index
+    /// does not know, or a pair never seen, makes a clause no entry matches.
+    fn phrase(&self, words: &[(String, bool)]) -> Vec<Vec<(u32, u64)>> {
+        let mut terms = Vec::new();
+        for (surface, _) in words {
+            match self.expand(surface, false, false) {
+                None => {}
+                Some(found) => match found.first() {
+                    Some(&(term, _)) => terms.push(term),
+                    None => return vec![Vec::new()],
+                },
+            }
+        }
+        let single = |t: u32| {
+            vec![(
+                t,
+                u64::from(self.terms[t as usize].weight) * EXACT_MULTIPLIER,
+            )]
+        };
+        if terms.len() == 1 {
+            return vec![single(terms[0])];
+        }
+        let mut clauses = Vec::new();
+        for pair in terms.windows(2) {
+            let key = pair_key(pair[0], pair[1]);
+            let start = self
+                .vocab
+                .partition_point(|(s, _)| js_order(s, &key).is_lt());
+            match self.vocab.get(start).filter(|(s, _)| *s == key) {
+                Some(&(_, term)) => clauses.push(single(term)),
+                None if self.pairs_seen.contains(&key) => {
+                    clauses.push(single(pair[0]));
+                    clauses.push(single(pair[1]));
+                }
+                // The two words never stand side by side.
+                None => return vec![Vec::new()],
+            }
+        }
+        clauses
+    }
+
+    /// Compiles the chunks of a query into clauses and exclusions.
+    fn compile(&self, chunks: &[Chunk]) -> Compiled {
+        let mut c = Compiled::default();
+        let mut slots = 0;
+        // The clause of the previous chunk's last word, which an `OR` joins.
+        let mut joinable: Option<usize> = None;
+        for chunk in chunks {
+            if slots >= MAX_CLAUSES {
+                break;
+            }
+            let previous = joinable.take();
+            if chunk.exclude {
+                slots += 1;
+                let group: Vec<Vec<u32>> = if chunk.phrase {
+                    self.phrase(&chunk.words)
+                        .into_iter()
+                        .map(|cl| cl.into_iter().map(|(t, _)| t).collect())
+                        .collect()
+                } else {
+                    chunk
+                        .words
+                        .iter()
+                        .filter_map(|(s, _)| self.expand(s, false, false))
+                        .map(|terms| terms.into_iter().map(|(t, _)| t).collect())
+                        .collect()
+                };
+                if !group.is_empty() && group.iter().all(|set| !set.is_empty()) {
+                    c.exclude.push(group);
+                }
+                continue;
+            }
+            c.has_words = true;
+            if let Some(postings) = chunk.key.as_ref().and_then(|k| self.keys.get(k)) {
+                slots += 1;
+                let key = postings
+                    .iter()
+                    .map(|&(e, w)| (e, u64::from(w) * KEY_SCORE))
+                    .collect();
+                c.clauses.push(Clause::Key(key));
+                continue;
+            }
+            if chunk.phrase {
+                for clause in self.phrase(&chunk.words) {
+                    if slots < MAX_CLAUSES {
+                        slots += 1;
+                        c.clauses.push(Clause::Terms(clause));
+                    }
+                }
+                continue;
+            }
+            for (j, (surface, prefix)) in chunk.words.iter().enumerate() {
+                if slots >= MAX_CLAUSES {
+                    break;
+                }
+                slots += 1;
+                let Some(terms) = self.expand(surface, *prefix, true) else {
+                    continue;
+                };
+                if terms.is_empty() {
+                    c.ignored.push(surface.clone());
+                    continue;
+                }
+                let weighted: Vec<(u32, u64)> = terms
+                    .into_iter()
+                    .map(|(t, m)| (t, u64::from(self.terms[t as usize].weight) * m))
+                    .collect();
+                match previous.filter(|_| chunk.or && j == 0) {
+                    Some(at) => {
+                        if let Clause::Terms(terms) = &mut c.clauses[at] {
+                            terms.extend(weighted);
+                        }
+                        joinable = Some(at);
+                    }
+                    None => {
+                        c.clauses.push(Clause::Terms(weighted));
+                        joinable = Some(c.clauses.len() - 1);
+                    }
+                }
+            }
+        }
+        c
     }
 
     /// Runs a query.
     pub fn search(&self, query: &Query) -> Results {
-        let mut ignored = Vec::new();
-        let mut matched: Vec<Matches> = Vec::new();
-        let mut slots = 0;
-        'chunks: for chunk in parse(&query.text) {
-            if let Some(postings) = chunk.key.as_ref().and_then(|k| self.keys.get(k)) {
-                if slots < MAX_CLAUSES {
-                    slots += 1;
-                    matched.push(
-                        postings
-                            .iter()
-                            .map(|&(e, w)| (e, u64::from(w) * KEY_SCORE))
-                            .collect(),
-                    );
-                }
-                continue;
-            }
-            for (surface, prefix) in chunk.words {
-                if slots >= MAX_CLAUSES {
-                    break 'chunks;
-                }
-                slots += 1;
-                let Some(terms) = self.expand(&surface, prefix) else {
-                    continue;
+        let chunks = parse(&query.text);
+        let mut results = self.run(query, &chunks);
+        if results.hits.is_empty() {
+            results.suggestion = self.suggest(&chunks).filter(|text| {
+                let again = Query {
+                    text: text.clone(),
+                    filters: query.filters.clone(),
                 };
-                if terms.is_empty() {
-                    ignored.push(surface);
-                    continue;
-                }
-                let mut m: Matches = HashMap::new();
-                for (term, multiplier) in terms {
-                    let data = &self.terms[term as usize];
-                    let weight = u64::from(data.weight) * multiplier;
-                    for &(entry, impact) in &data.postings {
-                        let slot = m.entry(entry).or_insert(0);
-                        *slot = (*slot).max(weight * u64::from(impact));
-                    }
-                }
-                matched.push(m);
+                !self.run(&again, &parse(text)).hits.is_empty()
+            });
+        }
+        results
+    }
+
+    fn run(&self, query: &Query, chunks: &[Chunk]) -> Results {
+        let compiled = self.compile(chunks);
+        let matched: Vec<Matches> = compiled
+            .clauses
+            .iter()
+            .map(|clause| match clause {
+                Clause::Key(m) => m.clone(),
+                Clause::Terms(terms) => self.term_matches(terms),
+            })
+            .collect();
+        let mut excluded: HashSet<u32> = HashSet::new();
+        for group in &compiled.exclude {
+            let sets: Vec<HashSet<u32>> = group
+                .iter()
+                .map(|set| {
+                    set.iter()
+                        .flat_map(|&t| self.terms[t as usize].postings.iter().map(|p| p.0))
+                        .collect()
+                })
+                .collect();
+            excluded.extend(
+                sets[0]
+                    .iter()
+                    .filter(|e| sets.iter().all(|s| s.contains(e))),
+            );
+        }
+        self.finish(
+            query,
+            &matched,
+            &excluded,
+            compiled.has_words,
+            compiled.ignored,
+        )
+    }
+
+    fn term_matches(&self, terms: &[(u32, u64)]) -> Matches {
+        let mut m: Matches = HashMap::new();
+        for &(term, factor) in terms {
+            for &(entry, impact) in &self.terms[term as usize].postings {
+                let slot = m.entry(entry).or_insert(0);
+                *slot = (*slot).max(factor * u64::from(impact));
             }
         }
-        let has_words = query.text.chars().any(|c| c > ' ');
-        self.finish(query, &matched, has_words, ignored)
+        m
+    }
+
+    /// "Did you mean": the query with every word that is neither in the vocabulary nor a
+    /// stop word replaced by its nearest vocabulary word (one edit more than a typo may
+    /// have); `None` when no word changes.
+    fn suggest(&self, chunks: &[Chunk]) -> Option<String> {
+        let mut changed = false;
+        let mut parts = Vec::new();
+        for chunk in chunks {
+            let mut words = Vec::new();
+            for (surface, _) in &chunk.words {
+                let known = self
+                    .expand(surface, false, false)
+                    .is_none_or(|terms| terms.first().is_some_and(|t| t.1 == EXACT_MULTIPLIER));
+                let chars: Vec<char> = surface.chars().collect();
+                let max = typo::max_edits(&chars);
+                let nearest = (!known && max > 0)
+                    .then(|| self.corrections_with_surfaces(&chars, max + 1))
+                    .and_then(|found| found.first().map(|f| f.2.to_string()));
+                match nearest {
+                    Some(word) => {
+                        changed = true;
+                        words.push(word);
+                    }
+                    None => words.push(surface.clone()),
+                }
+            }
+            let text = match &chunk.key {
+                Some(key) if self.keys.contains_key(key) => key.clone(),
+                _ => words.join(" "),
+            };
+            let text = if chunk.phrase {
+                format!("\"{text}\"")
+            } else {
+                text
+            };
+            let sign = if chunk.exclude { "-" } else { "" };
+            let or = if chunk.or { "OR " } else { "" };
+            parts.push(format!("{or}{sign}{text}"));
+        }
+        changed.then(|| parts.join(" "))
     }
 
     /// Intersects the clauses, applies the filters, counts the facets and ranks.
@@ -248,6 +450,7 @@ impl LanguageIndex {
         &self,
         query: &Query,
         matched: &[Matches],
+        excluded: &HashSet<u32>,
         has_words: bool,
         ignored: Vec<String>,
     ) -> Results {
@@ -300,6 +503,9 @@ impl LanguageIndex {
             .collect();
         let mut hits = Vec::new();
         for (entry, score) in candidates {
+            if excluded.contains(&entry) {
+                continue;
+            }
             let failing: Vec<usize> = active
                 .iter()
                 .copied()
@@ -340,6 +546,7 @@ impl LanguageIndex {
                 })
                 .collect(),
             ignored,
+            suggestion: None,
         }
     }
 }

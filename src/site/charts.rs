@@ -48,40 +48,42 @@ fn pattern_defs(id: &str, series: &[Series]) -> String {
     defs
 }
 
-/// A two-column legend from `top`: a patterned swatch and a label per series, mirrored
-/// right to left.
-fn legend(
-    svg: &mut String,
-    id: &str,
-    labels: &[String],
-    top: f64,
-    column_width: f64,
-    width: f64,
-    rtl: bool,
-) {
+/// Chart text size in SVG user units. Charts with text are drawn [`TEXT_CHART_WIDTH`] units
+/// wide and shown between 18 rem (a 320 px screen) and 30 rem wide (docket.css), so that text
+/// renders between 12 and 20 CSS px: it never scales below 12 px on a phone.
+const FONT: f64 = 13.5;
+const TEXT_CHART_WIDTH: f64 = 320.0;
+
+/// Rough width of a label in user units, for thinning labels so that they never overlap
+/// (generous: Arabic and CJK glyphs are wider than Latin ones).
+fn label_width(label: &str) -> f64 {
+    label.chars().count() as f64 * FONT * 0.62
+}
+
+/// Every `step`-th label counting back from the last, with `step` large enough that labels of
+/// this width fit in `slot` units each.
+fn label_step(labels: &[String], slot: f64) -> usize {
+    let widest = labels.iter().map(|l| label_width(l)).fold(0.0, f64::max);
+    ((widest + FONT) / slot.max(1.0)).ceil().max(1.0) as usize
+}
+
+/// The legend, in HTML beside the chart so that it reflows and keeps the page's text size:
+/// a patterned swatch (the chart's own patterns) and a label per series.
+pub fn legend_html(id: &str, labels: &[String]) -> String {
+    let mut html = String::from("<ul class=\"chart-legend\">");
     for (index, label) in labels.iter().enumerate() {
-        let column = (index % 2) as f64;
-        let y = top + (index / 2) as f64 * 22.0;
-        let swatch_x = if rtl {
-            width - column * column_width - 16.0
-        } else {
-            column * column_width
-        };
-        let (text_x, anchor) = if rtl {
-            (swatch_x - 6.0, anchor_right(rtl))
-        } else {
-            (swatch_x + 22.0, anchor_left(rtl))
-        };
         let _ = write!(
-            svg,
-            "<rect x=\"{swatch_x}\" y=\"{y}\" width=\"16\" height=\"16\" fill=\"url(#{id}-p{index})\" class=\"swatch\"/><text x=\"{text_x}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"legend\">{}</text>",
-            y + 13.0,
+            html,
+            "<li><svg class=\"swatch\" width=\"16\" height=\"16\" viewBox=\"0 0 16 16\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"16\" height=\"16\" fill=\"url(#{id}-p{index})\"/></svg> {}</li>",
             escape(label)
         );
     }
+    html.push_str("</ul>");
+    html
 }
 
-/// A 100% stacked horizontal bar of one distribution, with a legend.
+/// A 100% stacked horizontal bar of one distribution, then its legend in HTML. The bar has
+/// no text, so it may stretch to any width.
 pub fn distribution(
     id: &str,
     title: &str,
@@ -91,12 +93,10 @@ pub fn distribution(
 ) -> String {
     let total: usize = counts.iter().sum();
     let (width, bar_height) = (600.0_f64, 28.0_f64);
-    let legend_rows = series.len().div_ceil(2);
-    let height = bar_height + 12.0 + legend_rows as f64 * 22.0;
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg class=\"chart chart-distribution\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" data-total=\"{total}\"><title id=\"{id}-title\">{}</title>",
+        "<svg class=\"chart chart-distribution\" viewBox=\"0 0 {width} {bar_height}\" preserveAspectRatio=\"none\" role=\"img\" aria-labelledby=\"{id}-title\" data-total=\"{total}\"><title id=\"{id}-title\">{}</title>",
         escape(title)
     );
     svg.push_str(&pattern_defs(id, series));
@@ -116,18 +116,19 @@ pub fn distribution(
         );
         x += w;
     }
+    svg.push_str("</svg>");
     let labels: Vec<String> = series
         .iter()
         .zip(counts)
         .map(|(s, count)| format!("{} ({count})", s.label))
         .collect();
-    legend(&mut svg, id, &labels, bar_height + 12.0, 300.0, width, rtl);
-    svg.push_str("</svg>");
+    svg.push_str(&legend_html(id, &labels));
     svg
 }
 
-/// Stacked 100% columns over time: one column per period, one segment per series.
-/// `rows[p][s]` is the count of series `s` in period `p`; `labels[p]` names the period.
+/// Stacked 100% columns over time: one column per period, one segment per series, then the
+/// legend in HTML. `rows[p][s]` is the count of series `s` in period `p`; `labels[p]` names
+/// the period. Period labels are thinned so that they never overlap, the last one always shown.
 pub fn stacked_columns(
     id: &str,
     title: &str,
@@ -136,16 +137,18 @@ pub fn stacked_columns(
     rows: &[Vec<usize>],
     rtl: bool,
 ) -> String {
-    let (width, plot_height, top, axis) = (640.0_f64, 180.0_f64, 8.0_f64, 40.0_f64);
-    let legend_rows = series.len().div_ceil(2);
-    let height = top + plot_height + 34.0 + legend_rows as f64 * 22.0;
+    let width = TEXT_CHART_WIDTH;
+    let (plot_height, top) = (150.0_f64, 8.0_f64);
+    let axis = label_width("100%") + 6.0;
+    let height = top + plot_height + FONT + 14.0;
     // Room at the far side so that the last period's label is not cut.
-    let pad = 24.0;
+    let pad = 30.0;
     let plot_left = if rtl { pad } else { axis };
     let plot_width = width - axis - pad;
     let n = rows.len().max(1) as f64;
     let slot = plot_width / n;
     let bar = (slot * 0.8).max(1.0);
+    let step = label_step(labels, slot);
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -156,24 +159,24 @@ pub fn stacked_columns(
     for (tick, label) in [(0.0, "0%"), (0.5, "50%"), (1.0, "100%")] {
         let y = top + plot_height * (1.0 - tick);
         let (x1, x2) = (plot_left, plot_left + plot_width);
-        let (label_x, anchor) = if rtl {
-            (width - 4.0, anchor_right(rtl))
-        } else {
-            (axis - 4.0, anchor_right(rtl))
-        };
+        let label_x = if rtl { width - 2.0 } else { axis - 4.0 };
         let _ = write!(
             svg,
-            "<line x1=\"{x1}\" x2=\"{x2}\" y1=\"{y}\" y2=\"{y}\" class=\"gridline\"/><text x=\"{label_x}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"axis\">{label}</text>",
-            y + 4.0
+            "<line x1=\"{x1}\" x2=\"{x2}\" y1=\"{y}\" y2=\"{y}\" class=\"gridline\"/><text x=\"{label_x}\" y=\"{}\" text-anchor=\"{}\" class=\"axis\">{label}</text>",
+            y + 4.5,
+            anchor_right(rtl)
         );
     }
-    for (p, counts) in rows.iter().enumerate() {
-        let total: usize = counts.iter().sum();
-        let slot_x = if rtl {
+    let slot_x_of = |p: usize| {
+        if rtl {
             plot_left + plot_width - (p as f64 + 1.0) * slot
         } else {
             plot_left + p as f64 * slot
-        };
+        }
+    };
+    for (p, counts) in rows.iter().enumerate() {
+        let total: usize = counts.iter().sum();
+        let slot_x = slot_x_of(p);
         let x = slot_x + (slot - bar) / 2.0;
         let mut y = top + plot_height;
         // The numbers are in the table next to the chart; no per-segment tooltip keeps pages small.
@@ -189,29 +192,59 @@ pub fn stacked_columns(
                 "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{h:.1}\" fill=\"url(#{id}-p{index})\" data-period=\"{p}\" data-value=\"{count}\"/>"
             );
         }
-        // Label every fourth period (years for quarters) and the last.
-        if p % 4 == rows.len().saturating_sub(1) % 4 {
-            let _ = write!(
-                svg,
-                "<text x=\"{:.2}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
-                slot_x + slot / 2.0,
-                top + plot_height + 16.0,
-                escape(&labels[p])
-            );
-        }
     }
-    let labels: Vec<String> = series.iter().map(|s| s.label.clone()).collect();
-    legend(
+    let centres: Vec<f64> = (0..rows.len()).map(|p| slot_x_of(p) + slot / 2.0).collect();
+    let bounds = if rtl {
+        (0.0, width - axis)
+    } else {
+        (axis, width)
+    };
+    period_labels(
         &mut svg,
-        id,
-        &labels,
-        top + plot_height + 30.0,
-        320.0,
-        width,
-        rtl,
+        labels,
+        &centres,
+        step,
+        bounds,
+        top + plot_height + FONT + 4.0,
     );
     svg.push_str("</svg>");
+    let labels: Vec<String> = series.iter().map(|s| s.label.clone()).collect();
+    svg.push_str(&legend_html(id, &labels));
     svg
+}
+
+/// Period labels under the columns: every `step`-th counting back from the last (the most
+/// recent always shown), moved inside `bounds` (clear of the percentage axis), and any label
+/// that would touch one already placed left out, so that labels never overlap.
+fn period_labels(
+    svg: &mut String,
+    labels: &[String],
+    centres: &[f64],
+    step: usize,
+    bounds: (f64, f64),
+    y: f64,
+) {
+    let mut placed: Vec<(f64, f64)> = Vec::new();
+    for p in (0..labels.len()).rev().step_by(step) {
+        let half = label_width(&labels[p]) / 2.0;
+        if 2.0 * half > bounds.1 - bounds.0 {
+            continue;
+        }
+        let centre = centres[p].clamp(bounds.0 + half, bounds.1 - half);
+        let (left, right) = (centre - half, centre + half);
+        if placed
+            .iter()
+            .any(|&(l, r)| left < r + FONT / 2.0 && right > l - FONT / 2.0)
+        {
+            continue;
+        }
+        placed.push((left, right));
+        let _ = write!(
+            svg,
+            "<text x=\"{centre:.2}\" y=\"{y}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
+            escape(&labels[p])
+        );
+    }
 }
 
 /// One dated value of a line chart.
@@ -235,10 +268,12 @@ pub fn line(
     target: Option<(f64, String)>,
     rtl: bool,
 ) -> String {
-    let (width, height, top, bottom, axis) = (640.0_f64, 240.0_f64, 16.0_f64, 40.0_f64, 56.0_f64);
+    let (width, height, top, bottom) = (TEXT_CHART_WIDTH, 220.0_f64, 2.0 * FONT + 8.0, 30.0_f64);
+    // Room on both sides for a centred value label at the first and last point.
+    let side = 24.0;
     let plot_height = height - top - bottom;
-    let plot_width = width - axis - 16.0;
-    let plot_left = if rtl { 16.0 } else { axis };
+    let plot_width = width - 2.0 * side;
+    let plot_left = side;
     let mut values: Vec<f64> = points.iter().map(|p| p.value).collect();
     values.extend(baseline.iter().map(|b| b.0));
     values.extend(target.iter().map(|t| t.0));
@@ -298,21 +333,32 @@ pub fn line(
             path.join(" ")
         );
     }
-    // At most about six axis labels, and never the same year twice in a row.
-    let step = points.len().div_ceil(6).max(1);
+    // Value and year labels thinned so that they never overlap (the table has every value),
+    // and never the same year twice in a row.
+    let slot = plot_width / points.len().saturating_sub(1).max(1) as f64;
+    let values: Vec<String> = points.iter().map(|p| p.formatted.clone()).collect();
+    let value_step = label_step(&values, slot);
+    let years: Vec<String> = points.iter().map(|p| p.axis.clone()).collect();
+    let step = label_step(&years, slot);
     let mut last_axis = "";
     for (index, p) in points.iter().enumerate() {
         let (x, y) = (x_of(p.position), y_of(p.value));
         let _ = write!(
             svg,
-            "<circle cx=\"{x:.2}\" cy=\"{y:.2}\" r=\"4\" class=\"point\" data-value=\"{}\"><title>{}: {}</title></circle><text x=\"{x:.2}\" y=\"{:.2}\" text-anchor=\"middle\" class=\"value\">{}</text>",
+            "<circle cx=\"{x:.2}\" cy=\"{y:.2}\" r=\"4\" class=\"point\" data-value=\"{}\"><title>{}: {}</title></circle>",
             p.value,
             escape(&p.label),
             escape(&p.formatted),
-            y - 9.0,
-            escape(&p.formatted)
         );
-        if (index % step == 0 || index + 1 == points.len()) && p.axis != last_axis {
+        if (points.len() - 1 - index) % value_step == 0 {
+            let _ = write!(
+                svg,
+                "<text x=\"{x:.2}\" y=\"{:.2}\" text-anchor=\"middle\" class=\"value\">{}</text>",
+                y - 9.0,
+                escape(&p.formatted)
+            );
+        }
+        if (points.len() - 1 - index) % step == 0 && p.axis != last_axis {
             let _ = write!(
                 svg,
                 "<text x=\"{x:.2}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
@@ -351,6 +397,23 @@ mod tests {
         assert!(svg.contains("data-value=\"3\"") && svg.contains("data-value=\"1\""));
         assert!(svg.contains("A &lt;b&gt;"));
         assert!(svg.contains("<title id=\"c1-title\">Title &amp; more</title>"));
+    }
+
+    #[test]
+    fn many_quarters_thin_their_labels_and_keep_the_latest() {
+        let labels: Vec<String> = (0..40)
+            .map(|q| format!("Q{} {}", q % 4 + 1, 2016 + q / 4))
+            .collect();
+        let rows = vec![vec![1, 1]; 40];
+        for rtl in [false, true] {
+            let svg = stacked_columns("p", "t", &series(), &labels, &rows, rtl);
+            let shown = svg.matches("class=\"axis\">Q").count();
+            assert!((2..=5).contains(&shown), "{shown} labels");
+            assert!(
+                svg.contains(">Q4 2025</text>"),
+                "the latest quarter is labelled"
+            );
+        }
     }
 
     #[test]

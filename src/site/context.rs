@@ -68,8 +68,35 @@ pub struct RecommendationSummary {
     pub symbol: String,
     pub paragraph: Option<String>,
     pub date: String,
-    pub response: &'static str,
+    /// The State's response, only for mechanisms that ask for one (the UPR).
+    pub response: Option<&'static str>,
+    /// The government's current status, which headline counts use.
     pub status: Option<StatusBadge>,
+    /// Every assessor's current view, for the headline badge or badges.
+    pub views: StatusViews,
+    /// The treaty body's follow-up procedure: when the State's information is due.
+    pub follow_up_due: Option<String>,
+}
+
+/// Every assessor's current status of a recommendation, by the one view rule of
+/// [`crate::model::EffectiveStatuses::views`].
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusViews {
+    /// True when the assessors that have a view all give the same status (or only one has).
+    pub agree: bool,
+    /// Government first; empty when nobody has assessed it.
+    pub views: Vec<AssessorView>,
+    /// The assessors' short names in the page's language, joined: who agreed.
+    pub who: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessorView {
+    /// `government`, `nhri` or `civil-society`.
+    pub assessor: &'static str,
+    /// Its short name in the page's language.
+    pub label: String,
+    pub status: StatusBadge,
 }
 
 /// A status assessment, for histories and the side-by-side view.
@@ -90,7 +117,8 @@ pub struct Assessment {
     pub submitted_by: Option<String>,
     /// The recommendation or action it is about, on lists that mix subjects.
     pub subject: Option<Link>,
-    /// Older than `stale_after_months` on the as-of date.
+    /// A current view older than `stale_after_months` on the as-of date, of a matter this
+    /// view does not call closed (never set on history entries).
     pub stale: bool,
     /// When a recommendation's status is derived from its actions: the deciding action.
     pub derived_from: Option<Link>,

@@ -22,7 +22,9 @@ struct RecommendationPage {
     text: Localized,
     paragraph: Option<String>,
     date: String,
-    response: &'static str,
+    response: Option<&'static str>,
+    follow_up_due: Option<String>,
+    views: StatusViews,
     recommending_states: Vec<String>,
     mechanism: Link,
     document: Link,
@@ -78,7 +80,9 @@ pub(super) fn recommendation(
         text: site.localize(&r.text, lang),
         paragraph: r.paragraph.clone(),
         date: r.date.to_string(),
-        response: r.response.id(),
+        response: site.response_of(r),
+        follow_up_due: r.follow_up_due.map(|d| d.to_string()),
+        views: site.status_views(r, lang),
         recommending_states: r.recommending_states.clone(),
         mechanism: site.term_link(Term::Mechanism(r.mechanism), lang),
         document: site.term_link(Term::Document(r.document), lang),
@@ -148,6 +152,8 @@ struct ActionPage {
     #[serde(flatten)]
     row: ActionRow,
     description_html: Option<Localized>,
+    /// Every assessor's latest view, for the headline.
+    views: StatusViews,
     partners: Vec<Link>,
     recommendations: Vec<RecommendationSummary>,
     assessments: Vec<Assessment>,
@@ -178,6 +184,7 @@ pub(super) fn action(site: &Site, id: ActionId, lang: &str, context: &mut Contex
         submitted_by: site.published_submitter(&a.submission),
         permalink: site.absolute(&row.href),
         row,
+        views: site.action_views(a, lang),
         description_html: (!a.description.is_empty()).then(|| {
             let mut description = site.localize(&a.description, lang);
             description.text = super::to_safe_html(&description.text);

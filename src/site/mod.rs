@@ -8,6 +8,7 @@ mod context;
 mod contribute;
 mod data_page;
 pub mod draft_report;
+mod disputed;
 mod entries;
 pub(crate) mod feed_links;
 mod markdown;
@@ -36,8 +37,10 @@ pub use urls::Section;
 pub enum Route {
     /// `/` itself: a language chooser that forwards to the default language.
     Root,
-    /// `/404.html`.
+    /// `/404.html`, in the default language.
     NotFound,
+    /// `/{lang}/404.html`: what a host serves for a missing page under a language's prefix.
+    LanguageNotFound,
     Home,
     Recommendation(RecommendationId),
     /// An old id of a recommendation, forwarding to its current page.
@@ -199,6 +202,7 @@ impl<'a> Site<'a> {
                 .into_iter()
                 .map(|(m, cycle)| Route::DraftReport(m, cycle)),
         );
+        language_neutral.push(Route::LanguageNotFound);
 
         let mut routes = vec![
             PageRoute {
@@ -234,6 +238,7 @@ impl<'a> Site<'a> {
         match page.route {
             Route::Root => String::new(),
             Route::NotFound => "404.html".into(),
+            Route::LanguageNotFound => format!("{lang}/404.html"),
             Route::Home => urls::home(lang),
             Route::Recommendation(id) => urls::entry(
                 lang,

@@ -20,22 +20,13 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
     context.insert("lang", lang);
     let (template, title) = match page.route {
         Route::Root => {
-            let languages: Vec<Alternate> = site
-                .languages
-                .iter()
-                .map(|l| Alternate {
-                    lang: l.code.clone(),
-                    name: l.name.clone(),
-                    dir: l.dir.as_str(),
-                    href: urls::home(&l.code),
-                    url: site.absolute(&urls::home(&l.code)),
-                    current: false,
-                })
-                .collect();
-            context.insert("languages", &languages);
+            context.insert("languages", &language_homes(site));
             ("root.html", site.site_title(lang))
         }
-        Route::NotFound => ("404.html", site.i18n.message(lang, "not-found-title", None)),
+        Route::NotFound | Route::LanguageNotFound => {
+            context.insert("languages", &language_homes(site));
+            ("404.html", site.i18n.message(lang, "not-found-title", None))
+        }
         Route::Home => {
             home(site, lang, &mut context);
             ("home.html", site.site_title(lang))
@@ -119,16 +110,56 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             content_page(site, index as usize, lang, &mut context),
         ),
     };
+    let title = numbered_title(site, page.route, title, lang);
     let base = base(site, page, title, template);
     context.insert("page", &base);
     RenderedContext { template, context }
+}
+
+/// Every language's home page, for the language chooser and the 404 pages.
+fn language_homes(site: &Site) -> Vec<Alternate> {
+    site.languages
+        .iter()
+        .map(|l| Alternate {
+            lang: l.code.clone(),
+            name: l.name.clone(),
+            dir: l.dir.as_str(),
+            href: urls::home(&l.code),
+            url: site.absolute(&urls::home(&l.code)),
+            current: false,
+        })
+        .collect()
+}
+
+/// Page 2, 3... of a list say which page they are, so that every title is distinct.
+fn numbered_title(site: &Site, route: Route, title: String, lang: &str) -> String {
+    let d = site.data;
+    let (number, items) = match route {
+        Route::SectionIndex(Section::Recommendations, n) => (n, d.recommendations.len()),
+        Route::SectionIndex(Section::Actions, n) => (n, d.actions.len()),
+        Route::Term(term, n) => (n, site.term_recommendations(term).len()),
+        _ => return title,
+    };
+    if number <= 1 {
+        return title;
+    }
+    let total = items.div_ceil(d.config.per_page).max(1);
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("title", title);
+    args.set(
+        "number",
+        crate::i18n::format_number(f64::from(number), lang),
+    );
+    args.set("total", crate::i18n::format_number(total as f64, lang));
+    site.i18n.message(lang, "page-numbered", Some(&args))
 }
 
 fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> PageBase {
     let language = &site.languages[page.lang as usize];
     let lang = language.code.as_str();
     let path = site.path(page);
-    let localized_route = !matches!(page.route, Route::Root | Route::NotFound);
+    let not_found = matches!(page.route, Route::NotFound | Route::LanguageNotFound);
+    let localized_route = !not_found && page.route != Route::Root;
     let alternates = if localized_route {
         (0..site.languages.len() as u16)
             .map(|l| {
@@ -151,7 +182,7 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
         Vec::new()
     };
     // The 404 page is served at any depth, so its links start from the base URL's path.
-    let root = if page.route == Route::NotFound {
+    let root = if not_found {
         base_path(&site.base_url)
     } else {
         urls::root_of(&path)
@@ -355,6 +386,22 @@ fn home(site: &Site, lang: &str, context: &mut Context) {
         .map(|&u| site.assessment(u, lang, true))
         .collect();
     context.insert("latest", &latest);
+    let assessed = |who: Assessor| {
+        let n = d
+            .recommendations
+            .iter()
+            .filter(|r| r.effective.get(who).is_some())
+            .count();
+        crate::i18n::format_number(n as f64, lang)
+    };
+    context.insert(
+        "currency",
+        &[
+            assessed(Assessor::Government),
+            assessed(Assessor::Nhri),
+            assessed(Assessor::CivilSociety),
+        ],
+    );
     if let Some(intro) = &d.home_intro {
         context.insert("intro", &page_body(site, intro, lang));
     }

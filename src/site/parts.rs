@@ -50,9 +50,62 @@ impl Site<'_> {
             symbol: document.symbol.clone(),
             paragraph: r.paragraph.clone(),
             date: r.date.to_string(),
-            response: r.response.id(),
+            response: self.response_of(r),
             status: d.headline_status(r).map(|s| self.badge(s, lang)),
+            views: self.status_views(r, lang),
+            follow_up_due: r.follow_up_due.map(|d| d.to_string()),
         }
+    }
+
+    /// The State's response, where the mechanism asks for one.
+    pub(crate) fn response_of(&self, r: &Recommendation) -> Option<&'static str> {
+        let kind = self.data.mechanisms[r.mechanism.index()].kind;
+        kind.asks_for_response().then(|| r.response.id())
+    }
+
+    pub(crate) fn status_views(&self, r: &Recommendation, lang: &str) -> StatusViews {
+        let views = r
+            .effective
+            .views()
+            .into_iter()
+            .map(|(who, e)| (who, e.status));
+        self.views_of(views.collect(), lang)
+    }
+
+    /// Each assessor's latest view of an action.
+    pub(crate) fn action_views(&self, a: &Action, lang: &str) -> StatusViews {
+        let d = self.data;
+        let views = a.assessments.views().into_iter();
+        let views = views.map(|(who, u)| (who, d.status_updates[u.index()].status));
+        self.views_of(views.collect(), lang)
+    }
+
+    fn views_of(&self, statuses: Vec<(Assessor, StatusId)>, lang: &str) -> StatusViews {
+        let agree = crate::model::statuses_agree(statuses.iter().map(|(_, s)| *s));
+        let views: Vec<AssessorView> = statuses
+            .into_iter()
+            .map(|(who, status)| AssessorView {
+                assessor: who.id(),
+                label: self.assessor_label(who, lang),
+                status: self.badge(status, lang),
+            })
+            .collect();
+        let separator = self.i18n.message(lang, "views-list-separator", None);
+        StatusViews {
+            agree,
+            who: views
+                .iter()
+                .map(|v| v.label.as_str())
+                .collect::<Vec<_>>()
+                .join(&separator),
+            views,
+        }
+    }
+
+    /// An assessor's short name ("NHRI"), for labelled badges.
+    pub(crate) fn assessor_label(&self, who: Assessor, lang: &str) -> String {
+        self.i18n
+            .message(lang, &format!("assessor-short-{}", who.id()), None)
     }
 
     pub(crate) fn breakdown(&self, recommendations: &[RecommendationId], lang: &str) -> Breakdown {
@@ -156,11 +209,7 @@ impl Site<'_> {
             submitted_on: update.submission.on.map(|on| on.to_string()),
             submitted_by: self.published_submitter(&update.submission),
             subject,
-            stale: crate::model::tracking::is_stale(
-                update.date,
-                d.as_of,
-                d.config.tracking.stale_after_months,
-            ),
+            stale: false,
             derived_from: None,
             derived_actions: 0,
         }
@@ -193,13 +242,13 @@ impl Site<'_> {
             .iter()
             .filter_map(|(_, who)| recommendation.effective.get(*who))
             .map(|effective| match effective.source {
-                StatusSource::Reported(update) => self.assessment(update, lang, false),
+                StatusSource::Reported(update) => self.current_assessment(update, lang),
                 StatusSource::Derived {
                     action,
                     update,
                     actions,
                 } => {
-                    let mut assessment = self.assessment(update, lang, false);
+                    let mut assessment = self.current_assessment(update, lang);
                     let a = &self.data.actions[action.index()];
                     let mut label = self.localize(&a.title, lang);
                     label.text = format!("{}: {}", a.key.id, label.text);
@@ -218,7 +267,22 @@ impl Site<'_> {
         Assessor::ALL
             .iter()
             .filter_map(|(_, who)| assessments.get(*who))
-            .map(|u| self.assessment(u, lang, false))
+            .map(|u| self.current_assessment(u, lang))
             .collect()
+    }
+
+    /// An assessor's current view: the only kind of assessment that can be marked stale.
+    fn current_assessment(&self, id: StatusUpdateId, lang: &str) -> Assessment {
+        let d = self.data;
+        let update = &d.status_updates[id.index()];
+        let mut assessment = self.assessment(id, lang, false);
+        assessment.stale = crate::model::tracking::stale_mark(
+            true,
+            update.date,
+            &d.config.statuses[update.status.index()],
+            d.as_of,
+            d.config.tracking.stale_after_months,
+        );
+        assessment
     }
 }

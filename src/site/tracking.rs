@@ -23,6 +23,8 @@ pub enum TrackingPage {
     Reporting,
     Scorecards,
     Changes,
+    /// Recommendations whose assessors disagree.
+    Disputed,
 }
 
 impl TrackingPage {
@@ -32,6 +34,7 @@ impl TrackingPage {
             TrackingPage::Reporting => "reporting",
             TrackingPage::Scorecards => "scorecards",
             TrackingPage::Changes => "changes",
+            TrackingPage::Disputed => "disputed",
         }
     }
 
@@ -41,6 +44,7 @@ impl TrackingPage {
             TrackingPage::Reporting => "tracking-reporting-title",
             TrackingPage::Scorecards => "tracking-scorecards-title",
             TrackingPage::Changes => "tracking-changes-title",
+            TrackingPage::Disputed => "disputed-title",
         }
     }
 }
@@ -225,8 +229,15 @@ impl Site<'_> {
             TrackingPage::Overdue,
             TrackingPage::Scorecards,
             TrackingPage::Changes,
+            TrackingPage::Disputed,
         ];
-        if !self.data.reports.is_empty() {
+        if !self.data.reports.is_empty()
+            || self
+                .data
+                .recommendations
+                .iter()
+                .any(|r| r.follow_up_due.is_some())
+        {
             pages.insert(1, TrackingPage::Reporting);
         }
         if self.data.institutions.is_empty() {
@@ -310,6 +321,38 @@ struct ReportRow {
     submitted_date: Option<String>,
     state: &'static str,
     document: Option<Link>,
+}
+
+/// A recommendation selected for a treaty body's follow-up procedure, on the calendar.
+#[derive(Serialize)]
+struct FollowUpRow {
+    recommendation: RecommendationSummary,
+    due_date: String,
+    /// `past-due` or `upcoming` on the as-of date.
+    state: &'static str,
+}
+
+/// Every recommendation with a follow-up due date, soonest first.
+fn follow_ups(site: &Site, lang: &str) -> Vec<FollowUpRow> {
+    let d = site.data;
+    let mut due: Vec<(NaiveDate, RecommendationId)> = d
+        .recommendations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.follow_up_due.map(|due| (due, RecommendationId(i as u32))))
+        .collect();
+    due.sort();
+    due.into_iter()
+        .map(|(date, r)| FollowUpRow {
+            recommendation: site.summary(r, lang),
+            due_date: date.to_string(),
+            state: if date < d.as_of {
+                "past-due"
+            } else {
+                "upcoming"
+            },
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -418,7 +461,12 @@ pub(super) fn build(
             .collect();
             context.insert("mechanisms", &by_mechanism);
             context.insert("summary", &summary);
+            context.insert("follow_ups", &follow_ups(site, lang));
             ("reporting.html", title)
+        }
+        TrackingPage::Disputed => {
+            super::disputed::build(site, lang, context);
+            ("disputed.html", title)
         }
         TrackingPage::Scorecards => {
             let cards: Vec<Scorecard> = (0..d.institutions.len() as u32)

@@ -5,7 +5,8 @@
 //
 // Serves SITE_DIR on an ephemeral 127.0.0.1 port (tiny built-in static server:
 // `/x/` -> `/x/index.html`, `/x` (a directory) -> 301 `/x/`, missing -> 404 with
-// SITE_DIR/404.html), opens a few pages in headless Debian Chromium through
+// SITE_DIR/{lang}/404.html or SITE_DIR/404.html), opens a sample page of every
+// kind in every language of the site in headless Debian Chromium through
 // playwright-core, and checks for each page:
 //   - HTTP 200, <html lang> equals the page language;
 //   - <html dir> and the computed `direction` of <body> are rtl (ar) / ltr (en);
@@ -13,9 +14,15 @@
 //   - no console errors / uncaught page errors, no failed (>= 400) local
 //     responses, and no request to any host other than the local server
 //     (such requests are aborted and fail the page);
-//   - axe-core (WCAG 2.0/2.1 A + AA) reports zero violations, at desktop
-//     width and at phone width (390x844).
-// A 390x844 screenshot of each page goes to target/ci-screens/{name}.png.
+//   - at 1280, 390 and 320 px wide: no horizontal scroll; axe-core (WCAG
+//     2.0/2.1 A + AA and best-practice) reports zero violations; the <h1>
+//     starts within the first screen;
+//   - chart text renders at >= 12 CSS px at 390 px, and no two chart labels
+//     overlap (in any language);
+//   - the focus indicator of each of the first 20 Tab stops has a contrast of
+//     >= 3:1 against the background it is drawn on (at 1280 and 320 px);
+//   - a missing page under /{lang}/ answers 404 with that language's page.
+// A screenshot of each page at each width goes to target/ci-screens/{name}-{width}.png.
 // The last line printed is always `browser: N passed, M failed`; exit 1 on any failure.
 //
 // Environment: DOCKET_CHROMIUM overrides the browser (default /usr/bin/chromium).
@@ -45,9 +52,13 @@ const CHROMIUM_ARGS = [
 ];
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const SMALL_PHONE = { width: 320, height: 640 };
+const WIDTHS = [DESKTOP, PHONE, SMALL_PHONE];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const TAB_STOPS = 20;
+const MIN_CHART_PX = 12;
 const NAV_TIMEOUT_MS = 30_000;
-const WATCHDOG_MS = 5 * 60_000;
+const WATCHDOG_MS = 25 * 60_000;
 
 let passed = 0;
 let failed = 0;
@@ -138,8 +149,11 @@ function startServer(root) {
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 
+  // Like the `_redirects` rules Docket writes: a language's own 404 page under its prefix.
   const notFound = async (req, res) => {
-    const page = path.join(root, '404.html');
+    const lang = /^\/([a-z]{2,3}(?:-[A-Za-z0-9]+)*)\//.exec(new URL(req.url, 'http://127.0.0.1').pathname);
+    const own = lang ? path.join(root, lang[1], '404.html') : null;
+    const page = own && fs.existsSync(own) ? own : path.join(root, '404.html');
     const st = await statOrNull(page);
     if (st && st.isFile()) {
       send(req, res, 404, { 'Content-Type': TYPES['.html'] }, await fsp.readFile(page));
@@ -225,21 +239,18 @@ function findRecommendationSlug(site) {
   return { slug: slugs[0], why: null };
 }
 
+function siteLanguages(site) {
+  return fs.readdirSync(site, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(site, e.name, 'index.html')) && fs.existsSync(path.join(site, e.name, 'search')))
+    .map((e) => e.name)
+    .sort();
+}
+
 function pagesToCheck(site) {
-  const pages = [
-    { name: 'en-home', lang: 'en', urlPath: '/en/' },
-    { name: 'ar-home', lang: 'ar', urlPath: '/ar/' },
-  ];
+  const languages = siteLanguages(site);
+  const pages = [];
   const { slug, why } = findRecommendationSlug(site);
-  for (const lang of ['en', 'ar']) {
-    pages.push({
-      name: `${lang}-recommendation`,
-      lang,
-      urlPath: slug === null ? null : `/${lang}/recommendations/${encodeURIComponent(slug)}/`,
-      setupError: slug === null ? `no English recommendation page found: ${why}` : null,
-    });
-  }
-  // Every other kind of page, where the demo has one: lists, terms, dashboards, search.
+  // Every kind of page, where the demo has one: lists, terms, dashboards, search, 404.
   const firstEntry = (section) => {
     const dir = path.join(site, 'en', section);
     if (!fs.existsSync(dir)) return null;
@@ -249,28 +260,39 @@ function pagesToCheck(site) {
       .sort();
     return names.length ? `${section}/${names[0]}/` : null;
   };
-  const more = [
+  const kinds = [
+    ['home', ''],
+    ['recommendation', slug === null ? null : `recommendations/${encodeURIComponent(slug)}/`],
     ['recommendations', 'recommendations/'],
-    ['mechanism', firstEntry('mechanisms')],
+    ['recommendations-page-2', 'recommendations/page/2/'],
+    ['themes', 'themes/'],
+    ['mechanism', 'mechanisms/upr/'],
     ['theme', firstEntry('themes')],
     ['institution', firstEntry('institutions')],
+    ['status', firstEntry('statuses')],
     ['action', firstEntry('actions')],
-    ['indicator', firstEntry('indicators')],
+    ['actions', 'actions/'],
+    ['indicator', 'indicators/ind-pretrial/'],
     ['overdue', 'overdue/'],
     ['reporting', 'reporting/'],
     ['scorecards', 'scorecards/'],
     ['changes', 'changes/'],
+    ['disputed', 'disputed/'],
     ['search', 'search/'],
     ['data', 'data/'],
     ['about', 'about/'],
     ['draft-report', 'mechanisms/upr/report/cycle-4/'],
   ];
-  for (const [name, rel] of more) {
-    if (rel === null) continue;
-    for (const lang of ['en', 'ar']) {
-      if (!fs.existsSync(path.join(site, lang, rel, 'index.html'))) continue;
+  for (const lang of languages) {
+    for (const [name, rel] of kinds) {
+      if (name === 'recommendation' && rel === null) {
+        pages.push({ name: `${lang}-${name}`, lang, urlPath: null, setupError: `no English recommendation page found: ${why}` });
+        continue;
+      }
+      if (rel === null || !fs.existsSync(path.join(site, lang, rel, 'index.html'))) continue;
       pages.push({ name: `${lang}-${name}`, lang, urlPath: `/${lang}/${rel}` });
     }
+    pages.push({ name: `${lang}-not-found`, lang, urlPath: `/${lang}/no-such-page/`, status: 404 });
   }
   return pages;
 }
@@ -297,7 +319,7 @@ async function injectAxe(page) {
 async function runAxe(page) {
   await injectAxe(page);
   return page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -326,6 +348,133 @@ function formatViolations(label, violations) {
     }
     return lines.join('\n');
   });
+}
+
+// ------------------------------------------------------ layout, charts, focus
+
+// Runs in the page: horizontal overflow, what causes it, where the heading starts.
+function layoutFacts() {
+  const width = document.documentElement.clientWidth;
+  const inScroller = (e) => {
+    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+    }
+    return false;
+  };
+  const culprits = [...document.body.querySelectorAll('*')]
+    .filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && (r.right > width + 1 || r.left < -1) && !inScroller(e);
+    })
+    .slice(0, 5)
+    .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.split(' ').join('.')}` : ''}`);
+  const h1 = document.querySelector('h1');
+  return {
+    width,
+    height: window.innerHeight,
+    scrollWidth: document.documentElement.scrollWidth,
+    culprits,
+    h1Top: h1 ? Math.round(h1.getBoundingClientRect().top + window.scrollY) : null,
+  };
+}
+
+// Runs in the page: chart text smaller than `min` CSS px, and chart labels that overlap.
+function chartFacts(min) {
+  const small = [];
+  const overlaps = [];
+  for (const svg of document.querySelectorAll('svg.chart')) {
+    const texts = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() !== '');
+    for (const t of texts) {
+      const ctm = t.getScreenCTM();
+      const px = parseFloat(getComputedStyle(t).fontSize) * (ctm ? Math.hypot(ctm.a, ctm.b) : 1);
+      if (px < min - 0.01) small.push({ text: t.textContent, px });
+    }
+    const boxes = texts.map((t) => [t.textContent, t.getBoundingClientRect()]);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, ra] = boxes[i];
+        const [b, rb] = boxes[j];
+        const x = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+        const y = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+        if (x > 1 && y > 1) overlaps.push([a, b]);
+      }
+    }
+  }
+  return { small: small.slice(0, 5), overlaps: overlaps.slice(0, 5) };
+}
+
+function luminance({ r, g, b }) {
+  const f = (c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+}
+
+function contrast(a, b) {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+// Runs in the page: the focused element's outline and the colour of what lies just outside
+// it, where the outline is drawn (the first opaque background at that point).
+function focusFacts() {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const parse = (c) => {
+    const m = /rgba?\(([^)]+)\)/.exec(c);
+    if (!m) return null;
+    const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    return { r, g, b, a };
+  };
+  const cs = getComputedStyle(el);
+  const name = `${el.tagName.toLowerCase()} "${(el.innerText || el.getAttribute('aria-label') || el.value || '').trim().slice(0, 40)}"`;
+  const width = parseFloat(cs.outlineWidth) || 0;
+  const outline = cs.outlineStyle !== 'none' && width >= 1 ? parse(cs.outlineColor) : null;
+  const offset = parseFloat(cs.outlineOffset) || 0;
+  const r = el.getBoundingClientRect();
+  const gap = offset + width / 2;
+  const y = Math.min(Math.max(r.top + r.height / 2, 0), window.innerHeight - 1);
+  const x = r.left - gap >= 0 ? r.left - gap : Math.min(r.right + gap, window.innerWidth - 1);
+  let background = null;
+  const stack = gap > 0 ? document.elementsFromPoint(x, y) : [el, ...document.elementsFromPoint(x, y)];
+  for (const node of stack) {
+    if (gap > 0 && (node === el || el.contains(node))) continue;
+    const c = parse(getComputedStyle(node).backgroundColor);
+    if (c && c.a > 0.5) {
+      background = c;
+      break;
+    }
+  }
+  return { name, outline, width, background: background || { r: 255, g: 255, b: 255, a: 1 } };
+}
+
+async function focusProblems(page) {
+  const problems = [];
+  // Start from the top of the page: focus a throwaway element at the start of <body>, remove it.
+  await page.evaluate(() => {
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    document.body.prepend(start);
+    start.focus();
+    start.remove();
+    window.scrollTo(0, 0);
+  });
+  for (let i = 1; i <= TAB_STOPS; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(focusFacts);
+    if (f === null) break;
+    if (f.outline === null || f.outline.a < 1) {
+      problems.push(`Tab stop ${i} (${f.name}) has no solid focus outline`);
+      continue;
+    }
+    const ratio = contrast(f.outline, f.background);
+    if (ratio < 3) {
+      problems.push(`Tab stop ${i} (${f.name}): focus outline contrast ${ratio.toFixed(2)}:1 (< 3:1)`);
+    }
+  }
+  return problems;
 }
 
 // ----------------------------------------------------------------- checks
@@ -369,8 +518,8 @@ async function checkPage(context, origin, spec, screensDir) {
     const resp = await page.goto(url, { waitUntil: 'load' });
     if (!resp) {
       problems.push('navigation returned no response');
-    } else if (resp.status() !== 200) {
-      problems.push(`HTTP ${resp.status()} (expected 200); page not checked further`);
+    } else if (resp.status() !== (spec.status ?? 200)) {
+      problems.push(`HTTP ${resp.status()} (expected ${spec.status ?? 200}); page not checked further`);
       return problems;
     }
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
@@ -407,25 +556,43 @@ async function checkPage(context, origin, spec, screensDir) {
     }
 
     collecting = false;
-    for (const e of consoleErrors) problems.push(`console error: ${e}`);
+    // A 404 page's own status is logged by Chromium as a console error: that one is expected.
+    const expected = (e) => spec.status === 404 && e.includes('404') && e.includes(url);
+    for (const e of consoleErrors.filter((e) => !expected(e))) problems.push(`console error: ${e}`);
     for (const r of badResponses) problems.push(`failed local request: ${r}`);
 
-    const desktop = await runAxe(page);
-    problems.push(...formatViolations(`${DESKTOP.width}x${DESKTOP.height}`, desktop));
-
-    await page.setViewportSize(PHONE);
-    await page.waitForTimeout(100);
-    const phone = await runAxe(page);
-    // Only report phone-width violations that are new (id + first target).
-    const seen = new Set(desktop.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target}`)));
-    const phoneOnly = phone
-      .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !seen.has(`${v.id} ${n.target}`)) }))
-      .filter((v) => v.nodes.length > 0);
-    problems.push(...formatViolations(`${PHONE.width}x${PHONE.height}`, phoneOnly));
-
+    // At each width: reflow, the heading on the first screen, axe, charts, focus, a screenshot.
+    // Axe violations already reported at a wider width (same rule, same node) are not repeated.
+    const seen = new Set();
     await fsp.mkdir(screensDir, { recursive: true });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(screensDir, `${spec.name}.png`) });
+    for (const size of WIDTHS) {
+      const label = `${size.width}x${size.height}`;
+      await page.setViewportSize(size);
+      await page.waitForTimeout(50);
+      const layout = await page.evaluate(layoutFacts);
+      if (layout.scrollWidth > layout.width) {
+        problems.push(`${label}: scrolls sideways (${layout.scrollWidth}px for ${layout.width}px); wider: ${layout.culprits.join(', ')}`);
+      }
+      if (layout.h1Top !== null && layout.h1Top >= layout.height) {
+        problems.push(`${label}: the <h1> starts at ${layout.h1Top}px, below the first screen`);
+      }
+      if (size === PHONE) {
+        const charts = await page.evaluate(chartFacts, MIN_CHART_PX);
+        for (const t of charts.small) problems.push(`${label}: chart text "${t.text}" renders at ${t.px.toFixed(1)}px (< ${MIN_CHART_PX}px)`);
+        for (const o of charts.overlaps) problems.push(`${label}: chart labels overlap: "${o[0]}" and "${o[1]}"`);
+      }
+      const violations = await runAxe(page);
+      const fresh = violations
+        .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !seen.has(`${v.id} ${n.target}`)) }))
+        .filter((v) => v.nodes.length > 0);
+      for (const v of violations) for (const n of v.nodes) seen.add(`${v.id} ${n.target}`);
+      problems.push(...formatViolations(label, fresh));
+      if (size !== PHONE) {
+        for (const p of await focusProblems(page)) problems.push(`${label}: ${p}`);
+      }
+      await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+      await page.screenshot({ path: path.join(screensDir, `${spec.name}-${size.width}.png`) });
+    }
   } catch (err) {
     problems.push(`error: ${err && err.message ? err.message.split('\n')[0] : err}`);
   } finally {
@@ -473,7 +640,9 @@ async function main() {
       return route.abort('blockedbyclient');
     });
 
-    for (const spec of pagesToCheck(site)) {
+    // DOCKET_BROWSER_ONLY=regex checks only the pages whose name matches (while working).
+    const only = process.env.DOCKET_BROWSER_ONLY ? new RegExp(process.env.DOCKET_BROWSER_ONLY) : null;
+    for (const spec of pagesToCheck(site).filter((p) => !only || only.test(p.name))) {
       currentPage = spec.name;
       const t0 = Date.now();
       const problems = await checkPage(context, origin, spec, screens);

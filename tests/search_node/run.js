@@ -9,7 +9,8 @@
 // from a search with facet counts, which reads whole posting lists, and `first`: the same
 // search as the page runs it first, on a fresh index, asking for the 10 best only:
 // {top, total, complete, postings (postings files read), all_postings (files a full read takes),
-// wrong}. `wrong` lists the sizes `want` (1 to 34) for which a fresh first search gave hits that
+// panel (the search with the filters open, asking for the 10 best: {total, exact, counts,
+// blocks (facet block files read)}), wrong}. `wrong` lists the sizes `want` (1 to 34) for which a fresh first search gave hits that
 // are not the start of the full ranking: it must be empty.
 'use strict';
 
@@ -47,6 +48,9 @@ async function main() {
     const fresh = await Index.open(manifest, loader(firstLog));
     const first = await fresh.search(query, false, 10);
     const firstTop = await top(fresh, first.hits);
+    // As the page runs it with the filters open: the 10 best and every facet count.
+    const panelLog = [];
+    const panel = await (await Index.open(manifest, loader(panelLog))).search(query, true, 10);
     const fullLog = [];
     const index = await Index.open(manifest, loader(fullLog));
     const found = await index.search(query, true);
@@ -62,12 +66,14 @@ async function main() {
       top: await top(index, found.hits),
       counts: found.counts,
       ignored: found.ignored,
+      suggestion: found.suggestion,
       first: {
         top: firstTop,
         total: first.total,
         complete: first.complete,
         postings: postingsFiles(firstLog),
         all_postings: postingsFiles(fullLog),
+        panel: { total: panel.total, exact: panel.exact, complete: panel.complete, counts: panel.counts, blocks: panelLog.filter((f) => /[\\/]b[\\/]/.test(f)).length },
         wrong,
       },
     });

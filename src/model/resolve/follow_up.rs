@@ -36,6 +36,7 @@ impl<'r> Resolver<'r> {
                 .map(DocumentId);
             let text = cells.required_text("text", d);
             let date = cells.date("date", d);
+            let follow_up_due = cells.date("follow_up_due", d);
             let response = cells
                 .choice("response", Response::ALL, d)
                 .unwrap_or(Response::Pending);
@@ -104,6 +105,7 @@ impl<'r> Resolver<'r> {
                 updates: Vec::new(),
                 assessments: Assessments::default(),
                 effective: EffectiveStatuses::default(),
+                follow_up_due,
             });
         }
         // Aliases are claimed after every id so that an alias never shadows a later id.

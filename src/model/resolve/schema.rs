@@ -39,6 +39,7 @@ pub(super) const RECOMMENDATIONS: Schema = Schema {
         ("cluster", false),
         ("aliases", false),
         ("source_id", false),
+        ("follow_up_due", false),
     ],
     translated: &[("text", true)],
 };

@@ -78,21 +78,75 @@
     return /^[a-z0-9._\/-]{2,}$/.test(chunk) && /[0-9._\/-]/.test(chunk);
   }
 
-  // Chunks of a query: {key, words: [[surface, typing]]} (src/search/query.rs `parse`).
+  // Chunks of a query: {key, words: [[surface, typing]], phrase, exclude, or}: "…" is a
+  // phrase, a leading - excludes, OR between two chunks joins them (syntax.rs `parse`).
   function parse(text, maxChunks) {
-    var n = text.normalize('NFKC');
-    var open = n.length > 0 && n.charCodeAt(n.length - 1) > 0x20;
-    var chunks = n.split(/[\u0000-\u0020]+/).filter(Boolean).slice(0, maxChunks);
-    return chunks.map(function (chunk, i) {
-      var low = chunk.replace(/[A-Z]+/g, function (c) { return c.toLowerCase(); });
-      var words = surfaces(chunk);
-      return {
-        key: isKeyCandidate(low) ? low : null,
-        words: words.map(function (s, j) {
-          return [s, open && i === chunks.length - 1 && j === words.length - 1];
-        }),
-      };
-    });
+    var chars = Array.from(text.normalize('NFKC'));
+    var lastChar = chars[chars.length - 1];
+    var open = chars.length > 0 && lastChar.codePointAt(0) > 0x20 && lastChar !== '"';
+    var chunks = [];
+    var or = false;
+    var i = 0;
+    var space = function (c) { return c.codePointAt(0) <= 0x20; };
+    while (i < chars.length && chunks.length < maxChunks) {
+      if (space(chars[i])) { i++; continue; }
+      var exclude = chars[i] === '-' && i + 1 < chars.length && !space(chars[i + 1]);
+      if (exclude) i++;
+      var phrase = chars[i] === '"';
+      var start = phrase ? i + 1 : i;
+      var end = start;
+      while (end < chars.length && chars[end] !== '"' && (phrase || !space(chars[end]))) end++;
+      var raw = chars.slice(start, end).join('');
+      i = phrase ? end + 1 : end;
+      if (!phrase && !exclude && raw === 'OR' && chunks.length > 0) { or = true; continue; }
+      var low = raw.replace(/[A-Z]+/g, function (c) { return c.toLowerCase(); });
+      var typing = open && !phrase && !exclude && end === chars.length;
+      var words = surfaces(raw);
+      chunks.push({
+        key: !phrase && isKeyCandidate(low) ? low : null,
+        words: words.map(function (s, j) { return [s, typing && j === words.length - 1]; }),
+        phrase: phrase,
+        exclude: exclude,
+        or: or,
+      });
+      or = false;
+    }
+    return chunks;
+  }
+
+  // ------------------------------------------------------------------ typos (typo.rs)
+
+  var NUMERIC = /\p{N}/u;
+  var LETTER = /\p{Alphabetic}/u;
+
+  function maxEdits(chars, lim) {
+    if (chars.length < lim.typo_min || chars.length > lim.typo_max) return 0;
+    for (var c of chars) if (isCjk(c.codePointAt(0)) || NUMERIC.test(c)) return 0;
+    return chars.length >= lim.typo_two ? 2 : 1;
+  }
+
+  // Optimal string alignment distance, or -1 when above max.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return -1;
+    var width = b.length + 1;
+    var before = new Array(width).fill(0);
+    var previous = [];
+    for (var j0 = 0; j0 < width; j0++) previous.push(j0);
+    var current = new Array(width).fill(0);
+    for (var i = 1; i <= a.length; i++) {
+      current[0] = i;
+      var rowMin = i;
+      for (var j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        current[j] = d;
+        if (d < rowMin) rowMin = d;
+      }
+      if (rowMin > max) return -1;
+      var t = before; before = previous; previous = current; current = t;
+    }
+    return previous[b.length] <= max ? previous[b.length] : -1;
   }
 
   function fnv32(text) {
@@ -160,6 +214,10 @@
     // The manifest has the first terms of the postings shards as differences.
     var sum = 0;
     this.postingsFirst = manifest.postings.first.map(function (d) { return (sum += d); });
+    var sum2 = 0;
+    this.histogramTerms = manifest.histograms.terms.map(function (d) { return (sum2 += d); });
+    // Entries per term, for the terms that have a histogram (a fourth column in the vocabulary).
+    this.dfs = new Map();
     this.load = load;
     this.cache = new Map();
     this.postings = new Map();
@@ -197,6 +255,7 @@
     for (;;) {
       var rows = await this.shard('vocab', i, 'json');
       for (var row of rows) {
+        if (row.length > 3) this.dfs.set(row[1], row[3]);
         if (prefix ? row[0].startsWith(s) : row[0] === s) found.push(row);
       }
       if (prefix && i + 1 < first.length && first[i + 1].startsWith(s)) i++;
@@ -204,8 +263,9 @@
     }
   };
 
-  // The terms a word reaches: [[term, weight, multiplier]] (query.rs `expand`).
-  Index.prototype.expand = async function (surface, typing) {
+  // The terms a word reaches: [[term, weight, multiplier]], or null for a stop word; with
+  // `typos`, corrections of a word not in the vocabulary too (query.rs `expand`).
+  Index.prototype.expand = async function (surface, typing, typos) {
     var lim = this.m.limits;
     var chars = Array.from(surface);
     var eligible = typing && (chars.length >= lim.prefix || isCjk(chars[0].codePointAt(0)));
@@ -219,28 +279,8 @@
       else others.set(row[1], row[2]);
     }
     if (stop && !exact && !others.size) return null;
-    // An inflection the portal never uses: its longest shortening that is a surface form or
-    // a stem stands in for it; failing that, the longest shortening that starts some surface
-    // forms (query.rs, MAX_TRIM and MIN_STEM_CHARS).
     if (!exact && !others.size && !isCjk(chars[0].codePointAt(0))) {
-      var shortest = Math.max(chars.length - lim.trim, lim.stem);
-      var shortenings = [];
-      for (var keep = chars.length - 1; keep >= shortest; keep--) shortenings.push(chars.slice(0, keep).join(''));
-      var whole = null;
-      for (var stem of shortenings) {
-        var same = (await this.vocab(stem, false))[0];
-        if (same && same[1] >= 0) { whole = same; break; }
-      }
-      if (whole) others.set(whole[1], whole[2]);
-      else {
-        for (var stem2 of shortenings) {
-          var found = (await this.vocab(stem2, true)).filter(function (row) { return row[1] >= 0; });
-          if (found.length) {
-            for (var f of found) others.set(f[1], f[2]);
-            break;
-          }
-        }
-      }
+      for (var found of await this.shortened(chars)) others.set(found[1], found[2]);
     }
     var out = exact ? [[exact[1], exact[2], lim.exact]] : [];
     var rest = [];
@@ -248,7 +288,106 @@
       if (!exact || term !== exact[1]) rest.push([term, weight, lim.partial]);
     });
     rest.sort(function (a, b) { return a[1] - b[1] || a[0] - b[0]; });
-    return out.concat(rest.slice(0, lim.expansions - out.length));
+    out = out.concat(rest);
+    if (typos && !exact && (!eligible || !out.length)) {
+      for (var c of await this.corrections(chars, maxEdits(chars, lim))) {
+        if (!out.some(function (o) { return o[0] === c[0]; })) out.push([c[0], c[1], lim.typo[c[2] - 1]]);
+      }
+    }
+    return out.slice(0, lim.expansions);
+  };
+
+  // An inflection the portal never uses: its longest shortening (MAX_TRIM, MIN_STEM_CHARS)
+  // that is a surface form or a stem, else the longest that starts some: vocabulary rows.
+  Index.prototype.shortened = async function (chars) {
+    var lim = this.m.limits;
+    var shortest = Math.max(chars.length - lim.trim, lim.stem);
+    var shortenings = [];
+    for (var keep = chars.length - 1; keep >= shortest; keep--) shortenings.push(chars.slice(0, keep).join(''));
+    for (var stem of shortenings) {
+      var same = (await this.vocab(stem, false))[0];
+      if (same && same[1] >= 0) return [same];
+    }
+    for (var stem2 of shortenings) {
+      var found = (await this.vocab(stem2, true)).filter(function (row) { return row[1] >= 0; });
+      if (found.length) return found;
+    }
+    return [];
+  };
+
+  // Vocabulary words within `max` edits: [[term, weight, edits, surface]], nearest first,
+  // then the most frequent, then by term; one per term (the first surface in JS order).
+  Index.prototype.corrections = async function (chars, max) {
+    if (!max) return [];
+    var lim = this.m.limits;
+    var best = new Map();
+    for (var len = Math.max(2, chars.length - max); len <= Math.min(lim.typo_max, chars.length + max); len++) {
+      for (var row of await this.shard('typo', len, 'json')) {
+        var e = distance(chars, Array.from(row[0]), max);
+        if (e <= 0) continue;
+        var old = best.get(row[1]);
+        if (!old || e < old[2] || (e === old[2] && row[0] < old[3])) best.set(row[1], [row[1], row[2], e, row[0]]);
+      }
+    }
+    return Array.from(best.values()).sort(function (a, b) { return a[2] - b[2] || a[1] - b[1] || a[0] - b[0]; });
+  };
+
+  function mix(h) {
+    h = (h ^ (h >>> 16)) >>> 0;
+    h = Math.imul(h, 0x85ebca6b) >>> 0;
+    h = (h ^ (h >>> 13)) >>> 0;
+    h = Math.imul(h, 0xc2b2ae35) >>> 0;
+    return (h ^ (h >>> 16)) >>> 0;
+  }
+
+  // Whether a pair of terms may stand side by side without a term of its own: the Bloom
+  // filter of bloom.rs, shard h mod n, bits mix(h + i x 0x9E3779B9) mod size (h: fnv32).
+  Index.prototype.adjacent = async function (key) {
+    var h = fnv32(key);
+    var bytes = await this.shard('adjacent', h % this.m.adjacent.n, 'bin');
+    var bits = bytes.length * 8;
+    for (var i = 1; i <= this.m.adjacent.k; i++) {
+      var bit = mix((h + Math.imul(i, 0x9e3779b9)) >>> 0) % bits;
+      if (!(bytes[bit >> 3] & (1 << (bit & 7)))) return false;
+    }
+    return true;
+  };
+
+  // The facet counts of the entries with a term that has a histogram (histograms.rs): per
+  // facet, a count per value.
+  Index.prototype.histogram = async function (term) {
+    var at = lastAtMost(this.histogramTerms, term);
+    var sparse = await this.shard('histograms', at, 'json');
+    return this.m.facets.map(function (facet, f) {
+      var counts = new Array(facet.values).fill(0);
+      for (var k = 0; k < sparse[f].length; k += 2) counts[sparse[f][k]] = sparse[f][k + 1];
+      return counts;
+    });
+  };
+
+  // The clauses of a phrase, [[term, weight, multiplier]] each: side by side pairs of its
+  // words' terms where the index has the pair, else both terms where the pair is seen, else
+  // nothing matches (query.rs `phrase`).
+  Index.prototype.phrase = async function (words) {
+    var lim = this.m.limits;
+    var terms = [];
+    for (var w of words) {
+      var found = await this.expand(w[0], false, false);
+      if (!found) continue;
+      if (!found.length) return [[]];
+      terms.push(found[0]);
+    }
+    var single = function (t) { return [[t[0], t[1], lim.exact]]; };
+    if (terms.length === 1) return [single(terms[0])];
+    var clauses = [];
+    for (var i = 0; i + 1 < terms.length; i++) {
+      var key = '\u0001' + terms[i][0] + ' ' + terms[i + 1][0];
+      var pair = (await this.vocab(key, false))[0];
+      if (pair) clauses.push(single([pair[1], pair[2]]));
+      else if (await this.adjacent(key)) clauses.push(single(terms[i]), single(terms[i + 1]));
+      else return [[]];
+    }
+    return clauses;
   };
 
   // The postings shards of a term: [first shard, number of shards]. A split list has its
@@ -376,7 +515,7 @@
   // it by factor x the impact where the stream stands (one less when the stream has passed
   // the entry at that impact). `total` counts the entries seen in every clause: a lower
   // bound. docs/search.md, "Reading less".
-  function certainTop(clauses, want) {
+  function certainTop(clauses, want, excluded) {
     var keyed = null;
     for (var cl of clauses) if (cl.key && (!keyed || cl.key.size < keyed.size)) keyed = cl.key;
     var candidates = new Set(keyed ? keyed.keys() : []);
@@ -389,6 +528,7 @@
     // Whether hit a = [entry, score] ranks after hit b.
     function worse(a, b) { return a[1] < b[1] || (a[1] === b[1] && a[0] > b[0]); }
     candidates.forEach(function (e) {
+      if (excluded.has(e)) return;
       var score = 0;
       var upper = 0;
       var sure = true;
@@ -456,34 +596,133 @@
   // Returns {hits: [[entry, score]], total, complete, counts: [[count per value]] | null,
   // ignored: [words]} (query.rs `search` and `finish`).
   Index.prototype.search = async function (query, counts, want) {
+    var chunks = parse(query.q || '', this.m.limits.chunks);
+    var found = await this.run(query, chunks, counts, want);
+    found.suggestion = null;
+    if (!found.hits.length) {
+      var text = await this.suggest(chunks);
+      if (text !== null && (await this.run({ q: text, filters: query.filters }, parse(text, this.m.limits.chunks), false, 1)).hits.length) {
+        found.suggestion = text;
+      }
+    }
+    return found;
+  };
+
+  // Clauses ({key: Map} or {factors, streams}), exclusion groups (lists of term lists),
+  // ignored words and whether there is more than exclusions (query.rs `compile`).
+  Index.prototype.compile = async function (chunks) {
     var self = this;
     var lim = this.m.limits;
-    var clauses = [];
-    var ignored = [];
+    var c = { clauses: [], exclude: [], ignored: [], hasWords: false };
     var slots = 0;
-    var chunks = parse(query.q || '', lim.chunks);
-    outer: for (var chunk of chunks) {
+    var joinable = -1;
+    var termsClause = function (terms) {
+      return {
+        factors: terms.map(function (t) { return t[1] * t[2]; }),
+        streams: terms.map(function (t) { return self.stream(t[0]); }),
+      };
+    };
+    for (var chunk of chunks) {
+      if (slots >= lim.clauses) break;
+      var previous = joinable;
+      joinable = -1;
+      if (chunk.exclude) {
+        slots++;
+        var group = [];
+        if (chunk.phrase) {
+          for (var pc of await this.phrase(chunk.words)) group.push(pc.map(function (t) { return t[0]; }));
+        } else {
+          for (var ew of chunk.words) {
+            var et = await this.expand(ew[0], false, false);
+            if (et) group.push(et.map(function (t) { return t[0]; }));
+          }
+        }
+        if (group.length && group.every(function (set) { return set.length > 0; })) c.exclude.push(group);
+        continue;
+      }
+      c.hasWords = true;
       var postings = chunk.key ? await this.key(chunk.key) : null;
       if (postings) {
-        if (slots < lim.clauses) {
-          slots++;
-          var km = new Map();
-          for (var i = 0; i < postings.length; i += 2) km.set(postings[i], postings[i + 1] * lim.key);
-          clauses.push({ key: km });
+        slots++;
+        var km = new Map();
+        for (var i = 0; i < postings.length; i += 2) km.set(postings[i], postings[i + 1] * lim.key);
+        c.clauses.push({ key: km });
+        continue;
+      }
+      if (chunk.phrase) {
+        for (var clause of await this.phrase(chunk.words)) {
+          if (slots < lim.clauses) { slots++; c.clauses.push(termsClause(clause)); }
         }
         continue;
       }
-      for (var word of chunk.words) {
-        if (slots >= lim.clauses) break outer;
+      for (var j = 0; j < chunk.words.length; j++) {
+        if (slots >= lim.clauses) break;
         slots++;
-        var terms = await this.expand(word[0], word[1]);
+        var word = chunk.words[j];
+        var terms = await this.expand(word[0], word[1], true);
         if (!terms) continue;
-        if (!terms.length) { ignored.push(word[0]); continue; }
-        clauses.push({
-          factors: terms.map(function (t) { return t[1] * t[2]; }),
-          streams: terms.map(function (t) { return self.stream(t[0]); }),
-        });
+        if (!terms.length) { c.ignored.push(word[0]); continue; }
+        var made = termsClause(terms);
+        if (chunk.or && j === 0 && previous >= 0) {
+          var into = c.clauses[previous];
+          into.factors = into.factors.concat(made.factors);
+          into.streams = into.streams.concat(made.streams);
+          joinable = previous;
+        } else {
+          c.clauses.push(made);
+          joinable = c.clauses.length - 1;
+        }
       }
+    }
+    return c;
+  };
+
+  // "Did you mean": unknown words replaced by their nearest vocabulary words, one edit more
+  // than a typo may have; null when no word changes (query.rs `suggest`).
+  Index.prototype.suggest = async function (chunks) {
+    var lim = this.m.limits;
+    var changed = false;
+    var parts = [];
+    for (var chunk of chunks) {
+      var words = [];
+      for (var w of chunk.words) {
+        var terms = await this.expand(w[0], false, false);
+        var known = !terms || (terms.length > 0 && terms[0][2] === lim.exact);
+        var chars = Array.from(w[0]);
+        var max = maxEdits(chars, lim);
+        var nearest = null;
+        if (!known && max > 0) {
+          var found = await this.corrections(chars, max + 1);
+          if (found.length) nearest = found[0][3];
+        }
+        if (nearest !== null) { changed = true; words.push(nearest); } else words.push(w[0]);
+      }
+      var text = chunk.key && (await this.key(chunk.key)) ? chunk.key : words.join(' ');
+      if (chunk.phrase) text = '"' + text + '"';
+      parts.push((chunk.or ? 'OR ' : '') + (chunk.exclude ? '-' : '') + text);
+    }
+    return changed ? parts.join(' ') : null;
+  };
+
+  Index.prototype.run = async function (query, chunks, counts, want) {
+    var self = this;
+    var compiled = await this.compile(chunks);
+    var clauses = compiled.clauses;
+    var ignored = compiled.ignored;
+    // Exclusions read their postings whole: entries in every set of a group are left out.
+    var excluded = new Set();
+    for (var group of compiled.exclude) {
+      var sets = [];
+      for (var set of group) {
+        var members = new Set();
+        for (var term of set) {
+          var st = this.stream(term);
+          await st.all();
+          st.level.forEach(function (_, e) { members.add(e); });
+        }
+        sets.push(members);
+      }
+      sets[0].forEach(function (e) { if (sets.every(function (x) { return x.has(e); })) excluded.add(e); });
     }
     // Filters: facet index -> selected value indices.
     var selected = [];
@@ -503,7 +742,13 @@
       selected.push(chosen);
       if (chosen.size) active.push(f);
     }
-    var needBlocks = counts || active.length > 0;
+    // One word reaching one frequent term, no exclusion, no filter: its count and facet
+    // counts are precomputed, so postings are read only as far as the best results need.
+    var only = clauses.length === 1 && clauses[0].streams && clauses[0].streams.length === 1 &&
+      !compiled.exclude.length && !active.length ? clauses[0].streams[0].term : -1;
+    var precounted = only >= 0 && this.dfs.has(only);
+    var histogram = precounted && counts ? await this.histogram(only) : null;
+    var needBlocks = (counts && !precounted) || active.length > 0;
     var streams = [];
     for (var cl of clauses) if (cl.streams) streams.push.apply(streams, cl.streams);
     await Promise.all(streams.map(function (s) { return s.read ? null : s.more(); }));
@@ -511,8 +756,11 @@
       for (;;) {
         var open = streams.filter(function (s) { return !s.done; });
         if (!open.length) break;
-        var early = certainTop(clauses, want);
-        if (early) return { hits: early.hits, total: early.total, complete: false, counts: null, ignored: ignored };
+        var early = certainTop(clauses, want, excluded);
+        if (early) {
+          return { hits: early.hits, total: precounted ? this.dfs.get(only) : early.total, complete: false,
+            exact: precounted, counts: histogram, ignored: ignored };
+        }
         await Promise.all(open.map(function (s) { return s.more(); }));
       }
     } else {
@@ -530,7 +778,7 @@
       });
       return m;
     });
-    var hasWords = /[^\u0000-\u0020]/.test(query.q || '');
+    var hasWords = compiled.hasWords;
     var candidates = [];
     if (!matched.length) {
       if (!hasWords) for (var e = 0; e < this.m.entries; e++) candidates.push([e, 0]);
@@ -560,6 +808,7 @@
     }
     var hits = [];
     for (var cand of candidates) {
+      if (excluded.has(cand[0])) continue;
       if (!needBlocks) { hits.push(cand); continue; }
       var block = this.blocks.get(Math.floor(cand[0] / size));
       var rel = cand[0] % size;
@@ -578,7 +827,7 @@
       }
     }
     hits.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
-    return { hits: hits, total: hits.length, complete: true, counts: counts ? tally : null, ignored: ignored };
+    return { hits: hits, total: hits.length, complete: true, exact: true, counts: counts ? (histogram || tally) : null, ignored: ignored };
   };
 
   var api = { Index: Index, surfaces: surfaces, parse: parse, fnv32: fnv32 };
@@ -627,6 +876,8 @@
     var more = root.querySelector('.search-more');
     var panel = root.querySelector('.search-filters');
     var clear = root.querySelector('.search-clear');
+    var active = root.querySelector('.search-active');
+    var activeList = active.querySelector('ul');
     var fieldsets = Array.from(root.querySelectorAll('fieldset[data-facet]'));
     var nojs = document.querySelector('[data-search-nojs]');
     if (nojs) nojs.hidden = true;
@@ -673,14 +924,18 @@
       return isNaN(d) ? iso : dateFormat.format(d);
     }
 
+    // The meta line: type, id, mechanism, document and paragraph, date; one element per
+    // part (the list style puts a separator before every part but the first).
     function item(row) {
-      var meta = [el('span', { class: 'search-kind', text: types[row[0]] || '' }), ' ',
-        el('a', { class: 'rec-id', href: href(row), text: row[1] })];
-      var sep = function () { return el('span', { class: 'sep', 'aria-hidden': 'true', text: ' · ' }); };
-      if (row[4]) meta.push(sep(), row[4]);
-      if (row[5] && row[0] !== 'd') meta.push(sep(), el('bdi', { text: row[5] }));
-      if (row[9]) meta.push(', ' + ds.msgParagraph + ' ', el('bdi', { text: row[9] }));
-      if (row[6]) meta.push(sep(), el('time', { datetime: row[6], text: formatDate(row[6]) }));
+      var meta = [el('span', { class: 'search-kind', text: types[row[0]] || '' }),
+        el('span', null, [el('a', { class: 'rec-id', href: href(row), text: row[1] })])];
+      if (row[4]) meta.push(el('span', { text: row[4] }));
+      var doc = [];
+      if (row[5] && row[0] !== 'd') doc.push(el('bdi', { text: row[5] }));
+      if (row[9]) doc.push((doc.length ? ', ' : '') + ds.msgParagraph + '\u00a0', el('bdi', { text: row[9] }));
+      if (doc.length) meta.push(el('span', null, doc));
+      if (row[6]) meta.push(el('time', { datetime: row[6], text: formatDate(row[6]) }));
+      for (var m = meta.length - 1; m > 0; m--) meta.splice(m, 0, ' ');
       var text = el('p', { class: 'rec-excerpt', lang: row[3] || null, dir: row[3] ? (dirs[row[3]] || 'auto') : null, text: row[2] });
       var badges = [];
       if (row[7] >= 0 && index.m.statuses[row[7]]) {
@@ -700,11 +955,38 @@
     }
 
     function countText(found) {
-      if (!found.hits.length) return message('msgNone');
-      var text = found.complete ? message('msgCount', { count: number.format(found.total) })
-        : message('msgAtLeast', { count: number.format(found.total) });
+      var text = !found.hits.length ? message('msgNone')
+        : found.exact ? message('msgCount', { count: number.format(found.total) })
+          : message('msgAtLeast', { count: number.format(found.total) });
       if (found.ignored.length) text += ' ' + message('msgIgnored', { words: found.ignored.join(', ') });
+      if (state.filters.length) text += ' ' + message('msgFiltersOn', { count: number.format(state.filters.length) });
       return text;
+    }
+
+    // "Did you mean": a link in the status line (so that it is announced) that runs the
+    // suggested query.
+    function showSuggestion(found) {
+      if (!found || !found.suggestion) return;
+      var parts = ds.msgDidYouMean.split('{query}');
+      var params = new URLSearchParams({ q: found.suggestion });
+      for (var f of state.filters) params.append(f[0], f[1]);
+      var link = el('a', { href: '?' + params.toString(), 'data-query': found.suggestion, text: found.suggestion });
+      status.append(' ', parts[0] || '', link, parts[1] || '');
+    }
+
+    // The filters in force, each with a button that removes it, and "clear all".
+    async function showActive() {
+      activeList.textContent = '';
+      active.hidden = state.filters.length === 0;
+      for (var f of state.filters) {
+        var fs = fieldsets.find(function (x) { return x.dataset.facet === f[0]; });
+        var fi = index.m.facets.findIndex(function (x) { return x.name === f[0]; });
+        var labels = fi >= 0 ? await index.facetLabels(fi) : [];
+        var value = labels.find(function (l) { return l[0] === f[1]; });
+        var label = (fs ? fs.querySelector('legend').textContent : f[0]) + ': ' + (value ? value[1] : f[1]);
+        activeList.append(el('li', null, [el('button', { type: 'button', class: 'search-remove', 'data-facet': f[0], 'data-value': f[1],
+          'aria-label': message('msgRemove', { filter: label }), text: label + ' \u00d7' })]));
+      }
     }
 
     // The next page of results; when the first search stopped early, reads on for it.
@@ -767,6 +1049,8 @@
       if (!index) return;
       var mine = ++generation;
       var hasQuery = /\S/.test(state.q);
+      await showActive();
+      if (mine !== generation) return;
       if (!hasQuery && !state.filters.length) {
         results = null;
         list.textContent = '';
@@ -793,6 +1077,7 @@
       if (mine !== generation) return;
       if (panel.open) await renderFacets(found.counts);
       status.textContent = text;
+      showSuggestion(found);
       root.removeAttribute('aria-busy');
     }
 
@@ -838,8 +1123,27 @@
         if (again) again.focus();
       });
     });
-    clear.addEventListener('click', function () {
+    function clearFilters() {
       state.filters = [];
+      writeUrl();
+      schedule(0);
+      input.focus();
+    }
+    clear.addEventListener('click', clearFilters);
+    active.querySelector('.search-clear-all').addEventListener('click', clearFilters);
+    active.addEventListener('click', function (event) {
+      var button = event.target.closest('.search-remove');
+      if (!button) return;
+      state.filters = state.filters.filter(function (f) { return !(f[0] === button.dataset.facet && f[1] === button.dataset.value); });
+      writeUrl();
+      schedule(0);
+      input.focus();
+    });
+    status.addEventListener('click', function (event) {
+      var link = event.target.closest('a[data-query]');
+      if (!link) return;
+      event.preventDefault();
+      state.q = input.value = link.dataset.query;
       writeUrl();
       schedule(0);
       input.focus();
@@ -847,7 +1151,9 @@
 
     readUrl();
     input.value = state.q;
-    if (state.filters.length) panel.open = true;
+    // Open on wide screens (and whenever a filter is set); closed on phones, where it
+    // would push the results below the fold.
+    if (state.filters.length || window.matchMedia('(min-width: 60em)').matches) panel.open = true;
     status.textContent = message('msgLoading');
     Index.open(ds.index, function (url, binary) {
       return fetch(url).then(function (response) {

@@ -1,0 +1,24 @@
+# 如实的状态：每个评估方的看法、有争议的建议、后续行动、页面元素。
+assessor-short-government = 政府
+assessor-short-nhri = 国家人权机构
+assessor-short-civil-society = 民间社会
+views-list-separator = {"、"}
+views-agree = 一致评估：{ $who }
+views-by = 评估方：{ $who }
+views-disputed-link = 评估方意见不一：查看所有有争议的建议
+follow-up-heading = 后续程序
+follow-up-due = 后续资料应于 { $date } 提交
+follow-up-count = { $count } 条建议被选定采取后续行动
+follow-up-calendar-heading = 关于建议的后续资料
+follow-up-past-due = 已逾期
+follow-up-upcoming = 即将到期
+col-recommendation = 建议
+disputed-title = 评估方意见不一之处
+disputed-intro = 截至 { $date }，政府与国家人权机构或民间社会对其当前状态看法不同的建议，按牵头机构分组。
+disputed-count = { $count } 条建议
+disputed-none = 各评估方对所有建议的看法一致。
+home-currency = 数据截至 { $date }：政府评估了 { $government } 条建议，国家人权机构评估了 { $nhri } 条，民间社会评估了 { $civil } 条。
+menu-label = 菜单
+page-numbered = { $title }（第 { $number } 页，共 { $total } 页）
+not-found-elsewhere = 此页面的其他语言版本：
+breakdown-region = 按状态分布表
