@@ -244,10 +244,14 @@ impl ContributeConfig {
             }
         }
         if let Some(url) = &self.url {
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
+            // The one URL rule, applied to the template with its placeholders filled in.
+            let filled = CONTRIBUTE_PLACEHOLDERS
+                .iter()
+                .fold(url.clone(), |u, p| u.replace(p, "x"));
+            if let Err(problem) = WebUrl::parse(&filled) {
                 out.push((
                     url_span.clone(),
-                    format!("the contribute url `{url}` is not an http(s) address"),
+                    format!("the contribute url is not an http(s) address: {problem}"),
                     "for example url = \"https://github.com/org/portal/issues/new?title={id}\""
                         .into(),
                 ));
