@@ -24,6 +24,7 @@ pub mod serve;
 pub mod site;
 pub mod synth;
 pub mod theme;
+pub mod translation;
 pub mod util;
 
 use util::xml;

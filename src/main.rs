@@ -515,11 +515,11 @@ fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::I18n { action } => match action {
             I18nAction::Template { lang, root, output } => {
-                let (path, count) = docket::i18n::tools::template(&root, &lang, output.as_deref())?;
+                let (path, count) = docket::translation::template(&root, &lang, output.as_deref())?;
                 println!("Wrote {count} messages to translate to {}", path.display());
             }
             I18nAction::Check { root } => {
-                for report in docket::i18n::tools::check(&root)? {
+                for report in docket::translation::check(&root)? {
                     println!("{report}");
                 }
             }

@@ -15,6 +15,8 @@ fn demo() -> &'static (Dataset, PathBuf) {
     static DEMO: OnceLock<(Dataset, PathBuf)> = OnceLock::new();
     DEMO.get_or_init(|| {
         let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("honest-status-demo");
+        // This file's own folder: a run of an older Docket may have left it without a marker.
+        let _ = std::fs::remove_dir_all(&out);
         build(&repo_root(), &out).expect("the demo portal builds");
         let data = docket::load_portal(&repo_root(), None)
             .expect("valid demo")

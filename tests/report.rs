@@ -127,6 +127,43 @@ fn the_cat_report_covers_its_latest_concluding_observations() {
 }
 
 #[test]
+fn the_cat_report_puts_the_recommendations_flagged_for_follow_up_first() {
+    let portal = demo();
+    let report = report(
+        &portal,
+        &Scope::Mechanism {
+            id: "CAT".into(),
+            cycle: None,
+        },
+        "en",
+    );
+    let flagged: Vec<String> = portal
+        .dataset
+        .recommendations
+        .iter()
+        .filter(|r| {
+            r.follow_up_due.is_some()
+                && portal.dataset.documents[r.document.index()].symbol == "CAT/C/MRD/CO/2"
+        })
+        .map(|r| r.key.id.clone())
+        .collect();
+    assert!(!flagged.is_empty(), "the demo flags CAT recommendations");
+    let first = &report.groups[0];
+    assert!(first.heading.contains("follow-up"), "{}", first.heading);
+    let mut got: Vec<String> = first.items.iter().map(|i| i.id.clone()).collect();
+    got.sort();
+    let mut want = flagged;
+    want.sort();
+    assert_eq!(got, want, "exactly the flagged recommendations come first");
+    assert!(
+        report.groups[1..]
+            .iter()
+            .all(|g| !g.heading.contains("follow-up")),
+        "one follow-up group"
+    );
+}
+
+#[test]
 fn an_institution_report_covers_what_it_leads_or_partners_on() {
     let portal = demo();
     let d = &portal.dataset;

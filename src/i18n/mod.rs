@@ -1,7 +1,6 @@
 //! UI strings from the theme's Fluent files, plural rules and locale formats.
 
 mod format;
-pub mod tools;
 
 use std::collections::HashMap;
 use std::path::Path;

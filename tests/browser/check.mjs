@@ -281,6 +281,7 @@ function pagesToCheck(site) {
     ['search', 'search/'],
     ['data', 'data/'],
     ['about', 'about/'],
+    ['draft-report', 'mechanisms/upr/report/cycle-4/'],
   ];
   for (const lang of languages) {
     for (const [name, rel] of kinds) {

@@ -16,7 +16,7 @@ pub use page::{page_label, portal_scopes};
 pub use scope::{Resolved, Scope, resolve};
 
 use super::Site;
-use model::{date_text, groups, message, summary};
+use model::{OtherHeadings, date_text, groups, message, summary};
 
 /// The report on `scope` in `lang`.
 pub fn build_report(site: &Site, scope: &Scope, lang: &str) -> Result<Report> {
@@ -54,7 +54,15 @@ pub fn build_report(site: &Site, scope: &Scope, lang: &str) -> Result<Report> {
         scope: resolved.description,
         as_of: site.i18n.message(lang, "draft-as-of", Some(&args)),
         summary: summary(site, &resolved.recommendations, lang, &labels),
-        groups: groups(site, &resolved.recommendations, lang, &m("draft-other")),
+        groups: groups(
+            site,
+            &resolved.recommendations,
+            lang,
+            &OtherHeadings {
+                follow_up: m("draft-follow-up"),
+                other: m("draft-other"),
+            },
+        ),
         labels,
     })
 }

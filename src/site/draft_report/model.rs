@@ -133,18 +133,33 @@ pub struct IndicatorLine {
     pub target: String,
 }
 
-/// Builds the items of `ids` (in scope order) grouped by cluster, else first theme.
-pub(super) fn groups(site: &Site, ids: &[RecommendationId], lang: &str, other: &str) -> Vec<Group> {
+/// Headings of the groups that are not a cluster or a theme.
+pub(super) struct OtherHeadings {
+    /// Recommendations flagged for a treaty body's follow-up procedure.
+    pub follow_up: String,
+    /// Recommendations with neither cluster nor theme.
+    pub other: String,
+}
+
+/// Builds the items of `ids` (in scope order) grouped: recommendations flagged for follow-up
+/// first (the State owes that information first), then by cluster, else first theme.
+pub(super) fn groups(
+    site: &Site,
+    ids: &[RecommendationId],
+    lang: &str,
+    headings: &OtherHeadings,
+) -> Vec<Group> {
     let d = site.data;
-    // Group keys: clusters in file order, then themes, then the rest.
+    // Group keys: follow-up, then clusters in file order, then themes, then the rest.
     let mut keyed: Vec<((u8, u32), RecommendationId)> = ids
         .iter()
         .map(|&id| {
             let r = &d.recommendations[id.index()];
-            let key = match (r.cluster, r.themes.first()) {
-                (Some(c), _) => (0, c.0),
-                (None, Some(t)) => (1, t.0),
-                (None, None) => (2, 0),
+            let key = match (r.follow_up_due, r.cluster, r.themes.first()) {
+                (Some(_), _, _) => (0, 0),
+                (None, Some(c), _) => (1, c.0),
+                (None, None, Some(t)) => (2, t.0),
+                (None, None, None) => (3, 0),
             };
             (key, id)
         })
@@ -156,9 +171,10 @@ pub(super) fn groups(site: &Site, ids: &[RecommendationId], lang: &str, other: &
         if current != Some(key) {
             current = Some(key);
             let heading = match key {
-                (0, c) => site.localize(&d.clusters[c as usize].name, lang).text,
-                (1, t) => site.localize(&d.themes[t as usize].name, lang).text,
-                _ => other.to_string(),
+                (0, _) => headings.follow_up.clone(),
+                (1, c) => site.localize(&d.clusters[c as usize].name, lang).text,
+                (2, t) => site.localize(&d.themes[t as usize].name, lang).text,
+                _ => headings.other.clone(),
             };
             out.push(Group {
                 heading,

@@ -24,6 +24,7 @@ draft-no-actions = لم يُسجَّل أي تدبير.
 draft-page = الصفحة على البوابة
 draft-paragraph = الفقرة
 draft-other = توصيات أخرى
+draft-follow-up = توصيات المتابعة (المعلومات مطلوبة في موعد محدد)
 draft-scope-cycle = { $mechanism }، الدورة { $cycle }
 draft-report-link = مشروع تقرير المتابعة
 draft-report-hint = جميع توصيات هذا الاستعراض مع تدابيرها وتقييم كل جهة، في شكل مشروع تقرير.

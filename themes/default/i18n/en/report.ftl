@@ -24,6 +24,7 @@ draft-no-actions = No action recorded.
 draft-page = Page on the portal
 draft-paragraph = para.
 draft-other = Other recommendations
+draft-follow-up = Recommendations for follow-up (information due by a date)
 draft-scope-cycle = { $mechanism }, cycle { $cycle }
 draft-report-link = Draft follow-up report
 draft-report-hint = Every recommendation of this review with its actions and each assessor's status, as a draft report.

@@ -24,6 +24,7 @@ draft-no-actions = No hay medidas registradas.
 draft-page = Página en el portal
 draft-paragraph = párr.
 draft-other = Otras recomendaciones
+draft-follow-up = Recomendaciones objeto de seguimiento (información con plazo)
 draft-scope-cycle = { $mechanism }, ciclo { $cycle }
 draft-report-link = Proyecto de informe de seguimiento
 draft-report-hint = Todas las recomendaciones de este examen con sus medidas y la evaluación de cada actor, como proyecto de informe.

@@ -24,6 +24,7 @@ draft-no-actions = Aucune mesure enregistrée.
 draft-page = Page sur le portail
 draft-paragraph = par.
 draft-other = Autres recommandations
+draft-follow-up = Recommandations faisant l’objet d’un suivi (informations attendues à une date)
 draft-scope-cycle = { $mechanism }, cycle { $cycle }
 draft-report-link = Projet de rapport de suivi
 draft-report-hint = Toutes les recommandations de cet examen, avec leurs mesures et l'évaluation de chaque acteur, sous forme de projet de rapport.

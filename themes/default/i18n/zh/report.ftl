@@ -24,6 +24,7 @@ draft-no-actions = 未记录任何行动。
 draft-page = 门户网站页面
 draft-paragraph = 第
 draft-other = 其他建议
+draft-follow-up = 后续行动建议（须在规定日期前提供资料）
 draft-scope-cycle = { $mechanism }，第 { $cycle } 轮
 draft-report-link = 后续行动报告草稿
 draft-report-hint = 本次审议的全部建议及其行动和各方评估，以报告草稿形式呈现。

@@ -1,4 +1,4 @@
-//! `docket i18n template LANG` and `docket i18n check`: what a translator of the theme
+//! `docket i18n template LANG` and `docket i18n check` (beside `i18n`, which the build uses): what a translator of the theme
 //! needs, from the default language's Fluent files.
 
 use std::collections::BTreeSet;
@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::message_ids;
+use crate::i18n::message_ids;
 use crate::theme::Theme;
 
 /// A message of a Fluent file: its id and its whole source (value, attributes, variants).
