@@ -80,6 +80,12 @@ enum Command {
     New {
         /// Folder to create (must not exist or be empty)
         dir: PathBuf,
+        /// The portal's languages as BCP 47 codes, the default first (e.g. sl,en)
+        #[arg(long, value_delimiter = ',', default_value = "en,fr")]
+        languages: Vec<String>,
+        /// Tables with their header rows only: no sample rows to mix with a first import
+        #[arg(long)]
+        empty: bool,
     },
     /// The theme's messages for translators: a template per language, and a check
     I18n {
@@ -494,8 +500,13 @@ fn run(command: Command) -> anyhow::Result<()> {
                 );
             })?;
         }
-        Command::New { dir } => {
-            docket::scaffold::new_portal(&dir)?;
+        Command::New {
+            dir,
+            languages,
+            empty,
+        } => {
+            let options = docket::scaffold::NewPortalOptions { languages, empty };
+            docket::scaffold::new_portal_with(&dir, &options)?;
             println!(
                 "Created a new portal in {}. Next: docket build --root {}",
                 dir.display(),

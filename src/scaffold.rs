@@ -5,6 +5,8 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 mod contributing;
+mod portal_files;
+mod starter_text;
 
 /// Writes a copy of the built-in theme into `dir`: a starting point for a theme of one's own
 /// (a portal needs none: it is built with the built-in theme).
@@ -21,87 +23,64 @@ pub fn write_default_theme(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-const CONFIG: &str = r##"# Docket portal settings. Every key is documented in docs/data.md of the Docket repository.
-base_url = "https://example.org/"
-default_language = "en"
-as_of = "2026-01-01"
-theme = "default"
-per_page = 50
+/// The default language must have every message of the theme (it is the last fallback):
+/// when the built-in theme has none in it, the English ones are copied to the portal's
+/// `i18n/{lang}/` for a translator to replace.
+fn write_default_language_messages(dir: &Path, lang: &str) -> Result<()> {
+    let has = |lang: &str| {
+        let prefix = format!("i18n/{lang}/");
+        crate::theme::BUILT_IN
+            .iter()
+            .any(|(name, _)| name.starts_with(&prefix))
+    };
+    if has(lang) {
+        return Ok(());
+    }
+    let target = dir.join("i18n").join(lang);
+    std::fs::create_dir_all(&target)
+        .with_context(|| format!("cannot create {}", target.display()))?;
+    for (name, source) in crate::theme::BUILT_IN {
+        let Some(file) = name.strip_prefix("i18n/en/") else {
+            continue;
+        };
+        let mut text = format!(
+            "# The theme's English messages, standing in for `{lang}`, this portal's default language: translate each value.\n"
+        )
+        .into_bytes();
+        text.extend_from_slice(source);
+        let path = target.join(file);
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
 
-[title]
-en = "Human Rights Recommendations Tracker"
-fr = "Suivi des recommandations relatives aux droits humains"
+/// What `docket new` makes beyond the folder itself.
+#[derive(Debug, Clone)]
+pub struct NewPortalOptions {
+    /// Language codes (BCP 47); the first is the default language.
+    pub languages: Vec<String>,
+    /// Write tables with their header rows only, no sample rows.
+    pub empty: bool,
+}
 
-[tagline]
-en = "What the State has done about the recommendations it received"
-fr = "Ce que l'État a fait des recommandations reçues"
+impl Default for NewPortalOptions {
+    fn default() -> Self {
+        NewPortalOptions {
+            languages: vec!["en".to_string(), "fr".to_string()],
+            empty: false,
+        }
+    }
+}
 
-[[languages]]
-code = "en"
-name = "English"
-dir = "ltr"
-
-[[languages]]
-code = "fr"
-name = "Français"
-dir = "ltr"
-
-[[statuses]]
-id = "not-started"
-colour = "#a31b12"
-[statuses.label]
-en = "Not started"
-fr = "Pas commencé"
-
-[[statuses]]
-id = "in-progress"
-colour = "#f08c00"
-[statuses.label]
-en = "In progress"
-fr = "En cours"
-
-[[statuses]]
-id = "implemented"
-colour = "#1c6b3f"
-implemented = true
-closed = true
-[statuses.label]
-en = "Implemented"
-fr = "Mise en œuvre"
-"##;
-
-const TABLES: &[(&str, &str)] = &[
-    (
-        "mechanisms.csv",
-        "id,kind,acronym,name_en,name_fr,url\nUPR,upr,UPR,Universal Periodic Review,Examen périodique universel,https://www.ohchr.org/en/hr-bodies/upr/upr-main\n",
-    ),
-    (
-        "documents.csv",
-        "id,symbol,mechanism,date,cycle,session,title_en\nA/HRC/00/1,A/HRC/00/1,UPR,2025-01-15,4,48,Report of the Working Group on the Universal Periodic Review\n",
-    ),
-    (
-        "institutions.csv",
-        "id,kind,name_en,name_fr\nMOJ,ministry,Ministry of Justice,Ministère de la Justice\n",
-    ),
-    (
-        "themes.csv",
-        "id,parent,name_en,name_fr\njustice,,Administration of justice,Administration de la justice\n",
-    ),
-    (
-        "recommendations.csv",
-        "id,document,paragraph,response,themes,lead_institution,text_en,text_fr\nUPR4-1.1,A/HRC/00/1,1.1,supported,justice,MOJ,Strengthen the independence of the judiciary.,Renforcer l'indépendance du pouvoir judiciaire.\n",
-    ),
-    (
-        "status_updates.csv",
-        "date,recommendation,status,assessor,institution,narrative_en\n2025-06-30,UPR4-1.1,in-progress,government,MOJ,A draft law on judicial appointments was sent to parliament.\n",
-    ),
-];
-
-const ABOUT_EN: &str = "+++\ntitle = \"About\"\nweight = 10\n+++\nThis portal publishes the recommendations the State received from human rights mechanisms and what has been done about each of them.\n";
-const ABOUT_FR: &str = "+++\ntitle = \"À propos\"\nweight = 10\n+++\nCe portail publie les recommandations reçues par l'État et ce qui a été fait pour chacune d'elles.\n";
+/// Creates a new portal in `dir`, which must not exist or be empty, in English and French
+/// with a sample row in every table.
+pub fn new_portal(dir: &Path) -> Result<()> {
+    new_portal_with(dir, &NewPortalOptions::default())
+}
 
 /// Creates a new portal in `dir`, which must not exist or be empty.
-pub fn new_portal(dir: &Path) -> Result<()> {
+pub fn new_portal_with(dir: &Path, options: &NewPortalOptions) -> Result<()> {
+    let languages = portal_files::checked_languages(&options.languages)?;
     if dir.exists()
         && std::fs::read_dir(dir)
             .with_context(|| format!("cannot read {}", dir.display()))?
@@ -116,12 +95,15 @@ pub fn new_portal(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir.join("data"))
         .with_context(|| format!("cannot create {}", dir.display()))?;
     std::fs::create_dir_all(dir.join("content"))?;
-    std::fs::write(dir.join("config.toml"), CONFIG)?;
-    for (name, body) in TABLES {
+    std::fs::write(dir.join("config.toml"), portal_files::config(&languages))?;
+    for (name, body) in portal_files::tables(&languages, options.empty) {
         std::fs::write(dir.join("data").join(name), body)?;
     }
-    std::fs::write(dir.join("content/about.en.md"), ABOUT_EN)?;
-    std::fs::write(dir.join("content/about.fr.md"), ABOUT_FR)?;
+    for (name, body) in portal_files::about_pages(&languages) {
+        std::fs::write(dir.join("content").join(name), body)?;
+    }
+    write_default_language_messages(dir, &languages[0])?;
     contributing::write_guide(dir)?;
-    crate::publish::write_hosting_files(dir, &["en", "fr"])
+    let codes: Vec<&str> = languages.iter().map(String::as_str).collect();
+    crate::publish::write_hosting_files(dir, &codes)
 }

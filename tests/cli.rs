@@ -57,6 +57,92 @@ fn what_docket_new_makes_builds_and_checks() {
     assert!(portal.join("public/fr/about/index.html").exists());
 }
 
+fn build_new_portal(portal: &std::path::Path, extra: &[&str]) -> String {
+    let build = docket()
+        .args(["build", "--root"])
+        .arg(portal)
+        .arg("--output")
+        .arg(portal.join("public"))
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    String::from_utf8_lossy(&build.stdout).into_owned() + &String::from_utf8_lossy(&build.stderr)
+}
+
+#[test]
+fn docket_new_with_languages_makes_the_first_the_default_and_falls_back_for_unknown_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let portal = dir.path().join("portal");
+    let status = docket()
+        .arg("new")
+        .arg(&portal)
+        .args(["--languages", "sl,en,mt"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let config = std::fs::read_to_string(portal.join("config.toml")).unwrap();
+    assert!(config.contains("default_language = \"sl\""), "{config}");
+    let output = build_new_portal(&portal, &[]);
+    assert!(output.contains("sl ") && output.contains("mt "), "{output}");
+    assert!(
+        output.contains("the theme lacks messages") && output.contains("mt "),
+        "Maltese has no theme messages and is reported: {output}"
+    );
+    let home = std::fs::read_to_string(portal.join("public/mt/index.html")).unwrap();
+    assert!(
+        home.contains("lang=\"sl\""),
+        "Maltese falls back to the default language, marked"
+    );
+    let recommendation =
+        std::fs::read_to_string(portal.join("public/sl/recommendations/upr4-1-1/index.html"))
+            .unwrap();
+    assert!(recommendation.contains("Okrepiti neodvisnost sodstva."));
+    assert!(portal.join("public/sl/about/index.html").exists());
+}
+
+#[test]
+fn docket_new_empty_has_only_header_rows_and_builds_at_a_historical_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let portal = dir.path().join("portal");
+    let status = docket()
+        .arg("new")
+        .arg(&portal)
+        .args(["--languages", "es,en", "--empty"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for entry in std::fs::read_dir(portal.join("data")).unwrap() {
+        let path = entry.unwrap().path();
+        let table = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(table.lines().count(), 1, "{}: {table}", path.display());
+    }
+    let recommendations = std::fs::read_to_string(portal.join("data/recommendations.csv")).unwrap();
+    assert!(recommendations.contains(",text_es,text_en"));
+    build_new_portal(&portal, &["--as-of", "2001-01-01"]);
+    assert!(portal.join("public/es/index.html").exists());
+    assert!(!portal.join("public/es/recommendations/upr4-1-1").exists());
+}
+
+#[test]
+fn docket_new_refuses_a_bad_language_code_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let portal = dir.path().join("portal");
+    let output = docket()
+        .arg("new")
+        .arg(&portal)
+        .args(["--languages", "sl,en_GB"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("`en_gb` is not a language code"));
+    assert!(!portal.exists());
+}
+
 #[test]
 fn docket_new_refuses_a_folder_that_is_not_empty() {
     let dir = tempfile::tempdir().unwrap();

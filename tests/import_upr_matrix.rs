@@ -505,3 +505,54 @@ fn a_file_that_is_not_a_matrix_is_refused_naming_the_headers_expected() {
     assert!(shown.contains("no header row of a UPR matrix"), "{shown}");
     assert!(shown.contains("Relevant SDGs"), "{shown}");
 }
+
+#[test]
+fn recommending_states_take_the_un_member_state_names_and_unknown_names_are_kept_with_a_did_you_mean()
+ {
+    let portal = empty_portal();
+    let root = portal.path();
+    let rows = vec![
+        Row::Theme("Scope of international obligations"),
+        Row::Cells([
+            "118.1 Ratify the Optional Protocol to the Convention against Torture (Cote d\u{2019}Ivoire) (Turkey) (Venezuela (Bolivarian Republic of));\nSource of Position: A/HRC/52/8/Add.1 - Para.3",
+            "Supported",
+            "- Scope of international obligations",
+            "",
+        ]),
+        Row::Cells([
+            "118.2 Abolish the death penalty (Portgual) (Atlantis) (Côte d’Ivoire);\nSource of Position: A/HRC/52/8/Add.1 - Para.4",
+            "Noted",
+            "- Death penalty",
+            "",
+        ]),
+    ];
+    let file = write(root, "matrix.docx", &docx(FOURTH, &rows));
+    let summary = import(root, &file, &review(41));
+    assert_eq!(summary.records, 2, "{summary}");
+    let recs = rows_of_table(root);
+    assert_eq!(
+        recs,
+        vec![
+            "Côte d'Ivoire|Türkiye|Venezuela (Bolivarian Republic of)".to_string(),
+            "Portgual|Atlantis|Côte d'Ivoire".to_string(),
+        ],
+        "a spelling that differs only in accents, apostrophes or case, or a former name, takes the list's name; an unknown one is kept as written"
+    );
+    let shown = summary.to_string();
+    assert!(
+        shown.contains("`Portgual` is not the name of a UN Member State as OHCHR writes it; did you mean `Portugal`?"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("`Atlantis` is not the name of a UN Member State")
+            && shown.contains("matrix.docx:"),
+        "{shown}"
+    );
+}
+
+fn rows_of_table(root: &Path) -> Vec<String> {
+    rows(root, "recommendations")
+        .into_iter()
+        .map(|r| r["recommending_states"].clone())
+        .collect()
+}

@@ -5,6 +5,7 @@
 
 mod docx;
 mod layout;
+mod member_states;
 
 use std::path::Path;
 
@@ -289,7 +290,7 @@ fn to_record(
         paragraph: Some(paragraph),
         texts: vec![(lang.to_string(), row.text)],
         response,
-        recommending_states: row.states,
+        recommending_states: recommending_states(file, line, row.states, problems),
         themes: row.themes,
         groups: row.groups,
         sdg_targets: row.targets,
@@ -298,4 +299,27 @@ fn to_record(
         cluster,
         assessment,
     })
+}
+
+/// Each recommending State under the Member State name OHCHR writes; an unknown name is
+/// kept as written, with a note naming the closest Member State.
+fn recommending_states(
+    file: &str,
+    line: u64,
+    states: Vec<String>,
+    problems: &mut Problems,
+) -> Vec<String> {
+    states
+        .into_iter()
+        .map(|name| match member_states::match_state(&name) {
+            member_states::Match::Known(state) => state.to_string(),
+            member_states::Match::Unknown(close) => {
+                let hint = close.map_or(String::new(), |c| format!("; did you mean `{c}`?"));
+                problems.notes.push(format!(
+                    "{file}:{line}: `{name}` is not the name of a UN Member State as OHCHR writes it{hint} (kept as written)"
+                ));
+                name
+            }
+        })
+        .collect()
 }
