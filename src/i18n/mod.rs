@@ -3,9 +3,8 @@
 mod format;
 
 use std::collections::HashMap;
-use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -39,72 +38,6 @@ const OPEN: char = '\u{E001}';
 const END: char = '\u{E002}';
 
 impl I18n {
-    /// Loads every `{i18n_dir}/{lang}/*.ftl` for each language (files in name order; an id
-    /// defined twice is an error). Syntax errors and missing folders go to `diagnostics`,
-    /// reported against `label` (the folder as the user sees it).
-    pub fn load(
-        i18n_dir: &Path,
-        label: &str,
-        languages: &[&str],
-        fallback: &str,
-        diagnostics: &mut Diagnostics,
-    ) -> Result<I18n> {
-        let mut bundles = HashMap::new();
-        let mut ids = HashMap::new();
-        for &lang in languages {
-            let dir = i18n_dir.join(lang);
-            // Another language's messages stand in (see `message`); only the default
-            // language must have its own.
-            if !dir.is_dir() && lang != fallback {
-                bundles.insert(lang.to_string(), Self::empty_bundle(lang));
-                continue;
-            }
-            if !dir.is_dir() {
-                diagnostics.error_with_help(
-                    &format!("{label}/{lang}"),
-                    0,
-                    0,
-                    format!("the theme has no messages for `{lang}`"),
-                    format!(
-                        "copy the folder {label}/en to {label}/{lang} and translate its .ftl files"
-                    ),
-                );
-                continue;
-            }
-            let mut files: Vec<(String, String)> = Vec::new();
-            for path in crate::load::walk(&dir)? {
-                if path.extension().and_then(|e| e.to_str()) != Some("ftl") {
-                    continue;
-                }
-                let source = std::fs::read_to_string(&path)
-                    .with_context(|| format!("cannot read {}", path.display()))?;
-                files.push((
-                    format!(
-                        "{label}/{lang}/{}",
-                        crate::load::relative_slash_path(&dir, &path)
-                    ),
-                    source,
-                ));
-            }
-            files.sort();
-            ids.insert(
-                lang.to_string(),
-                files.iter().flat_map(|(_, s)| message_ids(s)).collect(),
-            );
-            bundles.insert(
-                lang.to_string(),
-                Self::bundle_from_files(lang, files, diagnostics),
-            );
-        }
-        Ok(I18n {
-            bundles,
-            fallback: fallback.to_string(),
-            chains: HashMap::new(),
-            ids,
-            dirs: HashMap::new(),
-        })
-    }
-
     /// Sets each language's fallback chain and text direction (from config.toml).
     pub fn with_languages(mut self, languages: &[crate::config::Language]) -> I18n {
         for language in languages {
