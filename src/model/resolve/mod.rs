@@ -18,8 +18,6 @@ use crate::load::RawPortal;
 use recommendations::RecommendationRefs;
 use schema::*;
 
-pub use schema::RESERVED_SECTIONS;
-
 /// Validates a loaded portal and resolves every reference.
 ///
 /// `as_of` is the day the data describes (see [`resolve_as_of`]).
