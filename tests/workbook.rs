@@ -90,6 +90,43 @@ fn a_problem_in_a_workbook_is_located_by_sheet_and_cell() {
     );
 }
 
+/// The fixture's tables, with `edit` applied, written as the only file of `data/`:
+/// `data/portal.xlsx`.
+fn workbook_of_fixture(edit: impl FnOnce(&mut docket::load::Table)) -> tempfile::TempDir {
+    let portal = fixture("minimal");
+    let mut diagnostics = docket::Diagnostics::default();
+    let mut raw = docket::load::load_portal(portal.path(), &mut diagnostics).unwrap();
+    let (_, recommendations) = raw
+        .tables
+        .iter_mut()
+        .find(|(n, _)| *n == "recommendations")
+        .unwrap();
+    edit(&mut recommendations[0]);
+    let tables: Vec<(&str, &docket::load::Table)> =
+        raw.tables.iter().map(|(n, t)| (*n, &t[0])).collect();
+    std::fs::remove_dir_all(portal.path().join("data")).unwrap();
+    std::fs::create_dir(portal.path().join("data")).unwrap();
+    docket::export::write_workbook(&portal.path().join("data/portal.xlsx"), &tables).unwrap();
+    portal
+}
+
+#[test]
+fn a_control_character_in_a_workbook_cell_is_an_error_at_its_cell() {
+    let portal = workbook_of_fixture(|recommendations| {
+        let text = recommendations.column("text_en").unwrap();
+        // How Excel stores a control character in a cell's XML (raw, it would be invalid XML).
+        recommendations.rows[1].cells[text] = "Abolish_x0007_ the death penalty.".into();
+    });
+    let problems = diagnostics_of(docket::check(portal.path(), None));
+    let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        shown.iter().any(|p| p.starts_with(
+            "data/portal.xlsx [recommendations] M3: error: this cell contains the control character U+0007"
+        ) && p.contains("help: delete it")),
+        "{shown:#?}"
+    );
+}
+
 #[test]
 fn a_table_both_in_a_workbook_and_a_csv_file_is_an_error() {
     let (_csv, book) = workbook_portal();
