@@ -86,6 +86,9 @@ enum Command {
         /// Tables with their header rows only: no sample rows to mix with a first import
         #[arg(long)]
         empty: bool,
+        /// One workbook, data/portal.xlsx (a sheet per table), instead of CSV files
+        #[arg(long)]
+        workbook: bool,
     },
     /// The theme's messages for translators: a template per language, and a check
     I18n {
@@ -504,8 +507,13 @@ fn run(command: Command) -> anyhow::Result<()> {
             dir,
             languages,
             empty,
+            workbook,
         } => {
-            let options = docket::scaffold::NewPortalOptions { languages, empty };
+            let options = docket::scaffold::NewPortalOptions {
+                languages,
+                empty,
+                workbook,
+            };
             docket::scaffold::new_portal_with(&dir, &options)?;
             println!(
                 "Created a new portal in {}. Next: docket build --root {}",

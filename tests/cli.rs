@@ -128,6 +128,62 @@ fn docket_new_empty_has_only_header_rows_and_builds_at_a_historical_date() {
     assert!(!portal.join("public/es/recommendations/upr4-1-1").exists());
 }
 
+/// The tables of the portal's `data/` as `docket` loads them: name, header, rows.
+fn loaded_tables(portal: &std::path::Path) -> Vec<(String, Vec<String>, Vec<Vec<String>>)> {
+    let mut diagnostics = docket::Diagnostics::default();
+    let raw = docket::load::load_portal(portal, &mut diagnostics).expect("loads");
+    assert!(diagnostics.is_empty(), "{:?}", diagnostics.sorted());
+    raw.tables
+        .iter()
+        .flat_map(|(name, parts)| parts.iter().map(move |t| (name, t)))
+        .map(|(name, t)| {
+            let rows = t.rows.iter().map(|r| r.cells.clone()).collect();
+            (name.to_string(), t.header.clone(), rows)
+        })
+        .collect()
+}
+
+#[test]
+fn docket_new_workbook_writes_one_workbook_with_the_csv_tables_and_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let (csv, book) = (dir.path().join("csv"), dir.path().join("book"));
+    assert!(docket().arg("new").arg(&csv).status().unwrap().success());
+    let status = docket()
+        .arg("new")
+        .arg(&book)
+        .arg("--workbook")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let files: Vec<String> = std::fs::read_dir(book.join("data"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, ["portal.xlsx"]);
+    assert_eq!(loaded_tables(&book), loaded_tables(&csv));
+    build_new_portal(&book, &[]);
+    let page = "public/en/recommendations/upr4-1-1/index.html";
+    assert!(book.join(page).exists());
+
+    let empty = dir.path().join("empty");
+    let status = docket()
+        .arg("new")
+        .arg(&empty)
+        .args(["--workbook", "--empty"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let tables = loaded_tables(&empty);
+    assert_eq!(tables.len(), 6, "{tables:?}");
+    assert!(
+        tables
+            .iter()
+            .all(|(_, header, rows)| !header.is_empty() && rows.is_empty())
+    );
+    build_new_portal(&empty, &["--as-of", "2001-01-01"]);
+    assert!(empty.join("public/en/index.html").exists());
+}
+
 #[test]
 fn docket_new_refuses_a_bad_language_code_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
