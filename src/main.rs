@@ -226,6 +226,15 @@ impl ReportFormat {
     }
 }
 
+/// `--state`/`--country` (repeated) or `--all-states`/`--all-countries`.
+fn selection(names: &[String], all: bool) -> docket::import::Selection {
+    if all {
+        docket::import::Selection::all()
+    } else {
+        docket::import::Selection::named(names)
+    }
+}
+
 /// Colour only on a terminal, never with NO_COLOR (https://no-color.org) or in CI.
 fn colour_on_stderr() -> bool {
     std::io::stderr().is_terminal()
@@ -240,9 +249,13 @@ enum ImportSource {
         /// Export files
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The State under review to import (needed when an export covers several)
+        /// A State under review to import, as the exports name it (repeat for several;
+        /// needed when the exports cover several)
         #[arg(long)]
-        state: Option<String>,
+        state: Vec<String>,
+        /// Import every State under review the exports cover
+        #[arg(long, conflicts_with = "state")]
+        all_states: bool,
         #[command(flatten)]
         common: ImportArgs,
     },
@@ -251,9 +264,12 @@ enum ImportSource {
         /// Export files
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Import only the recommendations concerning this country
+        /// Import only the recommendations concerning this country (repeat for several)
         #[arg(long)]
-        country: Option<String>,
+        country: Vec<String>,
+        /// Import the recommendations concerning every country (the default)
+        #[arg(long, conflicts_with = "country")]
+        all_countries: bool,
         /// The language of texts the export gives without naming their language
         #[arg(long, default_value = "en")]
         lang: String,
@@ -529,18 +545,24 @@ fn run(command: Command) -> anyhow::Result<()> {
                 ImportSource::UprInfo {
                     files,
                     state,
+                    all_states,
                     common,
-                } => docket::import::import_upr_info(&common.options(), &files, state.as_deref())?,
+                } => docket::import::import_upr_info(
+                    &common.options(),
+                    &files,
+                    selection(&state, all_states),
+                )?,
                 ImportSource::Uhri {
                     files,
                     country,
+                    all_countries,
                     lang,
                     labels,
                     common,
                 } => docket::import::import_uhri(
                     &common.options(),
                     &files,
-                    country.as_deref(),
+                    selection(&country, all_countries),
                     &lang,
                     labels.as_deref(),
                 )?,
