@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use docket::import::{ImportOptions, Selection, import_uhri, import_upr_info};
+use docket::{ImportOptions, StateSelection, import_uhri, import_upr_info};
 
 const CONFIG: &str = r##"base_url = "https://states.example/"
 default_language = "en"
@@ -32,7 +32,7 @@ en = "Not started"
 fn empty_portal() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("config.toml"), CONFIG).expect("config");
-    docket::scaffold::write_default_theme(&dir.path().join("themes/default")).expect("theme");
+    docket::write_default_theme(&dir.path().join("themes/default")).expect("theme");
     dir
 }
 
@@ -71,7 +71,7 @@ fn row(state: &str, text: &str, recommending: &str, issue: &str, session: u32) -
 fn rows(root: &Path, table: &str) -> Vec<BTreeMap<String, String>> {
     let bytes = std::fs::read(root.join(format!("data/{table}.csv"))).expect("table");
     let mut d = docket::Diagnostics::default();
-    let table = docket::load::parse_csv(table, &bytes, &mut d);
+    let table = docket::parse_data_table(table, &bytes, &mut d);
     assert!(d.is_empty(), "{d:?}");
     table
         .rows
@@ -347,14 +347,14 @@ fn a_state_missing_from_one_of_two_files_is_taken_from_the_other() {
     let summary = import_upr_info(
         &options(root),
         &files,
-        Selection::named(&["utopia", "Arcadia"]),
+        StateSelection::named(&["utopia", "Arcadia"]),
     )
     .expect("Utopia is in the first file only, Arcadia in the second only");
     assert_eq!((summary.records, summary.filtered), (3, 2));
     assert_eq!(summary.state("Utopia").map(|s| s.added), Some(2));
     assert_eq!(summary.state("Arcadia").map(|s| s.added), Some(1));
 
-    let error = import_upr_info(&options(root), &files, Selection::named(&["Utopa"]))
+    let error = import_upr_info(&options(root), &files, StateSelection::named(&["Utopa"]))
         .expect_err("in no file");
     let invalid = docket::as_invalid_portal(&error).expect("a diagnostic");
     let d = &invalid.diagnostics[0];
@@ -383,7 +383,7 @@ fn all_states_imports_every_state_with_its_own_documents_and_counts() {
             && format!("{error:#}").contains("--all-states"),
         "{error:#}"
     );
-    let summary = import_upr_info(&options(root), &files, Selection::all()).expect("all");
+    let summary = import_upr_info(&options(root), &files, StateSelection::all()).expect("all");
     assert_eq!(summary.records, 5);
     let per_state: Vec<(&str, usize)> = summary
         .states
@@ -415,7 +415,7 @@ fn all_states_imports_every_state_with_its_own_documents_and_counts() {
         .collect();
     assert!(titles.contains(&"Universal Periodic Review of Arcadia, session 27 (cycle 3)"));
 
-    let again = import_upr_info(&options(root), &files, Selection::all()).expect("again");
+    let again = import_upr_info(&options(root), &files, StateSelection::all()).expect("again");
     assert!(again.written.is_empty(), "{again}");
     assert_eq!(again.state("Utopia").map(|s| s.unchanged), Some(2));
 }
@@ -511,7 +511,7 @@ fn uhri_takes_repeated_countries_and_counts_each() {
     let summary = import_uhri(
         &options(root),
         std::slice::from_ref(&export),
-        Selection::named(&["paraguay", "Bolivia (Plurinational State of)"]),
+        StateSelection::named(&["paraguay", "Bolivia (Plurinational State of)"]),
         "en",
         None,
     )
@@ -527,7 +527,8 @@ fn uhri_takes_repeated_countries_and_counts_each() {
         [("Paraguay", 2), ("Bolivia (Plurinational State of)", 1)],
         "a record concerning both is counted under the first chosen"
     );
-    let all = import_uhri(&options(root), &[export], Selection::all(), "en", None).expect("all");
+    let all =
+        import_uhri(&options(root), &[export], StateSelection::all(), "en", None).expect("all");
     assert_eq!((all.records, all.filtered), (4, 0));
     assert_eq!(all.table("recommendations").unwrap().added.len(), 1);
     assert_eq!(all.state("Peru").map(|s| s.added), Some(1));

@@ -25,10 +25,8 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, InvalidPortal};
 
-pub use known::{upr_cycle, upr_session_date};
 pub use merge::{AssessmentRef, DocumentRef, MechanismRef, Origin, Record, SdgRef};
-pub use summary::{ImportSummary, StateCounts, TableChanges};
-pub use table::{Dialect, EditTable, sniff_dialect, write_atomically};
+pub use summary::ImportSummary;
 
 /// Settings shared by every import.
 #[derive(Debug, Clone)]
@@ -44,30 +42,40 @@ pub struct ImportOptions {
 /// Which States under review (UPR Info) or countries concerned (UHRI) an import takes:
 /// `--state`/`--country` (repeatable) or `--all-states`/`--all-countries`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Selection {
+pub struct StateSelection {
     /// The names given, compared without regard to case or surrounding spaces.
     pub names: Vec<String>,
     /// Every State or country the files cover.
     pub all: bool,
 }
 
-impl Selection {
+impl StateSelection {
     /// Every State or country of the files.
-    pub fn all() -> Selection {
-        Selection {
+    pub fn all() -> StateSelection {
+        StateSelection {
             names: Vec::new(),
             all: true,
         }
     }
 
     /// These States or countries.
-    pub fn named<S: AsRef<str>>(names: &[S]) -> Selection {
-        Selection {
+    pub fn named<S: AsRef<str>>(names: &[S]) -> StateSelection {
+        StateSelection {
             names: names
                 .iter()
                 .map(|n| n.as_ref().trim().to_string())
                 .collect(),
             all: false,
+        }
+    }
+
+    /// From the command line's repeated `--state NAME` (or `--country`) and `--all-states`
+    /// (or `--all-countries`).
+    pub fn from_flags(names: &[String], all: bool) -> StateSelection {
+        if all {
+            StateSelection::all()
+        } else {
+            StateSelection::named(names)
         }
     }
 
@@ -82,10 +90,10 @@ impl Selection {
     }
 }
 
-impl From<Option<&str>> for Selection {
+impl From<Option<&str>> for StateSelection {
     /// One name, or none (the importer's default).
-    fn from(name: Option<&str>) -> Selection {
-        Selection::named(name.as_slice())
+    fn from(name: Option<&str>) -> StateSelection {
+        StateSelection::named(name.as_slice())
     }
 }
 
@@ -142,7 +150,7 @@ impl Problems {
 pub fn import_upr_info(
     options: &ImportOptions,
     files: &[PathBuf],
-    states: impl Into<Selection>,
+    states: impl Into<StateSelection>,
 ) -> Result<ImportSummary> {
     let states = states.into();
     run(
@@ -160,7 +168,7 @@ pub fn import_upr_info(
 pub fn import_uhri(
     options: &ImportOptions,
     files: &[PathBuf],
-    countries: impl Into<Selection>,
+    countries: impl Into<StateSelection>,
     lang: &str,
     labels: Option<&Path>,
 ) -> Result<ImportSummary> {

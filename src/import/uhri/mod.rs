@@ -210,7 +210,7 @@ impl Cell {
 /// instead of names are looked up in (or noted by) `ids`.
 pub fn read(
     path: &Path,
-    countries: impl Into<super::Selection>,
+    countries: impl Into<super::StateSelection>,
     lang: &str,
     ids: &mut IdValues,
     problems: &mut Problems,

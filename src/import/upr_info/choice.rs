@@ -4,25 +4,25 @@
 
 use super::export::Export;
 use crate::diagnostics::did_you_mean;
-use crate::import::{Problems, Selection};
+use crate::import::{Problems, StateSelection};
 
 /// The States to import; `None` after a fatal problem.
 pub(super) fn choose(
     exports: &[Export],
-    selection: &Selection,
+    selection: &StateSelection,
     problems: &mut Problems,
-) -> Option<Selection> {
+) -> Option<StateSelection> {
     let covered = covered(exports);
     let Some(first) = exports.first() else {
-        return Some(Selection::all());
+        return Some(StateSelection::all());
     };
     if selection.all {
-        return Some(Selection::all());
+        return Some(StateSelection::all());
     }
     let files: Vec<&str> = exports.iter().map(|e| e.file.as_str()).collect();
     if selection.names.is_empty() {
         if covered.len() <= 1 {
-            return Some(Selection::all());
+            return Some(StateSelection::all());
         }
         problems.fatal.error_with_help(
             &first.file,

@@ -11,30 +11,20 @@ mod choice;
 mod export;
 mod joint;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 
 use super::progress::Progress;
-use super::{Problems, Record, Selection};
+use super::{Problems, Record, StateSelection};
 use export::Export;
 use joint::Joint;
-
-/// Reads one export. Rows about States under review the selection does not take are left
-/// out and counted.
-pub fn read(
-    path: &Path,
-    states: impl Into<Selection>,
-    problems: &mut Problems,
-) -> Result<Vec<Record>> {
-    read_all(&[path.to_path_buf()], &states.into(), problems)
-}
 
 /// Reads several exports as one: a State named with `--state` needs to be in one of them
 /// only, and the rows of a joint recommendation merge across files.
 pub fn read_all(
     paths: &[PathBuf],
-    states: &Selection,
+    states: &StateSelection,
     problems: &mut Problems,
 ) -> Result<Vec<Record>> {
     let mut exports = Vec::with_capacity(paths.len());
