@@ -414,7 +414,7 @@ fn serve_rebuilds_on_save_reloads_pages_shows_problems_and_rewrites_only_touched
 /// the server's address.
 fn assert_served_equals_a_fresh_build(server: &Server, portal: &std::path::Path) {
     let fresh = tempfile::tempdir().unwrap();
-    let base_url = docket::web_url::WebUrl::parse(&format!("http://{}/", server.address)).unwrap();
+    let base_url = docket::WebUrl::parse(&format!("http://{}/", server.address)).unwrap();
     docket::build(&docket::BuildOptions {
         root: portal.to_path_buf(),
         output: fresh.path().join("site"),

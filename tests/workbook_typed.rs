@@ -1,5 +1,5 @@
 //! Workbooks as Excel and LibreOffice save them: dates as dates, numbers as numbers, booleans
-//! as booleans. They load as the text of the same CSV cells would.
+//! as booleans. They load as the text of the same CSV cells would: the site is the same.
 
 mod common;
 
@@ -12,18 +12,42 @@ use zip::write::SimpleFileOptions;
 
 type Tables = Vec<(String, Vec<String>, Vec<Vec<String>>)>;
 
-fn loaded_tables(root: &Path) -> Tables {
-    let mut diagnostics = docket::Diagnostics::default();
-    let raw = docket::load::load_portal(root, &mut diagnostics).expect("loads");
-    assert!(diagnostics.is_empty(), "{:?}", diagnostics.sorted());
-    raw.tables
+/// Every CSV file of the portal's `data/`: table name, header, rows.
+fn csv_tables(root: &Path) -> Tables {
+    let mut files: Vec<_> = std::fs::read_dir(root.join("data"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
         .iter()
-        .map(|(name, parts)| {
-            let t = &parts[0];
-            let rows = t.rows.iter().map(|r| r.cells.clone()).collect();
-            (name.to_string(), t.header.clone(), rows)
+        .map(|path| {
+            let mut reader = csv::Reader::from_path(path).unwrap();
+            let header = reader
+                .headers()
+                .unwrap()
+                .iter()
+                .map(str::to_string)
+                .collect();
+            let rows = reader
+                .records()
+                .map(|r| r.unwrap().iter().map(str::to_string).collect())
+                .collect();
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            (name, header, rows)
         })
         .collect()
+}
+
+/// `G42`: a cell's name in A1 notation.
+fn cell_name(row: usize, column: usize) -> String {
+    let (mut letters, mut n) = (Vec::new(), column);
+    while n > 0 {
+        letters.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{row}", String::from_utf8(letters).unwrap())
 }
 
 /// How a spreadsheet program would type a cell it was given as text.
@@ -43,7 +67,7 @@ fn typed(text: &str) -> Typed {
     }
     match text.parse::<f64>() {
         // Only where the number reads back as the same text (`16.10` would not).
-        Ok(n) if docket::load::number_text(n) == text => Typed::Number(n),
+        Ok(n) if n.to_string() == text => Typed::Number(n),
         _ => Typed::Text(text.to_string()),
     }
 }
@@ -100,7 +124,7 @@ fn write_xlsx(path: &Path, tables: &Tables) -> Kinds {
                 if text.is_empty() {
                     continue;
                 }
-                let at = docket::util::csv::cell_name(r as u64 + 1, c as u64 + 1);
+                let at = cell_name(r + 1, c + 1);
                 let value = typed(text);
                 kinds.count(&value);
                 let cell = match value {
@@ -248,7 +272,7 @@ fn csv_and_typed_workbook(
         institutions.replace("NHRI,nhri,,", "NHRI,nhri,true,"),
     )
     .unwrap();
-    let tables = loaded_tables(csv.path());
+    let tables = csv_tables(csv.path());
     let book = fixture("minimal");
     std::fs::remove_dir_all(book.path().join("data")).unwrap();
     std::fs::create_dir(book.path().join("data")).unwrap();
@@ -261,7 +285,6 @@ fn csv_and_typed_workbook(
 }
 
 fn assert_loads_and_builds_as_the_csv_files(csv: &Path, book: &Path) {
-    assert_eq!(loaded_tables(book), loaded_tables(csv));
     build(csv, &csv.join("public")).expect("the CSV portal builds");
     build(book, &book.join("public")).expect("the workbook portal builds");
     assert_eq!(

@@ -28,14 +28,6 @@ impl Fingerprints {
     pub fn get(&self, file: &str) -> Option<&Page> {
         self.by_file.get(file)
     }
-
-    pub fn len(&self) -> usize {
-        self.by_file.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_file.is_empty()
-    }
 }
 
 impl FromIterator<(String, Page)> for Fingerprints {
