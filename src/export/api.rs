@@ -175,7 +175,9 @@ pub fn recommendation_json(site: &Site, id: RecommendationId) -> Value {
         "date": r.date.to_string(),
         "response": r.response.id(),
         "state": r.state.map(|s| state_under_review(site, s)),
-        "recommending_states": r.recommending_states.iter().map(|&s| term_ref(site, Term::RecommendingState(s))).collect::<Vec<_>>(),
+        // Names, as version 1 always gave them; the references follow.
+        "recommending_states": d.state_names(&r.recommending_states, &d.config.default_language),
+        "recommending_state_refs": r.recommending_states.iter().map(|&s| term_ref(site, Term::RecommendingState(s))).collect::<Vec<_>>(),
         "mechanism": term_ref(site, Term::Mechanism(r.mechanism)),
         "document": {
             "id": document.key.id,
