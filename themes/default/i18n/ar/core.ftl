@@ -69,6 +69,10 @@ col-value = القيمة
 col-source = المصدر
 
 list-showing = عرض النتائج من { $first } إلى { $last } من أصل { $total }
+list-views-label = الترتيب والتصفية
+list-order-data = الترتيب الافتراضي
+list-order-newest = الأحدث أولاً
+list-title-newest = { $title }، الأحدث أولاً
 pager-label = الصفحات
 pager-prev = السابق
 pager-next = التالي

@@ -65,6 +65,10 @@ col-value = Valor
 col-source = Fuente
 
 list-showing = Se muestran { $first }–{ $last } de { $total }
+list-views-label = Ordenar y filtrar
+list-order-data = Orden predeterminado
+list-order-newest = Las más recientes primero
+list-title-newest = { $title }, las más recientes primero
 pager-label = Páginas
 pager-prev = Anterior
 pager-next = Siguiente

@@ -64,6 +64,10 @@ col-value = 数值
 col-source = 来源
 
 list-showing = 显示第{ $first }–{ $last }项，共{ $total }项
+list-views-label = 排序和筛选
+list-order-data = 默认顺序
+list-order-newest = 最新优先
+list-title-newest = { $title }（最新优先）
 pager-label = 分页
 pager-prev = 上一页
 pager-next = 下一页
