@@ -7,19 +7,20 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use common::*;
-use docket::model::Dataset;
+use docket::Dataset;
 
 /// A 600-recommendation synthetic portal in English and Arabic, 20 recommendations a page so
-/// that its themes run over several pages, built once for this file.
+/// that its themes run over several pages, its documents (and so its recommendations) about
+/// three States under review, built once for this file.
 fn synthetic() -> &'static (Dataset, PathBuf) {
     static SITE: OnceLock<(Dataset, PathBuf)> = OnceLock::new();
     SITE.get_or_init(|| {
         let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("term-lists");
         let _ = std::fs::remove_dir_all(&base);
         let root = base.join("portal");
-        docket::synth::generate(
+        docket::synth_portal(
             &root,
-            &docket::synth::SynthOptions {
+            &docket::SynthOptions {
                 recommendations: 600,
                 languages: vec!["en".into(), "ar".into()],
                 seed: 7,
@@ -29,12 +30,25 @@ fn synthetic() -> &'static (Dataset, PathBuf) {
         let config = root.join("config.toml");
         let source = std::fs::read_to_string(&config).unwrap();
         std::fs::write(&config, format!("per_page = 20\n{source}")).unwrap();
+        let documents = root.join("data/documents.csv");
+        let source = std::fs::read_to_string(&documents).unwrap();
+        let with_states: Vec<String> = source
+            .lines()
+            .enumerate()
+            .map(|(i, line)| match i {
+                0 => format!("{line},state"),
+                _ => format!("{line},{}", STATES[i % STATES.len()]),
+            })
+            .collect();
+        std::fs::write(&documents, with_states.join("\n") + "\n").unwrap();
         let out = base.join("public");
         build(&root, &out).expect("the synthetic portal builds");
         let data = docket::load_portal(&root, None).expect("valid").dataset;
         (data, out)
     })
 }
+
+const STATES: [&str; 3] = ["PRY", "URY", "ARG"];
 
 fn page(path: &str) -> String {
     std::fs::read_to_string(synthetic().1.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -69,7 +83,7 @@ fn all_rows(first: &str) -> Vec<String> {
 }
 
 /// The synthetic portal's largest theme, which runs over several pages.
-fn big_theme() -> &'static docket::model::Theme {
+fn big_theme() -> &'static docket::Theme {
     let (data, _) = synthetic();
     let theme = data
         .themes
@@ -136,7 +150,7 @@ fn sort_links_are_plain_links_on_every_page_of_both_orders() {
         let nav = &html[html
             .find("<nav class=\"list-views\" aria-label=\"Sort and filter\">")
             .unwrap_or_else(|| panic!("{path}: a sort nav"))..];
-        let nav = &nav[..nav.find("</nav>").unwrap()];
+        let nav = &nav[..nav.find("</ul>").unwrap()];
         let links = attribute_values(nav, "href");
         assert_eq!(links.len(), 2, "{path}: {nav}");
         let targets: Vec<String> = links
@@ -213,4 +227,84 @@ fn a_full_page_of_a_term_list_stays_small() {
             );
         }
     }
+}
+
+/// The rows of a State's list, and the link and count the term's first page gives it.
+#[test]
+fn state_lists_show_exactly_that_states_recommendations_with_their_counts() {
+    let (data, out) = synthetic();
+    let theme = big_theme();
+    let slug = &theme.key.slug;
+    let first = page(&format!("en/themes/{slug}/index.html"));
+    let later = page(&format!("en/themes/{slug}/page/2/index.html"));
+    assert!(
+        !later.contains("id=\"by-state\""),
+        "State links on the first page only"
+    );
+    let mut listed = 0;
+    for code in STATES {
+        let state = data.states.iter().position(|s| s.key.id == code).unwrap();
+        let expected: Vec<String> = theme
+            .recommendations
+            .iter()
+            .map(|r| &data.recommendations[r.index()])
+            .filter(|r| r.state.map(|s| s.index()) == Some(state))
+            .map(|r| r.key.id.clone())
+            .collect();
+        assert!(
+            !expected.is_empty(),
+            "{code} has recommendations on the theme"
+        );
+        let state_slug = code.to_lowercase();
+        let list = format!("en/themes/{slug}/states/{state_slug}/");
+        for lang in ["en", "ar"] {
+            let list = list.replacen("en/", &format!("{lang}/"), 1);
+            assert_eq!(
+                all_rows(&list),
+                expected,
+                "{lang}: {code}'s rows in data order"
+            );
+        }
+        let name = data.states[state].name_in("en", "en").1;
+        let link = format!(
+            "<a href=\"../../../en/themes/{slug}/states/{state_slug}/\">{name}</a> <small>{}</small>",
+            expected.len()
+        );
+        assert!(first.contains(&link), "{code}: {link}");
+        let html = page(&format!("{list}index.html"));
+        assert!(
+            html.contains(&format!("of {}</p>", expected.len())),
+            "{code}: the count"
+        );
+        assert!(
+            html.contains(&format!("aria-current=\"page\">{name}</a>")),
+            "{code}: the current State"
+        );
+        assert!(
+            html.contains(&format!(
+                "<a href=\"../../../../../en/themes/{slug}/#by-state\">All States</a>"
+            )),
+            "{code}: the way back"
+        );
+        assert!(html.contains(&format!("<title>{}: {name}", theme_name(theme))));
+        listed += expected.len();
+    }
+    assert_eq!(
+        listed,
+        theme.recommendations.len(),
+        "every row in one State's list"
+    );
+    let small = data
+        .clusters
+        .iter()
+        .find(|c| !c.recommendations.is_empty() && c.recommendations.len() <= data.config.per_page)
+        .unwrap();
+    assert!(
+        !out.join(format!("en/clusters/{}/states", small.key.slug))
+            .exists()
+    );
+}
+
+fn theme_name(theme: &docket::Theme) -> &str {
+    theme.name.0.get("en").map(String::as_str).unwrap()
 }

@@ -4,9 +4,10 @@ mod links;
 mod registry;
 mod resolve;
 mod sheet;
+pub mod states;
 pub mod tracking;
 mod types;
 
 pub use crate::util::dates::parse_date;
-pub use resolve::{RESERVED_SECTIONS, build_dataset, resolve_as_of};
+pub use resolve::build_dataset;
 pub use types::*;

@@ -32,8 +32,8 @@ pub fn url_list(site: &Site) -> String {
 
 /// The URLs of `previous` (a saved `urls.txt`) that `current` no longer has, in order.
 /// Blank lines, lines starting with `#`, later pages of lists (`…/page/3/`) and a term's
-/// other orders of its list (`…/by-date/`), which come and go as lists grow and shrink, are
-/// ignored.
+/// other lists (`…/by-date/`, `…/states/pry/`), which come and go as lists grow and shrink,
+/// are ignored.
 pub fn disappeared(previous: &str, current: &str) -> Vec<String> {
     let current: BTreeSet<&str> = current.lines().collect();
     let mut gone: Vec<String> = previous
@@ -77,11 +77,16 @@ pub fn check_previous(previous: &Path, current: &str) -> Result<()> {
     )
 }
 
-/// A page that exists only while a list is long: `…/page/N/` or `…/by-date/`.
+/// A page that exists only while a list is long: `…/page/N/`, a term's `…/by-date/` or
+/// `…/states/{state}/`.
 fn is_list_view(url: &str) -> bool {
     let segments: Vec<&str> = url.trim_matches('/').split('/').collect();
     // `{lang}/{section}/{term}/by-date`: a term called `by-date` is a term.
-    is_later_page(url) || segments.len() == 4 && segments[3] == "by-date"
+    is_later_page(url)
+        || matches!(
+            segments.as_slice(),
+            [_, _, _, "by-date"] | [_, _, _, "states", _]
+        )
 }
 
 /// `…/page/N/`: the second or later page of a paginated list.
@@ -119,13 +124,14 @@ mod tests {
     }
 
     #[test]
-    fn a_terms_newest_first_list_may_go_when_its_list_shrinks_to_one_page() {
-        let previous = "/en/themes/torture/by-date/\n/en/themes/torture/by-date/page/2/\n";
+    fn a_terms_other_lists_may_go_when_its_list_shrinks_to_one_page() {
+        let previous = "/en/themes/torture/by-date/\n/en/themes/torture/by-date/page/2/\n\
+                        /en/themes/torture/states/pry/\n";
         assert!(disappeared(previous, "/en/themes/torture/\n").is_empty());
         assert_eq!(
             disappeared("/en/themes/by-date/\n", ""),
             ["/en/themes/by-date/"],
-            "a term whose slug merely starts so is a term"
+            "a term called by-date is a term"
         );
     }
 

@@ -1,10 +1,12 @@
-//! A term's other lists of recommendations: newest first, where its own list runs long.
+//! A term's other lists of recommendations: newest first, and one State's, where its own
+//! list runs long.
 //!
 //! A term's own page (`/en/themes/torture/`) lists its recommendations in data order. Where
 //! that list runs over more than one page, a reader can also page through it newest first
-//! (`/en/themes/torture/by-date/`), with plain links. A one-page list already shows every date
-//! at once, so it gets no second order: each extra order repeats every row of the list, and
-//! at a whole-UPR scale those rows are most of a portal's bytes.
+//! (`/en/themes/torture/by-date/`) and, where it spans several States under review, through
+//! one State's recommendations (`/en/themes/torture/states/pry/`), with plain links. A
+//! one-page list already shows every row at once, so it gets neither: each extra list repeats
+//! rows, and at a whole-UPR scale those rows are most of a portal's bytes.
 
 use std::collections::HashMap;
 
@@ -18,20 +20,17 @@ use crate::model::*;
 pub enum Listing {
     /// Every recommendation of the term, newest first (`by-date/`).
     ByDate,
+    /// The term's recommendations to one State under review, in data order
+    /// (`states/pry/`).
+    State(StateId),
 }
 
 impl Listing {
     /// The folder of this list under the term's page.
-    fn segment(self) -> &'static str {
+    fn segment(self, data: &Dataset) -> String {
         match self {
-            Listing::ByDate => "by-date/",
-        }
-    }
-
-    /// The Fluent message of its link in the sort/filter nav.
-    pub(super) fn message(self) -> &'static str {
-        match self {
-            Listing::ByDate => "list-order-newest",
+            Listing::ByDate => "by-date/".into(),
+            Listing::State(id) => format!("states/{}/", data.states[id.index()].key.slug),
         }
     }
 }
@@ -40,12 +39,15 @@ impl Listing {
 #[derive(Default)]
 pub(crate) struct TermLists {
     by_date: HashMap<Term, Vec<RecommendationId>>,
+    /// Per term that spans several States, each State's recommendations, in State order.
+    by_state: HashMap<Term, Vec<(StateId, Vec<RecommendationId>)>>,
 }
 
 impl TermLists {
     pub(crate) fn new(site: &Site) -> TermLists {
         let d = site.data;
         let mut by_date = HashMap::new();
+        let mut by_state = HashMap::new();
         for section in super::terms::TERM_SECTIONS {
             for term in site.terms(*section) {
                 let ids = site.term_recommendations(term);
@@ -60,10 +62,27 @@ impl TermLists {
                         .cmp(&d.recommendations[a.index()].date)
                 });
                 by_date.insert(term, sorted);
+                let states = split_by_state(d, ids);
+                if states.len() > 1 {
+                    by_state.insert(term, states);
+                }
             }
         }
-        TermLists { by_date }
+        TermLists { by_date, by_state }
     }
+}
+
+/// The recommendations of each State under review among `ids`, in State order; those with no
+/// State are in none.
+fn split_by_state(d: &Dataset, ids: &[RecommendationId]) -> Vec<(StateId, Vec<RecommendationId>)> {
+    let mut by_state: std::collections::BTreeMap<StateId, Vec<RecommendationId>> =
+        Default::default();
+    for &id in ids {
+        if let Some(state) = d.recommendations[id.index()].state {
+            by_state.entry(state).or_default().push(id);
+        }
+    }
+    by_state.into_iter().collect()
 }
 
 impl Site<'_> {
@@ -72,6 +91,9 @@ impl Site<'_> {
         let mut listings = Vec::new();
         if self.term_lists.by_date.contains_key(&term) {
             listings.push(Listing::ByDate);
+        }
+        if let Some(states) = self.term_lists.by_state.get(&term) {
+            listings.extend(states.iter().map(|(state, _)| Listing::State(*state)));
         }
         listings
     }
@@ -88,11 +110,21 @@ impl Site<'_> {
                 .by_date
                 .get(&term)
                 .map_or(&[], Vec::as_slice),
+            Listing::State(state) => self
+                .term_lists
+                .by_state
+                .get(&term)
+                .and_then(|states| states.iter().find(|(s, _)| *s == state))
+                .map_or(&[], |(_, ids)| ids.as_slice()),
         }
     }
 
     /// The first page of a list: `en/themes/torture/by-date/`.
     pub(crate) fn listing_path(&self, lang: &str, term: Term, listing: Listing) -> String {
-        format!("{}{}", self.term_path(lang, term), listing.segment())
+        format!(
+            "{}{}",
+            self.term_path(lang, term),
+            listing.segment(self.data)
+        )
     }
 }

@@ -129,7 +129,7 @@ pub(super) fn term_page(
     if page == 1 {
         first_page_figures(site, term, lang, context);
     }
-    context.insert("list_views", &list_views(site, term, None, lang));
+    context.insert("list_views", &list_views(site, term, None, page, lang));
     let details = term_details(site, term, lang);
     let title = details.name.text.clone();
     context.insert("term", &details);
@@ -157,7 +157,10 @@ pub(super) fn term_list_page(
         lang,
         context,
     );
-    context.insert("list_views", &list_views(site, term, Some(listing), lang));
+    context.insert(
+        "list_views",
+        &list_views(site, term, Some(listing), page, lang),
+    );
     let name = site.term_name(term, lang);
     context.insert("term_link", &site.term_link(term, lang));
     insert_section(site, term, lang, context);
@@ -165,6 +168,12 @@ pub(super) fn term_list_page(
     args.set("title", name.text);
     let key = match listing {
         Listing::ByDate => "list-title-newest",
+        Listing::State(state) => {
+            let name = site.localize(&site.data.states[state.index()].name, lang);
+            context.insert("state", &name);
+            args.set("state", name.text);
+            "list-title-state"
+        }
     };
     site.i18n.message(lang, key, Some(&args))
 }
@@ -182,28 +191,69 @@ fn insert_section(site: &Site, term: Term, lang: &str, context: &mut Context) {
 #[derive(Serialize)]
 struct ListView {
     href: String,
-    label: String,
+    label: Localized,
+    /// The recommendations of a State's list.
+    count: Option<usize>,
     current: bool,
 }
 
-/// The term's own order, then each other list; empty where the term has only its own.
-fn list_views(site: &Site, term: Term, current: Option<Listing>, lang: &str) -> Vec<ListView> {
+/// The sort/filter nav of a term's lists: its orders on every page; where it spans several
+/// States, each State's list on the first page of the unfiltered orders (a whole-UPR theme
+/// has 193, too many to repeat on every page), and on a State's list, that State and the way
+/// back to all of them.
+#[derive(Serialize)]
+struct ListViews {
+    orders: Vec<ListView>,
+    states: Vec<ListView>,
+    /// On a State's list: the first page of the term's own list, which links every State.
+    all_states: Option<String>,
+}
+
+fn list_views(
+    site: &Site,
+    term: Term,
+    current: Option<Listing>,
+    page: usize,
+    lang: &str,
+) -> Option<ListViews> {
     let listings = site.listings(term);
     if listings.is_empty() {
-        return Vec::new();
+        return None;
     }
-    let msg = |key: &str| site.i18n.message(lang, key, None);
-    let mut views = vec![ListView {
-        href: site.term_path(lang, term),
-        label: msg("list-order-data"),
-        current: current.is_none(),
-    }];
-    views.extend(listings.into_iter().map(|listing| ListView {
-        href: site.listing_path(lang, term, listing),
-        label: msg(listing.message()),
-        current: current == Some(listing),
-    }));
-    views
+    let msg = |key: &str| site.plain(site.i18n.message(lang, key, None), lang);
+    let view = |href: String, label: Localized, count: Option<usize>, here: bool| ListView {
+        href,
+        label,
+        count,
+        current: here,
+    };
+    let on_state_list = matches!(current, Some(Listing::State(_)));
+    let mut views = ListViews {
+        orders: vec![view(
+            site.term_path(lang, term),
+            msg("list-order-data"),
+            None,
+            current.is_none(),
+        )],
+        states: Vec::new(),
+        all_states: on_state_list.then(|| site.term_path(lang, term)),
+    };
+    for listing in listings {
+        let href = site.listing_path(lang, term, listing);
+        let here = current == Some(listing);
+        match listing {
+            Listing::ByDate => views
+                .orders
+                .push(view(href, msg("list-order-newest"), None, here)),
+            Listing::State(state) if here || !on_state_list && page == 1 => {
+                let count = site.listing_recommendations(term, listing).len();
+                let name = site.localize(&site.data.states[state.index()].name, lang);
+                views.states.push(view(href, name, Some(count), here));
+            }
+            Listing::State(_) => {}
+        }
+    }
+    Some(views)
 }
 
 /// The status distribution, progress and due actions of a term's first page.
