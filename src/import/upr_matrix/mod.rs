@@ -298,6 +298,7 @@ fn to_record(
         position_source: row.position_source,
         cluster,
         assessment,
+        origin: Default::default(),
     })
 }
 
