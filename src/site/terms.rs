@@ -6,7 +6,7 @@ use super::urls::{self, Section};
 use crate::model::*;
 
 /// One term of one taxonomy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Term {
     Mechanism(MechanismId),
     Document(DocumentId),
