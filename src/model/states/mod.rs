@@ -6,7 +6,7 @@ mod builtin;
 mod names;
 
 pub use builtin::{builtin, resolve, suggest};
-pub use names::StateIndex;
+pub use names::{StateIndex, fold};
 
 use super::types::{DocumentId, Key, RecommendationId, Text};
 
