@@ -313,6 +313,7 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
 
     let (histogram_terms, histogram_files) = histograms::files(index);
     let histograms = name_shards(&prefix, "h", "json", histogram_files);
+    let sets = name_shards(&prefix, "s", "bin", histograms::sets(index));
     let adjacent = name_shards(&prefix, "a", "bin", index.pairs_seen.shards.clone());
 
     let (postings_shards, postings_first) = postings_shards(index, layout);
@@ -452,6 +453,7 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
         "postings": with(postings.manifest, json!({ "first": differences(&postings_first) })),
         "typo": typo_files.manifest,
         "histograms": with(histograms.manifest, json!({ "terms": differences(&histogram_terms) })),
+        "sets": sets.manifest,
         "adjacent": with(adjacent.manifest, json!({ "k": super::bloom::HASHES })),
         "keys": keys.manifest,
         "docs": with(docs.manifest, json!({ "rows": DOC_ROWS })),
@@ -466,6 +468,7 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
     all.extend(postings.files);
     all.extend(typo_files.files);
     all.extend(histograms.files);
+    all.extend(sets.files);
     all.extend(adjacent.files);
     all.extend(keys.files);
     all.extend(docs.files);

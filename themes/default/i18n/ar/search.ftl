@@ -42,3 +42,4 @@ search-filters-on = عوامل التصفية المفعّلة: { $count }.
 search-active-filters = عوامل التصفية المفعّلة
 search-remove-filter = إزالة عامل التصفية { $filter }
 search-disputed-yes = المقيّمون مختلفون
+search-counts-estimated = الأعداد المسبوقة بالعلامة ≈ تقديرية لهذا البحث؛ أما النتائج نفسها فدقيقة.

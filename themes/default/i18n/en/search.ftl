@@ -42,3 +42,4 @@ search-filters-on = Filters on: { $count }.
 search-active-filters = Active filters
 search-remove-filter = Remove the filter { $filter }
 search-disputed-yes = Assessors disagree
+search-counts-estimated = Counts marked ≈ are estimates for this search; the results themselves are exact.

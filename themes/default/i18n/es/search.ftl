@@ -42,3 +42,4 @@ search-filters-on = Filtros activos: { $count }.
 search-active-filters = Filtros activos
 search-remove-filter = Quitar el filtro { $filter }
 search-disputed-yes = Los evaluadores discrepan
+search-counts-estimated = Los números marcados con ≈ son estimaciones para esta búsqueda; los resultados en sí son exactos.

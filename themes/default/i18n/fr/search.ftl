@@ -42,3 +42,4 @@ search-filters-on = Filtres actifs : { $count }.
 search-active-filters = Filtres actifs
 search-remove-filter = Retirer le filtre { $filter }
 search-disputed-yes = Les évaluateurs divergent
+search-counts-estimated = Les nombres marqués ≈ sont des estimations pour cette recherche ; les résultats eux-mêmes sont exacts.

@@ -42,3 +42,4 @@ search-filters-on = Включено фильтров: { $count }.
 search-active-filters = Включённые фильтры
 search-remove-filter = Убрать фильтр { $filter }
 search-disputed-yes = Оценки расходятся
+search-counts-estimated = Числа со знаком ≈ оценочные для этого поиска; сами результаты точны.

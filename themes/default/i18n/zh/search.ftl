@@ -42,3 +42,4 @@ search-filters-on = 已启用筛选条件：{ $count } 个。
 search-active-filters = 已启用的筛选条件
 search-remove-filter = 移除筛选条件 { $filter }
 search-disputed-yes = 评估方意见不一
+search-counts-estimated = 标有 ≈ 的数字是本次搜索的估计值；搜索结果本身是准确的。
