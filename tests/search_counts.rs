@@ -2,14 +2,13 @@
 //! term's histogram and which are estimated from their terms' histograms, and how close the
 //! estimates come on a synthetic portal. docs/search.md, "Counts".
 
-use docket::search::{Counting, LanguageIndex, Query};
-use docket::site::Site;
+use docket::{LanguageIndex, Query, SearchCounting as Counting, Site};
 
 fn synthetic_index(recommendations: usize) -> LanguageIndex {
     let dir = tempfile::tempdir().expect("temp");
-    docket::synth::generate(
+    docket::synth_portal(
         dir.path(),
-        &docket::synth::SynthOptions {
+        &docket::SynthOptions {
             recommendations,
             languages: vec!["en".into()],
             seed: 11,
@@ -18,7 +17,7 @@ fn synthetic_index(recommendations: usize) -> LanguageIndex {
     .expect("synth");
     let portal = docket::load_portal(dir.path(), None).expect("valid portal");
     let site = Site::new(&portal.dataset, &portal.i18n);
-    docket::search::build_index(&site, "en")
+    docket::build_search_index(&site, "en")
 }
 
 fn query(text: &str, filters: &[(&str, &str)]) -> Query {
