@@ -202,6 +202,31 @@ fn node_and_rust_agree_on_the_fixture() {
     agree(dir.path(), &cases);
 }
 
+/// The State facets: filters by State under review and by recommending State (any name the
+/// data used), their counts, in English and Arabic.
+#[test]
+fn node_and_rust_agree_on_the_state_facets_of_a_multi_state_portal() {
+    if !node_available() {
+        return;
+    }
+    let dir = common::fixture("multi_state");
+    let cases = vec![
+        ("en", "", vec![("state", "CHL")]),
+        ("en", "", vec![("recommending", "FRA")]),
+        (
+            "en",
+            "rights",
+            vec![("recommending", "FRA"), ("recommending", "PRY")],
+        ),
+        ("en", "", vec![("state", "PRY"), ("recommending", "BRA")]),
+        ("en", "torture", vec![]),
+        ("ar", "", vec![("recommending", "XMD")]),
+        ("ar", "", vec![("state", "XMD")]),
+        ("en", "penalty", vec![("state", "PRY")]),
+    ];
+    agree(dir.path(), &cases);
+}
+
 #[test]
 fn node_and_rust_agree_in_six_languages() {
     if !node_available() {

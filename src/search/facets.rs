@@ -23,6 +23,8 @@ pub(super) fn facets(site: &Site, lang: &str, entries: &[Entry]) -> Vec<Facet> {
         b.facet("type", b.types(entries)),
         b.facet("mechanism", b.mechanisms()),
         b.facet("document", b.documents()),
+        b.facet("state", b.states_under_review()),
+        b.facet("recommending", b.recommending_states()),
         b.facet("status", b.statuses()),
         b.facet("disputed", b.disputed()),
         b.facet("response", b.responses()),
@@ -176,6 +178,73 @@ impl Builder<'_> {
             extra.push(self.document_entry(doc));
             extra
         })
+    }
+
+    /// The State under review: recommendations and documents by their State, actions by
+    /// what they address. Only in a multi-State portal (else no values: no facet shown).
+    fn states_under_review(&self) -> Vec<Value> {
+        let d = self.d;
+        if !d.is_multi_state() {
+            return Vec::new();
+        }
+        let mut sets: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); d.states.len()];
+        for (i, r) in d.recommendations.iter().enumerate() {
+            if let Some(s) = r.state {
+                sets[s.index()].insert(i as u32);
+            }
+        }
+        for (doc, document) in d.documents.iter().enumerate() {
+            if let Some(s) = document.state {
+                sets[s.index()].insert(self.document_entry(doc));
+            }
+        }
+        let of_rec = |r: &Recommendation| r.state.map(|s| s.index()).into_iter().collect();
+        for (s, actions) in self
+            .inherited(&of_rec, d.states.len())
+            .into_iter()
+            .enumerate()
+        {
+            sets[s].extend(actions);
+        }
+        self.state_values(sets)
+    }
+
+    /// The recommending States: each with the recommendations it made (alone or jointly) and
+    /// the actions that address them.
+    fn recommending_states(&self) -> Vec<Value> {
+        let d = self.d;
+        let mut sets: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); d.states.len()];
+        for (i, r) in d.recommendations.iter().enumerate() {
+            for s in &r.recommending_states {
+                sets[s.index()].insert(i as u32);
+            }
+        }
+        let of_rec = |r: &Recommendation| r.recommending_states.iter().map(|s| s.index()).collect();
+        for (s, actions) in self
+            .inherited(&of_rec, d.states.len())
+            .into_iter()
+            .enumerate()
+        {
+            sets[s].extend(actions);
+        }
+        self.state_values(sets)
+    }
+
+    /// Values keyed by State id, labelled with the State's name in the index's language.
+    fn state_values(&self, sets: Vec<BTreeSet<u32>>) -> Vec<Value> {
+        sets.into_iter()
+            .enumerate()
+            .map(|(s, set)| {
+                let (name_lang, name) = self.d.state_name(StateId(s as u32), self.lang);
+                let label_lang = if name_lang == self.lang {
+                    ""
+                } else {
+                    name_lang
+                };
+                let key = self.d.states[s].key.id.clone();
+                (key, name.to_string(), label_lang.to_string(), set)
+            })
+            .collect()
     }
 
     /// Recommendations by the status pages' rule, actions by their government status.

@@ -235,7 +235,7 @@ impl Source<'_> {
         symbol.extend(r.paragraph.clone());
         symbol.extend(d.mechanisms[r.mechanism.index()].acronym.clone());
         let mut body = vec![text.clone()];
-        body.extend(r.recommending_states.iter().cloned());
+        body.extend(d.state_names(&r.recommending_states, &d.config.default_language));
         c.key(&r.key.id, entry, KEY_SELF);
         for alias in &r.aliases {
             c.key(&alias.id, entry, KEY_SELF);
