@@ -60,19 +60,22 @@ pub use config::{
     TrackingConfig,
 };
 // The validated portal as plain data, with the rules that read it.
+pub use model::states::{RegionalGroup, State, resolve as resolve_state};
 pub use model::tracking::{Deadline, deadline, is_stale};
 pub use model::{
     Action, ActionId, Alias, AliasTarget, Assessments, Assessor, Cluster, ClusterId, ContentPage,
     Dataset, Document, DocumentId, Effective, EffectiveStatuses, Group, GroupId, Indicator,
     IndicatorId, IndicatorKind, Institution, InstitutionId, InstitutionKind, Key, Measurement,
     Mechanism, MechanismId, MechanismKind, PageText, Recommendation, RecommendationId,
-    Report as DueReport, ReportId, Response, SdgGoal, SdgGoalId, SdgTarget, SdgTargetId, StatusId,
-    StatusSource, StatusUpdate, StatusUpdateId, Subject, Submission, Text, Theme, ThemeId,
-    statuses_agree,
+    Report as DueReport, ReportId, Response, SdgGoal, SdgGoalId, SdgTarget, SdgTargetId, StateId,
+    StatusId, StatusSource, StatusUpdate, StatusUpdateId, Subject, Submission, Text, Theme,
+    ThemeId, statuses_agree,
 };
 // Importing from UPR Info, the Universal Human Rights Index and UPR matrices.
 pub use import::upr_matrix::MatrixOptions;
-pub use import::{ImportOptions, ImportSummary, import_uhri, import_upr_info, import_upr_matrix};
+pub use import::{
+    ImportOptions, ImportSummary, StateSelection, import_uhri, import_upr_info, import_upr_matrix,
+};
 // Searching, as the built search page does.
 pub use search::analysis::surfaces as search_surfaces;
 pub use search::export::{Layout as SearchLayout, export_with as search_index_files};

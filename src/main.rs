@@ -260,9 +260,13 @@ enum ImportSource {
         /// Export files
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The State under review to import (needed when an export covers several)
+        /// A State under review to import, as the exports name it (repeat for several;
+        /// needed when the exports cover several)
         #[arg(long)]
-        state: Option<String>,
+        state: Vec<String>,
+        /// Import every State under review the exports cover
+        #[arg(long, conflicts_with = "state")]
+        all_states: bool,
         #[command(flatten)]
         common: ImportArgs,
     },
@@ -271,9 +275,12 @@ enum ImportSource {
         /// Export files
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Import only the recommendations concerning this country
+        /// Import only the recommendations concerning this country (repeat for several)
         #[arg(long)]
-        country: Option<String>,
+        country: Vec<String>,
+        /// Import the recommendations concerning every country (the default)
+        #[arg(long, conflicts_with = "country")]
+        all_countries: bool,
         /// The language of texts the export gives without naming their language
         #[arg(long, default_value = "en")]
         lang: String,
@@ -556,18 +563,24 @@ fn import(source: ImportSource) -> anyhow::Result<docket::ImportSummary> {
         ImportSource::UprInfo {
             files,
             state,
+            all_states,
             common,
-        } => docket::import_upr_info(&common.options(), &files, state.as_deref()),
+        } => docket::import_upr_info(
+            &common.options(),
+            &files,
+            docket::StateSelection::from_flags(&state, all_states),
+        ),
         ImportSource::Uhri {
             files,
             country,
+            all_countries,
             lang,
             labels,
             common,
         } => docket::import_uhri(
             &common.options(),
             &files,
-            country.as_deref(),
+            docket::StateSelection::from_flags(&country, all_countries),
             &lang,
             labels.as_deref(),
         ),

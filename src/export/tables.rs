@@ -14,6 +14,7 @@ pub const PACKAGE_FILE: &str = "datapackage.json";
 /// Every exported table, in a fixed order.
 pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
     vec![
+        states(site),
         mechanisms(site),
         documents(site),
         recommendations(site),
@@ -49,6 +50,32 @@ fn institution_key(i: &Institution) -> &Key {
     &i.key
 }
 
+fn state_key(s: &State) -> &Key {
+    &s.key
+}
+
+/// The States the portal's recommendations and documents name.
+fn states<'a>(site: &'a Site<'a>) -> ExportTable<'a> {
+    let d = site.data;
+    let states = d.states_in_use();
+    ExportTable {
+        name: "states",
+        title: "States",
+        fields: STATES,
+        primary_key: Some("id"),
+        foreign_keys: &[],
+        count: states.len(),
+        row: Box::new(move |i| {
+            let state = &d.states[states[i].index()];
+            vec![
+                text(&state.key.id),
+                Cell::Translations(state.name.clone()),
+                opt(state.group.map(RegionalGroup::id)),
+            ]
+        }),
+    }
+}
+
 fn mechanisms<'a>(site: &'a Site<'a>) -> ExportTable<'a> {
     let d = site.data;
     ExportTable {
@@ -78,7 +105,7 @@ fn documents<'a>(site: &'a Site<'a>) -> ExportTable<'a> {
         title: "Documents",
         fields: DOCUMENTS,
         primary_key: Some("id"),
-        foreign_keys: &[("mechanism", "mechanisms", "id")],
+        foreign_keys: &[("mechanism", "mechanisms", "id"), ("state", "states", "id")],
         count: d.documents.len(),
         row: Box::new(move |i| {
             let doc = &d.documents[i];
@@ -89,6 +116,7 @@ fn documents<'a>(site: &'a Site<'a>) -> ExportTable<'a> {
                 Cell::Date(doc.date),
                 doc.cycle.map_or(Cell::Empty, |c| Cell::Integer(c.into())),
                 opt(doc.session.as_ref()),
+                opt(doc.state.map(|s| &d.states[s.index()].key.id)),
                 Cell::Translations(doc.title.clone()),
                 opt(doc.url.as_ref()),
             ]
@@ -106,6 +134,7 @@ fn recommendations<'a>(site: &'a Site<'a>) -> ExportTable<'a> {
         primary_key: Some("id"),
         foreign_keys: &[
             ("document", "documents", "id"),
+            ("state", "states", "id"),
             ("lead_institution", "institutions", "id"),
             ("cluster", "clusters", "id"),
             ("mechanism", "mechanisms", "id"),
@@ -121,11 +150,12 @@ fn recommendations<'a>(site: &'a Site<'a>) -> ExportTable<'a> {
                 Cell::Date(r.date),
                 Cell::Translations(r.text.clone()),
                 text(r.response.id()),
-                if r.recommending_states.is_empty() {
-                    Cell::Empty
-                } else {
-                    Cell::List(r.recommending_states.clone())
-                },
+                opt(r.state.map(|s| &d.states[s.index()].key.id)),
+                key_ids(
+                    &d.states,
+                    r.recommending_states.iter().map(|s| s.index()),
+                    state_key,
+                ),
                 key_ids(&d.themes, r.themes.iter().map(|t| t.index()), |t| &t.key),
                 key_ids(&d.groups, r.groups.iter().map(|g| g.index()), |g| &g.key),
                 key_ids(
