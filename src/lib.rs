@@ -60,16 +60,15 @@ pub use config::{
     TrackingConfig,
 };
 // The validated portal as plain data, with the rules that read it.
-pub use model::states::{RegionalGroup, State, resolve as resolve_state};
 pub use model::tracking::{Deadline, deadline, is_stale};
 pub use model::{
     Action, ActionId, Alias, AliasTarget, Assessments, Assessor, Cluster, ClusterId, ContentPage,
     Dataset, Document, DocumentId, Effective, EffectiveStatuses, Group, GroupId, Indicator,
     IndicatorId, IndicatorKind, Institution, InstitutionId, InstitutionKind, Key, Measurement,
     Mechanism, MechanismId, MechanismKind, PageText, Recommendation, RecommendationId,
-    Report as DueReport, ReportId, Response, SdgGoal, SdgGoalId, SdgTarget, SdgTargetId, StateId,
-    StatusId, StatusSource, StatusUpdate, StatusUpdateId, Subject, Submission, Text, Theme,
-    ThemeId, statuses_agree,
+    RegionalGroup, Report as DueReport, ReportId, Response, SdgGoal, SdgGoalId, SdgTarget,
+    SdgTargetId, State, StateId, StatusId, StatusSource, StatusUpdate, StatusUpdateId, Subject,
+    Submission, Text, Theme, ThemeId, statuses_agree,
 };
 // Importing from UPR Info, the Universal Human Rights Index and UPR matrices.
 pub use import::upr_matrix::MatrixOptions;

@@ -119,6 +119,9 @@ struct NewArgs {
     /// Tables with their header rows only: no sample rows to mix with a first import
     #[arg(long)]
     empty: bool,
+    /// One workbook, data/portal.xlsx (a sheet per table), instead of CSV files
+    #[arg(long)]
+    workbook: bool,
 }
 
 #[derive(clap::Args)]
@@ -437,8 +440,14 @@ fn run(command: Command) -> anyhow::Result<()> {
             dir,
             languages,
             empty,
+            workbook,
         }) => {
-            docket::new_portal_with(&dir, &docket::NewPortalOptions { languages, empty })?;
+            let options = docket::NewPortalOptions {
+                languages,
+                empty,
+                workbook,
+            };
+            docket::new_portal_with(&dir, &options)?;
             let dir = dir.display();
             println!("Created a new portal in {dir}. Next: docket build --root {dir}");
         }

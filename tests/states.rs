@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use docket::{Dataset, StateId};
+use docket::{Dataset, Recommendation, State, StateId};
 
 fn load(root: &std::path::Path) -> Dataset {
     docket::load_portal(root, None)
@@ -19,14 +19,14 @@ fn ids(d: &Dataset, states: &[StateId]) -> Vec<String> {
         .collect()
 }
 
-fn state<'a>(d: &'a Dataset, id: &str) -> &'a docket::State {
+fn state<'a>(d: &'a Dataset, id: &str) -> &'a State {
     d.states
         .iter()
         .find(|s| s.key.id == id)
         .unwrap_or_else(|| panic!("state {id}"))
 }
 
-fn rec<'a>(d: &'a Dataset, id: &str) -> &'a docket::Recommendation {
+fn rec<'a>(d: &'a Dataset, id: &str) -> &'a Recommendation {
     d.recommendations.iter().find(|r| r.key.id == id).unwrap()
 }
 
@@ -238,31 +238,6 @@ fn without_states_csv_a_state_only_the_portal_knows_is_unknown() {
             .any(|p| p.to_string().contains("unknown State `Meridia`")),
         "without the table Meridia is unknown"
     );
-}
-
-/// Every spelling of the States under review and recommending States of the real UPR Info
-/// export resolves to a State of the built-in table.
-#[test]
-#[ignore = "needs DOCKET_SHARED_DATA"]
-fn every_state_of_the_upr_info_export_resolves() {
-    let dir = std::env::var("DOCKET_SHARED_DATA").expect("DOCKET_SHARED_DATA");
-    let path = std::path::Path::new(&dir).join("upr-info/paraguay-upr-info-export.csv");
-    let text = std::fs::read_to_string(path).expect("export");
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let mut names = std::collections::BTreeSet::new();
-    for row in reader.records() {
-        let row = row.expect("row");
-        names.insert(row[0].to_string());
-        names.insert(row[4].to_string());
-    }
-    assert!(names.len() > 70, "{}", names.len());
-    let unknown: Vec<&String> = names
-        .iter()
-        .filter(|n| docket::resolve_state(n).is_none())
-        .collect();
-    assert!(unknown.is_empty(), "{unknown:?}");
 }
 
 #[test]
