@@ -280,7 +280,30 @@ pub fn term_json(site: &Site, term: Term) -> Value {
     object.insert("name".into(), term_names(site, term));
     object.insert("api".into(), url(site, &term_file(site, term)));
     object.insert("pages".into(), pages(site, first_page));
-    let details = match term {
+    let details = term_details(site, term);
+    if let Value::Object(details) = details {
+        object.extend(details);
+    }
+    object.insert("count".into(), json!(recommendations.len()));
+    object.insert(
+        "recommendations".into(),
+        Value::Array(
+            recommendations
+                .iter()
+                .map(|&r| {
+                    let rec = &d.recommendations[r.index()];
+                    json!({"id": rec.key.id, "api": url(site, &recommendation_file(rec))})
+                })
+                .collect(),
+        ),
+    );
+    Value::Object(object)
+}
+
+/// What a term's JSON says besides its name, pages and recommendations.
+fn term_details(site: &Site, term: Term) -> Value {
+    let d = site.data;
+    match term {
         Term::Mechanism(id) => {
             let m = &d.mechanisms[id.index()];
             json!({
@@ -349,24 +372,7 @@ pub fn term_json(site: &Site, term: Term) -> Value {
             "group": d.states[id.index()].group.map(RegionalGroup::id),
         }),
         Term::Group(_) => json!({}),
-    };
-    if let Value::Object(details) = details {
-        object.extend(details);
     }
-    object.insert("count".into(), json!(recommendations.len()));
-    object.insert(
-        "recommendations".into(),
-        Value::Array(
-            recommendations
-                .iter()
-                .map(|&r| {
-                    let rec = &d.recommendations[r.index()];
-                    json!({"id": rec.key.id, "api": url(site, &recommendation_file(rec))})
-                })
-                .collect(),
-        ),
-    );
-    Value::Object(object)
 }
 
 /// `api/v1/index.json`: what the API holds and where.
