@@ -12,6 +12,7 @@ pub mod clean;
 mod known;
 mod merge;
 mod progress;
+pub(crate) mod states;
 mod summary;
 mod table;
 pub mod uhri;
@@ -157,7 +158,10 @@ pub fn import_upr_info(
         options,
         "en",
         "UPR Info exports are in English",
-        |problems| upr_info::read_all(files, &states, problems),
+        |problems| {
+            let table = states::PortalStates::load(&options.root)?;
+            upr_info::read_all(files, &states, &table, problems)
+        },
     )
 }
 

@@ -15,6 +15,7 @@ mod markdown;
 mod pages;
 mod parts;
 pub(crate) mod search_page;
+mod state_pages;
 mod term_lists;
 mod term_pages;
 mod terms;

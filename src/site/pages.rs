@@ -210,6 +210,7 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
     )];
     for section in [
         Section::Recommendations,
+        Section::States,
         Section::Actions,
         Section::Mechanisms,
         Section::Themes,
@@ -261,9 +262,13 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
         Section::Clusters,
         Section::Statuses,
         Section::Indicators,
+        Section::RecommendingStates,
     ] {
         let present = if section == Section::Indicators {
             !site.data.indicators.is_empty()
+        } else if section == Section::RecommendingStates {
+            // A national portal links its recommending States from its recommendations.
+            site.data.is_multi_state()
         } else {
             !site.terms(section).is_empty()
         };

@@ -69,7 +69,7 @@ pub(super) fn section_index(site: &Site, section: Section, lang: &str, context: 
         }
         terms = ordered;
     }
-    let rows: Vec<TermRow> = terms
+    let mut rows: Vec<TermRow> = terms
         .into_iter()
         .map(|term| {
             let recommendations = site.term_recommendations(term);
@@ -81,6 +81,10 @@ pub(super) fn section_index(site: &Site, section: Section, lang: &str, context: 
             }
         })
         .collect();
+    if matches!(section, Section::States | Section::RecommendingStates) {
+        // By name in the page's language, not by id (`DEU` is Germany).
+        rows.sort_by(|a, b| a.link.label.text.cmp(&b.link.label.text));
+    }
     context.insert("terms", &rows);
     context.insert("section", section.segment());
     if section == Section::Statuses {
@@ -92,19 +96,21 @@ pub(super) fn section_index(site: &Site, section: Section, lang: &str, context: 
 }
 
 #[derive(Serialize)]
-struct TermDetails {
-    kind: &'static str,
-    id: String,
-    name: Localized,
-    description: Option<Localized>,
-    url: Option<crate::web_url::WebUrl>,
-    facts: Vec<(String, String)>,
-    parent: Option<Link>,
-    children: Vec<Link>,
-    documents: Vec<Link>,
-    actions: Vec<ActionRow>,
+pub(super) struct TermDetails {
+    pub(super) kind: &'static str,
+    pub(super) id: String,
+    pub(super) name: Localized,
+    pub(super) description: Option<Localized>,
+    pub(super) url: Option<crate::web_url::WebUrl>,
+    pub(super) facts: Vec<(String, String)>,
+    pub(super) parent: Option<Link>,
+    pub(super) children: Vec<Link>,
+    pub(super) documents: Vec<Link>,
+    pub(super) actions: Vec<ActionRow>,
     /// A mechanism's draft follow-up report pages, one per cycle (or one).
-    reports: Vec<Link>,
+    pub(super) reports: Vec<Link>,
+    /// Other pages about the same thing (a State's page as recommending State).
+    pub(super) see_also: Vec<Link>,
 }
 
 pub(super) fn term_page(
@@ -317,6 +323,7 @@ fn term_details(site: &Site, term: Term, lang: &str) -> TermDetails {
         documents: Vec::new(),
         actions: Vec::new(),
         reports: Vec::new(),
+        see_also: Vec::new(),
     };
     match term {
         Term::Mechanism(id) => mechanism_details(site, id, lang, &mut details),
@@ -348,6 +355,10 @@ fn term_details(site: &Site, term: Term, lang: &str) -> TermDetails {
             if !cluster.description.is_empty() {
                 details.description = Some(site.localize(&cluster.description, lang));
             }
+        }
+        Term::State(id) => super::state_pages::state_details(site, id, lang, &mut details),
+        Term::RecommendingState(id) => {
+            super::state_pages::recommending_details(site, id, lang, &mut details)
         }
         Term::Group(_) | Term::Status(_) => {}
     }
