@@ -7,6 +7,7 @@ use std::fmt;
 use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 
+use super::cross_source::{ParagraphIndex, source_of, symbol_key};
 use super::known::{SDG_GOALS, known_body};
 use super::table::{EditTable, write_atomically};
 use super::{ImportOptions, Problems, short_hash};
@@ -325,6 +326,8 @@ struct Merger<'c> {
     targets: TermIndex,
     clusters: TermIndex,
     by_source: HashMap<String, usize>,
+    /// Recommendations by document and paragraph, to match a record from another source.
+    by_paragraph: ParagraphIndex,
     /// Slugs of every recommendation id and alias: new ids must not take one.
     recommendation_slugs: HashSet<String>,
     seen: HashSet<String>,
@@ -476,7 +479,7 @@ impl<'c> Merger<'c> {
                 .entry(slugify(documents.get(row, "id")))
                 .or_insert(row);
             documents_by_symbol
-                .entry(name_key(documents.get(row, "symbol")))
+                .entry(symbol_key(documents.get(row, "symbol")))
                 .or_insert(row);
             let session = documents.get(row, "session");
             if !session.is_empty() {
@@ -503,6 +506,9 @@ impl<'c> Merger<'c> {
                 }
             }
         }
+        let by_paragraph = ParagraphIndex::build(recommendations, |document| {
+            documents_by_slug.get(&slugify(document)).copied()
+        });
         let trackers = TABLES
             .iter()
             .map(|&name| (name, Tracker::new(name)))
@@ -521,6 +527,7 @@ impl<'c> Merger<'c> {
             documents_by_symbol,
             documents_by_session,
             by_source,
+            by_paragraph,
             recommendation_slugs,
             tables,
             trackers,
@@ -554,7 +561,14 @@ impl<'c> Merger<'c> {
             if !self.seen.insert(record.source_id.clone()) {
                 self.duplicates += 1;
             }
-            self.update(row, record);
+            self.update(row, record, Refresh::Overwrite);
+            return true;
+        }
+        if let Some(row) = self.other_source_row(record) {
+            if !self.seen.insert(record.source_id.clone()) {
+                self.duplicates += 1;
+            }
+            self.update(row, record, Refresh::FillEmpty);
             return true;
         }
         let id = record.id_candidates.iter().find(|id| {
@@ -635,10 +649,28 @@ impl<'c> Merger<'c> {
         true
     }
 
+    /// The existing row of the record's document and paragraph, when another source (or the
+    /// portal itself) wrote it: two records of one source with different keys stay two rows.
+    fn other_source_row(&self, record: &Record) -> Option<usize> {
+        let paragraph = record.paragraph.as_deref()?;
+        let document = self
+            .documents_by_slug
+            .get(&slugify(&record.document.id))
+            .or_else(|| {
+                self.documents_by_symbol
+                    .get(&symbol_key(&record.document.symbol))
+            })
+            .copied()?;
+        let row = self.by_paragraph.find(document, paragraph)?;
+        let theirs = source_of(self.tables["recommendations"].get(row, "source_id"));
+        (theirs != source_of(&record.source_id)).then_some(row)
+    }
+
     /// Updates the importer-owned cells of an existing row: the texts in the languages the
     /// source gives, the response, paragraph and recommending States the source gives, and the
-    /// themes, groups and SDG targets it adds (those the portal set stay).
-    fn update(&mut self, row: usize, record: &Record) {
+    /// themes, groups and SDG targets it adds (those the portal set stay). A row of another
+    /// source gets only the single values it lacks (`Refresh::FillEmpty`).
+    fn update(&mut self, row: usize, record: &Record, refresh: Refresh) {
         let themes = self.terms("themes", &record.themes);
         let groups = self.terms("groups", &record.groups);
         let targets: Vec<String> = record
@@ -649,17 +681,24 @@ impl<'c> Merger<'c> {
         let goals = self.sdg_goals(&record.sdg_goals);
         let table = self.table("recommendations");
         let mut changed = false;
+        let mut single = |column: &str, value: &str| {
+            let current = table.get(row, column);
+            let open = current.is_empty() || (column == "response" && current == "pending");
+            if refresh == Refresh::Overwrite || open {
+                changed |= table.set(row, column, value);
+            }
+        };
         for (lang, text) in &record.texts {
-            changed |= table.set(row, &format!("text_{lang}"), text);
+            single(&format!("text_{lang}"), text);
         }
         if let Some(response) = record.response {
-            changed |= table.set(row, "response", response);
+            single("response", response);
         }
         if let Some(paragraph) = &record.paragraph {
-            changed |= table.set(row, "paragraph", paragraph);
+            single("paragraph", paragraph);
         }
         if let Some(source) = &record.position_source {
-            changed |= table.set(row, "position_source", source);
+            single("position_source", source);
         }
         if !record.recommending_states.is_empty() {
             let merged = union(
@@ -796,7 +835,7 @@ impl<'c> Merger<'c> {
         let existing = self
             .documents_by_slug
             .get(&slugify(&document.id))
-            .or_else(|| self.documents_by_symbol.get(&name_key(&document.symbol)))
+            .or_else(|| self.documents_by_symbol.get(&symbol_key(&document.symbol)))
             .or_else(|| {
                 if document.by_session {
                     let session = document.session.clone()?;
@@ -838,7 +877,7 @@ impl<'c> Merger<'c> {
         ]);
         self.documents_by_slug.insert(slugify(&document.id), row);
         self.documents_by_symbol
-            .insert(name_key(&document.symbol), row);
+            .insert(symbol_key(&document.symbol), row);
         if let Some(session) = &document.session {
             self.documents_by_session
                 .entry((slugify(mechanism), session.clone()))
@@ -945,6 +984,16 @@ impl<'c> Merger<'c> {
         self.tracker("sdg_targets").added(row, &target.target);
         Some(target.target.clone())
     }
+}
+
+/// How an update treats the single-valued cells (texts, response, paragraph, position source)
+/// of the row it updates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refresh {
+    /// The row came from this source: its values are the source's latest.
+    Overwrite,
+    /// The row came from another source or the portal: only empty cells are filled.
+    FillEmpty,
 }
 
 /// `existing` (a `|` cell) with the values of `incoming` it lacks appended.

@@ -9,6 +9,7 @@
 //! "Importing".
 
 pub mod clean;
+mod cross_source;
 mod known;
 mod merge;
 mod table;
