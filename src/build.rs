@@ -118,6 +118,16 @@ pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
     })
 }
 
+impl std::fmt::Display for CheckSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "OK: {} recommendations, {} actions, {} status updates; {} pages would be built",
+            self.recommendations, self.actions, self.status_updates, self.pages
+        )
+    }
+}
+
 /// What a build wrote and how long it took.
 #[derive(Debug)]
 pub struct BuildSummary {

@@ -6,8 +6,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use docket::diagnostics::{Format, Severity, render};
-use docket::web_url::{URL_HELP, WebUrl};
+use docket::{DiagnosticFormat as Format, Severity, WebUrl, render_diagnostics as render};
 
 /// Docket builds public, multilingual, static portals that track what a State has done
 /// about the human rights recommendations it received.
@@ -21,72 +20,13 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the portal into a folder of static files (all or nothing)
-    Build {
-        /// The portal folder, holding config.toml
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        #[command(flatten)]
-        output: OutputArgs,
-        /// How problems are written (as for `check`)
-        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
-        format: ReportFormat,
-        /// Overrides base_url from config.toml
-        #[arg(long, value_parser = parse_base_url)]
-        base_url: Option<WebUrl>,
-        /// The day the data describes (YYYY-MM-DD); overrides config.toml and SOURCE_DATE_EPOCH
-        #[arg(long, value_parser = parse_date)]
-        as_of: Option<NaiveDate>,
-        /// A previous build's urls.txt (save the live one with `curl -o`): fail, naming them,
-        /// if any of its URLs would disappear
-        #[arg(long, value_name = "FILE")]
-        previous: Option<PathBuf>,
-        /// Print the time of each stage (load, validate, layout, each emitter, render, swap)
-        /// to stderr
-        #[arg(long)]
-        timings: bool,
-    },
+    Build(BuildArgs),
     /// Load and validate everything, report every problem, write nothing
-    Check {
-        /// The portal folder, holding config.toml
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// How problems are written: for people (stderr), GitHub Actions annotations or
-        /// JSON Lines (stdout)
-        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
-        format: ReportFormat,
-        /// The day the data describes (YYYY-MM-DD)
-        #[arg(long, value_parser = parse_date)]
-        as_of: Option<NaiveDate>,
-    },
+    Check(CheckArgs),
     /// Build the portal, serve it on 127.0.0.1, and rebuild and reload on every change
-    Serve {
-        /// The portal folder, holding config.toml
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Port to listen on
-        #[arg(long, default_value_t = 1111)]
-        port: u16,
-        /// Address to listen on; other machines can reach the server only if you name one
-        /// of this machine's network addresses (or 0.0.0.0)
-        #[arg(long, default_value_t = docket::serve::DEFAULT_BIND)]
-        bind: std::net::IpAddr,
-        #[command(flatten)]
-        output: OutputArgs,
-        /// The day the data describes (YYYY-MM-DD)
-        #[arg(long, value_parser = parse_date)]
-        as_of: Option<NaiveDate>,
-    },
+    Serve(ServeArgs),
     /// Create a small new portal that builds as it is
-    New {
-        /// Folder to create (must not exist or be empty)
-        dir: PathBuf,
-        /// The portal's languages as BCP 47 codes, the default first (e.g. sl,en)
-        #[arg(long, value_delimiter = ',', default_value = "en,fr")]
-        languages: Vec<String>,
-        /// Tables with their header rows only: no sample rows to mix with a first import
-        #[arg(long)]
-        empty: bool,
-    },
+    New(NewArgs),
     /// The theme's messages for translators: a template per language, and a check
     I18n {
         #[command(subcommand)]
@@ -98,73 +38,153 @@ enum Command {
         source: ImportSource,
     },
     /// Search a portal's recommendations, actions and documents, as its search page does
-    Search {
-        /// Words, a document symbol or an identifier (a query not ending in a space
-        /// completes its last word, as when typing)
-        query: String,
-        /// The portal folder, holding config.toml
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// The index's language (default: the portal's default language)
-        #[arg(long)]
-        lang: Option<String>,
-        /// Keep only results with this facet value, as NAME=VALUE (repeatable)
-        #[arg(long = "facet", value_parser = parse_facet)]
-        facets: Vec<(String, String)>,
-        /// How many results to list
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
-        /// The day the data describes (YYYY-MM-DD)
-        #[arg(long, value_parser = parse_date)]
-        as_of: Option<NaiveDate>,
-    },
+    Search(SearchArgs),
     /// Write the portal's data in another form
     Export {
         #[command(subcommand)]
         what: ExportWhat,
     },
     /// Draft a follow-up report for a mechanism or an institution (.docx, .html or .md)
-    Report {
-        /// The mechanism's id or acronym, such as UPR or CAT
-        #[arg(
-            long,
-            required_unless_present = "institution",
-            conflicts_with = "institution"
-        )]
-        mechanism: Option<String>,
-        /// The UPR cycle (default: the mechanism's latest cycle, else its latest document)
-        #[arg(long, requires = "mechanism")]
-        cycle: Option<u32>,
-        /// An institution's id: what it leads or partners on
-        #[arg(long)]
-        institution: Option<String>,
-        /// The report's language (default: the portal's default language)
-        #[arg(long)]
-        lang: Option<String>,
-        /// The day the data describes (YYYY-MM-DD)
-        #[arg(long, value_parser = parse_date)]
-        as_of: Option<NaiveDate>,
-        /// The file to write: FILE.docx, FILE.html or FILE.md
-        #[arg(long)]
-        output: PathBuf,
-        /// The portal folder, holding config.toml
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-    },
+    Report(ReportArgs),
     /// Write a synthetic portal of any size, for benchmarks
-    Synth {
-        /// Folder to create
-        dir: PathBuf,
-        /// Number of recommendations
-        #[arg(long, default_value_t = 1000)]
-        recommendations: usize,
-        /// Comma-separated language codes; the first is the default
-        #[arg(long, default_value = "en,fr,es,ar")]
-        languages: String,
-        /// Seed of the deterministic generator
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
+    Synth(SynthArgs),
+}
+
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// The portal folder, holding config.toml
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    #[command(flatten)]
+    output: OutputArgs,
+    /// How problems are written (as for `check`)
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    format: ReportFormat,
+    /// Overrides base_url from config.toml
+    #[arg(long, value_parser = docket::parse_base_url)]
+    base_url: Option<WebUrl>,
+    /// The day the data describes (YYYY-MM-DD); overrides config.toml and SOURCE_DATE_EPOCH
+    #[arg(long, value_parser = docket::parse_data_date)]
+    as_of: Option<NaiveDate>,
+    /// A previous build's urls.txt (save the live one with `curl -o`): fail, naming them,
+    /// if any of its URLs would disappear
+    #[arg(long, value_name = "FILE")]
+    previous: Option<PathBuf>,
+    /// Print the time of each stage (load, validate, layout, each emitter, render, swap)
+    /// to stderr
+    #[arg(long)]
+    timings: bool,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// The portal folder, holding config.toml
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// How problems are written: for people (stderr), GitHub Actions annotations or
+    /// JSON Lines (stdout)
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    format: ReportFormat,
+    /// The day the data describes (YYYY-MM-DD)
+    #[arg(long, value_parser = docket::parse_data_date)]
+    as_of: Option<NaiveDate>,
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// The portal folder, holding config.toml
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Port to listen on
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// Address to listen on; other machines can reach the server only if you name one
+    /// of this machine's network addresses (or 0.0.0.0)
+    #[arg(long, default_value_t = docket::DEFAULT_BIND)]
+    bind: std::net::IpAddr,
+    #[command(flatten)]
+    output: OutputArgs,
+    /// The day the data describes (YYYY-MM-DD)
+    #[arg(long, value_parser = docket::parse_data_date)]
+    as_of: Option<NaiveDate>,
+}
+
+#[derive(clap::Args)]
+struct NewArgs {
+    /// Folder to create (must not exist or be empty)
+    dir: PathBuf,
+    /// The portal's languages as BCP 47 codes, the default first (e.g. sl,en)
+    #[arg(long, value_delimiter = ',', default_value = "en,fr")]
+    languages: Vec<String>,
+    /// Tables with their header rows only: no sample rows to mix with a first import
+    #[arg(long)]
+    empty: bool,
+}
+
+#[derive(clap::Args)]
+struct SearchArgs {
+    /// Words, a document symbol or an identifier (a query not ending in a space
+    /// completes its last word, as when typing)
+    query: String,
+    /// The portal folder, holding config.toml
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The index's language (default: the portal's default language)
+    #[arg(long)]
+    lang: Option<String>,
+    /// Keep only results with this facet value, as NAME=VALUE (repeatable)
+    #[arg(long = "facet", value_parser = parse_facet)]
+    facets: Vec<(String, String)>,
+    /// How many results to list
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// The day the data describes (YYYY-MM-DD)
+    #[arg(long, value_parser = docket::parse_data_date)]
+    as_of: Option<NaiveDate>,
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// The mechanism's id or acronym, such as UPR or CAT
+    #[arg(
+        long,
+        required_unless_present = "institution",
+        conflicts_with = "institution"
+    )]
+    mechanism: Option<String>,
+    /// The UPR cycle (default: the mechanism's latest cycle, else its latest document)
+    #[arg(long, requires = "mechanism")]
+    cycle: Option<u32>,
+    /// An institution's id: what it leads or partners on
+    #[arg(long)]
+    institution: Option<String>,
+    /// The report's language (default: the portal's default language)
+    #[arg(long)]
+    lang: Option<String>,
+    /// The day the data describes (YYYY-MM-DD)
+    #[arg(long, value_parser = docket::parse_data_date)]
+    as_of: Option<NaiveDate>,
+    /// The file to write: FILE.docx, FILE.html or FILE.md
+    #[arg(long)]
+    output: PathBuf,
+    /// The portal folder, holding config.toml
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct SynthArgs {
+    /// Folder to create
+    dir: PathBuf,
+    /// Number of recommendations
+    #[arg(long, default_value_t = 1000)]
+    recommendations: usize,
+    /// Comma-separated language codes; the first is the default
+    #[arg(long, default_value = "en,fr,es,ar")]
+    languages: String,
+    /// Seed of the deterministic generator
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(Subcommand)]
@@ -284,7 +304,7 @@ struct MatrixArgs {
     #[arg(long)]
     symbol: Option<String>,
     /// The report's date (YYYY-MM-DD), needed when the portal does not have it yet
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = docket::parse_data_date)]
     date: Option<NaiveDate>,
     /// The Working Group session
     #[arg(long)]
@@ -293,7 +313,7 @@ struct MatrixArgs {
     #[arg(long)]
     cycle: Option<u32>,
     /// The date of the government status updates made from the assessment column
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = docket::parse_data_date)]
     assessment_date: Option<NaiveDate>,
     /// Their status id (from config.toml)
     #[arg(long)]
@@ -301,8 +321,8 @@ struct MatrixArgs {
 }
 
 impl MatrixArgs {
-    fn options(&self) -> docket::import::upr_matrix::MatrixOptions {
-        docket::import::upr_matrix::MatrixOptions {
+    fn options(&self) -> docket::MatrixOptions {
+        docket::MatrixOptions {
             symbol: self.symbol.clone(),
             date: self.date,
             session: self.session,
@@ -344,8 +364,8 @@ struct ImportArgs {
 }
 
 impl ImportArgs {
-    fn options(&self) -> docket::import::ImportOptions {
-        docket::import::ImportOptions {
+    fn options(&self) -> docket::ImportOptions {
+        docket::ImportOptions {
             root: self.root.clone(),
             dry_run: self.dry_run,
             skip_invalid: self.skip_invalid,
@@ -362,38 +382,13 @@ fn parse_facet(raw: &str) -> Result<(String, String), String> {
     }
 }
 
-fn parse_date(raw: &str) -> Result<NaiveDate, String> {
-    let years = docket::util::dates::DATA_YEARS;
-    docket::model::parse_date(raw)
-        .filter(|&date| docket::util::dates::in_data_years(date))
-        .ok_or_else(|| {
-            format!(
-                "`{raw}` is not a date from {} to {}; write YYYY-MM-DD",
-                years.start(),
-                years.end()
-            )
-        })
-}
-
-fn parse_base_url(raw: &str) -> Result<WebUrl, String> {
-    let url = WebUrl::parse(raw).map_err(|problem| format!("{problem}\n  help: {URL_HELP}"))?;
-    if raw.contains(['?', '#']) {
-        return Err(format!(
-            "`{raw}` has a query or fragment\n  help: give the folder the site is published in, \
-             like https://rights.example.org/"
-        ));
-    }
-    Ok(url)
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (root, format) = match &cli.command {
-        Command::Check { root, format, .. } | Command::Build { root, format, .. } => {
-            (root.clone(), *format)
-        }
-        Command::Serve { root, .. } => (root.clone(), ReportFormat::Human),
-        Command::Search { root, .. } => (root.clone(), ReportFormat::Human),
+        Command::Check(args) => (args.root.clone(), args.format),
+        Command::Build(args) => (args.root.clone(), args.format),
+        Command::Serve(args) => (args.root.clone(), ReportFormat::Human),
+        Command::Search(args) => (args.root.clone(), ReportFormat::Human),
         _ => (PathBuf::from("."), ReportFormat::Human),
     };
     match run(cli.command) {
@@ -428,155 +423,31 @@ fn report_problems(root: &Path, format: ReportFormat, problems: &[docket::Diagno
 
 fn run(command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Build {
-            root,
-            format: _,
-            output,
-            base_url,
-            as_of,
-            previous,
-            timings,
-        } => {
-            let summary = docket::build(&docket::BuildOptions {
-                output: output.folder(&root),
-                force: output.force,
-                root,
-                base_url,
-                as_of,
-                progress: true,
-                previous,
-                timings,
-            })?;
-            println!("{summary}");
-        }
-        Command::Check {
-            root,
-            format,
-            as_of,
-        } => {
-            let summary = docket::check(&root, as_of)?;
-            let warnings = render(format.format(), &root, Severity::Warning, &summary.warnings);
-            match format {
-                ReportFormat::Human | ReportFormat::Short => eprint!("{warnings}"),
-                ReportFormat::Github | ReportFormat::Json => print!("{warnings}"),
-            }
-            let ok = format!(
-                "OK: {} recommendations, {} actions, {} status updates; {} pages would be built",
-                summary.recommendations, summary.actions, summary.status_updates, summary.pages
-            );
-            // JSON Lines on stdout stay machine-readable: the summary goes to stderr.
-            if format == ReportFormat::Json {
-                eprintln!("{ok}");
-            } else {
-                println!("{ok}");
-            }
-        }
-        Command::Serve {
-            root,
-            port,
-            bind,
-            output,
-            as_of,
-        } => {
-            let listener = docket::serve::bind(bind, port)?;
-            let address = listener.local_addr()?;
-            let base_url = WebUrl::parse(&format!("http://{address}/"))
-                .map_err(|problem| anyhow::anyhow!("cannot serve at {address}: {problem}"))?;
-            let output_dir = output.folder(&root);
-            let options = docket::BuildOptions {
-                output: output_dir.clone(),
-                force: output.force,
-                root,
-                base_url: Some(base_url.clone()),
-                as_of,
-                progress: false,
-                previous: None,
-                timings: false,
-            };
-            docket::serve::serve_portal(options, listener, || {
-                println!(
-                    "Serving {} at {base_url}; rebuilding when a file changes (Ctrl+C to stop)",
-                    output_dir.display()
-                );
-            })?;
-        }
-        Command::New {
+        Command::Build(args) => build(args)?,
+        Command::Check(args) => check(&args.root, args.format, args.as_of)?,
+        Command::Serve(args) => serve(args)?,
+        Command::New(NewArgs {
             dir,
             languages,
             empty,
-        } => {
-            let options = docket::scaffold::NewPortalOptions { languages, empty };
-            docket::scaffold::new_portal_with(&dir, &options)?;
-            println!(
-                "Created a new portal in {}. Next: docket build --root {}",
-                dir.display(),
-                dir.display()
-            );
+        }) => {
+            docket::new_portal_with(&dir, &docket::NewPortalOptions { languages, empty })?;
+            let dir = dir.display();
+            println!("Created a new portal in {dir}. Next: docket build --root {dir}");
         }
-        Command::I18n { action } => match action {
-            I18nAction::Template { lang, root, output } => {
-                let (path, count) = docket::translation::template(&root, &lang, output.as_deref())?;
-                println!("Wrote {count} messages to translate to {}", path.display());
-            }
-            I18nAction::Check { root } => {
-                for report in docket::translation::check(&root)? {
-                    println!("{report}");
-                }
-            }
-        },
-        Command::Import { source } => {
-            let summary = match source {
-                ImportSource::UprInfo {
-                    files,
-                    state,
-                    common,
-                } => docket::import::import_upr_info(&common.options(), &files, state.as_deref())?,
-                ImportSource::Uhri {
-                    files,
-                    country,
-                    lang,
-                    labels,
-                    common,
-                } => docket::import::import_uhri(
-                    &common.options(),
-                    &files,
-                    country.as_deref(),
-                    &lang,
-                    labels.as_deref(),
-                )?,
-                ImportSource::UprMatrix {
-                    files,
-                    lang,
-                    matrix,
-                    common,
-                } => docket::import::import_upr_matrix(
-                    &common.options(),
-                    &files,
-                    &lang,
-                    &matrix.options(),
-                )?,
+        Command::I18n { action } => i18n(action)?,
+        Command::Import { source } => println!("{}", import(source)?),
+        Command::Search(args) => {
+            let query = docket::Query {
+                text: args.query,
+                filters: args.facets,
             };
-            println!("{summary}");
-        }
-        Command::Search {
-            query,
-            root,
-            lang,
-            facets,
-            limit,
-            as_of,
-        } => {
-            let portal = docket::load_portal(&root, as_of)?;
-            let site = docket::site::Site::new(&portal.dataset, &portal.i18n);
-            let options = docket::search::SearchOptions {
-                lang,
-                query: docket::search::Query {
-                    text: query,
-                    filters: facets,
-                },
+            let options = docket::SearchOptions {
+                lang: args.lang,
+                query,
             };
-            let report = docket::search::search_portal(&site, &options)?;
-            print!("{}", report.render(limit));
+            let report = docket::search_folder(&args.root, args.as_of, &options)?;
+            print!("{}", report.render(args.limit));
         }
         Command::Export {
             what: ExportWhat::Workbook { file, root },
@@ -584,56 +455,127 @@ fn run(command: Command) -> anyhow::Result<()> {
             let written = docket::export_workbook(&root, &file)?;
             println!("Wrote {written} tables to {}", file.display());
         }
-        Command::Report {
-            mechanism,
-            cycle,
-            institution,
-            lang,
-            as_of,
-            output,
-            root,
-        } => {
-            let scope = match (mechanism, institution) {
-                (Some(id), _) => docket::report::Scope::Mechanism { id, cycle },
-                (None, Some(id)) => docket::report::Scope::Institution(id),
-                (None, None) => anyhow::bail!("name a --mechanism or an --institution"),
+        Command::Report(args) => report(args)?,
+        Command::Synth(args) => {
+            let options = docket::SynthOptions {
+                recommendations: args.recommendations,
+                languages: docket::parse_language_list(&args.languages),
+                seed: args.seed,
             };
-            let count = docket::report::write_report(&docket::report::ReportOptions {
-                root,
-                scope,
-                lang,
-                as_of,
-                output: output.clone(),
-            })?;
+            docket::synth_portal(&args.dir, &options)?;
             println!(
-                "Wrote a draft report on {count} recommendations to {}",
-                output.display()
-            );
-        }
-        Command::Synth {
-            dir,
-            recommendations,
-            languages,
-            seed,
-        } => {
-            let languages: Vec<String> = languages
-                .split(',')
-                .map(|l| l.trim().to_string())
-                .filter(|l| !l.is_empty())
-                .collect();
-            docket::synth::generate(
-                &dir,
-                &docket::synth::SynthOptions {
-                    recommendations,
-                    languages,
-                    seed,
-                },
-            )?;
-            println!(
-                "Wrote a synthetic portal with {recommendations} recommendations to {}",
-                dir.display()
+                "Wrote a synthetic portal with {} recommendations to {}",
+                args.recommendations,
+                args.dir.display()
             );
         }
     }
     Ok(())
+}
+
+fn build(args: BuildArgs) -> anyhow::Result<()> {
+    let summary = docket::build(&docket::BuildOptions {
+        output: args.output.folder(&args.root),
+        force: args.output.force,
+        root: args.root,
+        base_url: args.base_url,
+        as_of: args.as_of,
+        progress: true,
+        previous: args.previous,
+        timings: args.timings,
+    })?;
+    println!("{summary}");
+    Ok(())
+}
+
+fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let options = docket::ServeOptions {
+        output: args.output.folder(&args.root),
+        force: args.output.force,
+        root: args.root,
+        as_of: args.as_of,
+        bind: args.bind,
+        port: args.port,
+    };
+    docket::serve_at(options, |folder, url| {
+        println!(
+            "Serving {} at {url}; rebuilding when a file changes (Ctrl+C to stop)",
+            folder.display()
+        );
+    })
+}
+
+fn report(args: ReportArgs) -> anyhow::Result<()> {
+    let options = docket::ReportOptions {
+        scope: docket::report_scope(args.mechanism, args.cycle, args.institution)?,
+        root: args.root,
+        lang: args.lang,
+        as_of: args.as_of,
+        output: args.output,
+    };
+    let count = docket::write_report(&options)?;
+    let file = options.output.display();
+    println!("Wrote a draft report on {count} recommendations to {file}");
+    Ok(())
+}
+
+/// `docket check`: warnings where the format puts them, then the summary.
+fn check(root: &Path, format: ReportFormat, as_of: Option<NaiveDate>) -> anyhow::Result<()> {
+    let summary = docket::check(root, as_of)?;
+    let warnings = render(format.format(), root, Severity::Warning, &summary.warnings);
+    match format {
+        ReportFormat::Human | ReportFormat::Short => eprint!("{warnings}"),
+        ReportFormat::Github | ReportFormat::Json => print!("{warnings}"),
+    }
+    // JSON Lines on stdout stay machine-readable: the summary goes to stderr.
+    if format == ReportFormat::Json {
+        eprintln!("{summary}");
+    } else {
+        println!("{summary}");
+    }
+    Ok(())
+}
+
+fn i18n(action: I18nAction) -> anyhow::Result<()> {
+    match action {
+        I18nAction::Template { lang, root, output } => {
+            let (path, count) = docket::translation_template(&root, &lang, output.as_deref())?;
+            println!("Wrote {count} messages to translate to {}", path.display());
+        }
+        I18nAction::Check { root } => {
+            for report in docket::check_translations(&root)? {
+                println!("{report}");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn import(source: ImportSource) -> anyhow::Result<docket::ImportSummary> {
+    match source {
+        ImportSource::UprInfo {
+            files,
+            state,
+            common,
+        } => docket::import_upr_info(&common.options(), &files, state.as_deref()),
+        ImportSource::Uhri {
+            files,
+            country,
+            lang,
+            labels,
+            common,
+        } => docket::import_uhri(
+            &common.options(),
+            &files,
+            country.as_deref(),
+            &lang,
+            labels.as_deref(),
+        ),
+        ImportSource::UprMatrix {
+            files,
+            lang,
+            matrix,
+            common,
+        } => docket::import_upr_matrix(&common.options(), &files, &lang, &matrix.options()),
+    }
 }

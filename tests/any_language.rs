@@ -30,7 +30,7 @@ fn a_slovenian_portal_builds_with_english_fallbacks_marked_and_one_warning() {
 
     assert_eq!(summary.warnings.len(), 1, "{summary}");
     let warning = &summary.warnings[0];
-    let missing = docket::i18n::message_ids(
+    let missing = docket::message_ids(
         &std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/en"))
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
@@ -104,7 +104,7 @@ fn an_i18n_template_lists_every_missing_message_and_once_translated_they_replace
         root,
         "[[languages]]\ncode = \"sl\"\nname = \"Slovenščina\"\n",
     );
-    let (path, count) = docket::translation::template(root, "sl", None).expect("template");
+    let (path, count) = docket::translation_template(root, "sl", None).expect("template");
     assert_eq!(path, root.join("i18n/sl/missing.ftl"));
     let template = std::fs::read_to_string(&path).expect("written");
     assert!(template.contains("# en: nav-home = "), "source as comment");
@@ -114,11 +114,11 @@ fn an_i18n_template_lists_every_missing_message_and_once_translated_they_replace
         count
     );
     assert!(
-        docket::translation::template(root, "sl", None).is_err(),
+        docket::translation_template(root, "sl", None).is_err(),
         "an existing file is never replaced"
     );
 
-    let reports = docket::translation::check(root).expect("check");
+    let reports = docket::check_translations(root).expect("check");
     let sl = reports.iter().find(|r| r.lang == "sl").expect("sl");
     assert_eq!(sl.missing.len(), count);
     let ar = reports.iter().find(|r| r.lang == "ar").expect("ar");
@@ -127,7 +127,7 @@ fn an_i18n_template_lists_every_missing_message_and_once_translated_they_replace
     // A translator fills one message: it is no longer missing, and the page uses it unmarked.
     let filled = template.replace("\n#nav-home =\n", "\nnav-home = Domov\n");
     std::fs::write(&path, filled + "\nnot-in-english = Nekaj\n").unwrap();
-    let reports = docket::translation::check(root).expect("check");
+    let reports = docket::check_translations(root).expect("check");
     let sl = reports.iter().find(|r| r.lang == "sl").expect("sl");
     assert_eq!(sl.missing.len(), count - 1);
     assert_eq!(sl.unused, ["not-in-english"]);

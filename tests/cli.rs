@@ -350,10 +350,10 @@ fn serve_answers_pages_and_404() {
     let portal = fixture("minimal");
     let out = portal.path().join("public");
     build(portal.path(), &out).unwrap();
-    let listener = docket::serve::bind(docket::serve::DEFAULT_BIND, 0).unwrap();
+    let listener = docket::bind_listener(docket::DEFAULT_BIND, 0).unwrap();
     let address = listener.local_addr().unwrap();
     let dir = out.clone();
-    std::thread::spawn(move || docket::serve::serve(&dir, listener));
+    std::thread::spawn(move || docket::serve_folder(&dir, listener));
     let get = |path: &str| {
         let mut stream = std::net::TcpStream::connect(address).unwrap();
         write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
@@ -388,7 +388,7 @@ fn build_writes_into_public_inside_the_portal_by_default_not_the_current_folder(
         portal
             .path()
             .join("public")
-            .join(docket::output::MARKER)
+            .join(docket::OUTPUT_MARKER)
             .is_file()
     );
     assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);

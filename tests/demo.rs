@@ -31,15 +31,13 @@ fn the_demo_portal_has_the_promised_breadth() {
     let treaty_bodies = data
         .mechanisms
         .iter()
-        .filter(|m| {
-            m.kind == docket::model::MechanismKind::TreatyBody && !m.recommendations.is_empty()
-        })
+        .filter(|m| m.kind == docket::MechanismKind::TreatyBody && !m.recommendations.is_empty())
         .count();
     assert!(treaty_bodies >= 5);
     for kind in [
-        docket::model::MechanismKind::SpecialProcedure,
-        docket::model::MechanismKind::Regional,
-        docket::model::MechanismKind::National,
+        docket::MechanismKind::SpecialProcedure,
+        docket::MechanismKind::Regional,
+        docket::MechanismKind::National,
     ] {
         assert!(
             data.mechanisms

@@ -173,7 +173,7 @@ fn check_atom(feed: &Element, self_path: &str, lang: &str) {
     }
 }
 
-fn dataset(portal: &tempfile::TempDir) -> docket::model::Dataset {
+fn dataset(portal: &tempfile::TempDir) -> docket::Dataset {
     docket::load_portal(portal.path(), None)
         .expect("fixture loads")
         .dataset
@@ -181,9 +181,9 @@ fn dataset(portal: &tempfile::TempDir) -> docket::model::Dataset {
 
 /// Entry ids a term feed must hold: its recommendations and their status updates.
 fn expected_ids(
-    d: &docket::model::Dataset,
+    d: &docket::Dataset,
     lang: &str,
-    recommendations: &[docket::model::RecommendationId],
+    recommendations: &[docket::RecommendationId],
 ) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     for r in recommendations {
@@ -194,7 +194,7 @@ fn expected_ids(
                 .id
                 .as_deref()
                 .expect("fixture ids");
-            ids.insert(format!("{page}#update-{}", docket::slug::slugify(id)));
+            ids.insert(format!("{page}#update-{}", docket::slugify(id)));
         }
         ids.insert(page);
     }
@@ -443,13 +443,13 @@ fn the_sitemap_lists_every_page_with_its_language_alternates() {
 fn a_large_sitemap_is_split_under_a_sitemap_index() {
     let portal = fixture("minimal");
     let loaded = docket::load_portal(portal.path(), None).expect("loads");
-    let site = docket::site::Site::new(&loaded.dataset, &loaded.i18n);
+    let site = docket::Site::new(&loaded.dataset, &loaded.i18n);
     let whole = tempfile::tempdir().unwrap();
-    docket::export::sitemap::write(&site, whole.path(), docket::export::sitemap::MAX_URLS).unwrap();
+    docket::write_sitemap(&site, whole.path(), docket::SITEMAP_MAX_URLS).unwrap();
     let one = parse_xml(&std::fs::read_to_string(whole.path().join("sitemap.xml")).unwrap());
     let expected: Vec<String> = one.all("url").map(|u| u.one("loc").text.clone()).collect();
     let split = tempfile::tempdir().unwrap();
-    let written = docket::export::sitemap::write(&site, split.path(), 7).unwrap();
+    let written = docket::write_sitemap(&site, split.path(), 7).unwrap();
     let parts = expected.len().div_ceil(7);
     assert_eq!(written.len(), parts + 1);
     let index = parse_xml(&std::fs::read_to_string(split.path().join("sitemap.xml")).unwrap());

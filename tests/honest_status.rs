@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use common::*;
-use docket::model::{Dataset, Recommendation};
+use docket::{Dataset, Recommendation};
 
 /// The demo portal, loaded and built once for every test of this file.
 fn demo() -> &'static (Dataset, PathBuf) {
@@ -35,10 +35,10 @@ fn rec_page(r: &Recommendation) -> String {
 
 /// The labelled badges a view shows: `NHRI:` followed by the status label, per assessor.
 fn expected_views(data: &Dataset, r: &Recommendation) -> Vec<String> {
-    let short = |who: docket::model::Assessor| match who {
-        docket::model::Assessor::Government => "Government",
-        docket::model::Assessor::Nhri => "NHRI",
-        docket::model::Assessor::CivilSociety => "Civil society",
+    let short = |who: docket::Assessor| match who {
+        docket::Assessor::Government => "Government",
+        docket::Assessor::Nhri => "NHRI",
+        docket::Assessor::CivilSociety => "Civil society",
     };
     r.effective
         .views()
@@ -173,7 +173,7 @@ fn only_upr_recommendations_show_the_states_response() {
     let mut checked = [0, 0];
     for r in &data.recommendations {
         let html = rec_page(r);
-        let upr = data.mechanisms[r.mechanism.index()].kind == docket::model::MechanismKind::Upr;
+        let upr = data.mechanisms[r.mechanism.index()].kind == docket::MechanismKind::Upr;
         assert_eq!(
             html.contains("class=\"response\""),
             upr,
@@ -190,7 +190,7 @@ fn only_upr_recommendations_show_the_states_response() {
         .iter()
         .skip(data.config.per_page)
         .take(data.config.per_page)
-        .find(|r| data.mechanisms[r.mechanism.index()].kind != docket::model::MechanismKind::Upr)
+        .find(|r| data.mechanisms[r.mechanism.index()].kind != docket::MechanismKind::Upr)
         .expect("a treaty body recommendation on page 2");
     assert!(!list_item(&list, non_upr).contains("class=\"response\""));
 }
@@ -212,7 +212,7 @@ fn follow_up_due_dates_are_shown_and_on_the_reporting_calendar() {
     for r in flagged {
         assert_eq!(
             data.mechanisms[r.mechanism.index()].kind,
-            docket::model::MechanismKind::TreatyBody
+            docket::MechanismKind::TreatyBody
         );
         let html = rec_page(r);
         assert!(html.contains("Follow-up information due"), "{}", r.key.id);
@@ -262,14 +262,14 @@ fn the_api_and_feeds_say_whether_the_assessors_agree() {
 #[test]
 fn an_action_headline_shows_each_assessors_latest_view_when_they_differ() {
     let (data, _) = demo();
-    let status_of = |u: docket::model::StatusUpdateId| data.status_updates[u.index()].status;
+    let status_of = |u: docket::StatusUpdateId| data.status_updates[u.index()].status;
     let mut differing = 0;
     for a in &data.actions {
         let views = a.assessments.views();
         let html = page(&format!("en/actions/{}/index.html", a.key.slug));
         let lead = &html[html.find("<p class=\"lead-status\">").expect("headline")..];
         let lead = &lead[..lead.find("</p>").unwrap()];
-        let agree = docket::model::statuses_agree(views.iter().map(|&(_, u)| status_of(u)));
+        let agree = docket::statuses_agree(views.iter().map(|&(_, u)| status_of(u)));
         assert_eq!(
             lead.contains("views-differ"),
             !agree,

@@ -5,15 +5,15 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::repo_root;
-use docket::i18n::I18n;
+use docket::I18n;
 
 const UN_LANGUAGES: &[&str] = &["ar", "zh", "en", "fr", "ru", "es"];
 
 /// Every `.ftl` file of a language, concatenated in name order.
 fn source(lang: &str) -> String {
     let dir = repo_root().join("themes/default/i18n").join(lang);
-    let files = docket::load::walk(&dir)
-        .unwrap_or_else(|_| panic!("themes/default/i18n/{lang}/ is missing"));
+    let files =
+        common::walk(&dir).unwrap_or_else(|_| panic!("themes/default/i18n/{lang}/ is missing"));
     files
         .iter()
         .map(|f| std::fs::read_to_string(f).expect("readable"))
@@ -24,10 +24,10 @@ fn source(lang: &str) -> String {
 /// The `.ftl` file names of a language.
 fn file_names(lang: &str) -> BTreeSet<String> {
     let dir = repo_root().join("themes/default/i18n").join(lang);
-    docket::load::walk(&dir)
+    common::walk(&dir)
         .expect("folder")
         .iter()
-        .map(|f| docket::load::relative_slash_path(&dir, f))
+        .map(|f| common::relative_slash_path(&dir, f))
         .collect()
 }
 

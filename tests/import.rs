@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use docket::import::{ImportOptions, ImportSummary, import_uhri, import_upr_info};
+use docket::{ImportOptions, ImportSummary, import_uhri, import_upr_info};
 
 const CONFIG: &str = r##"base_url = "https://import.example/"
 default_language = "en"
@@ -45,7 +45,7 @@ en = "Implemented"
 fn empty_portal() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("config.toml"), CONFIG).expect("config");
-    docket::scaffold::write_default_theme(&dir.path().join("themes/default")).expect("theme");
+    docket::write_default_theme(&dir.path().join("themes/default")).expect("theme");
     dir
 }
 
@@ -71,7 +71,7 @@ fn edit_table(
     let path = root.join(format!("data/{table}.csv"));
     let bytes = std::fs::read(&path).expect("table");
     let mut d = docket::Diagnostics::default();
-    let parsed = docket::load::parse_csv(table, &bytes, &mut d);
+    let parsed = docket::parse_data_table(table, &bytes, &mut d);
     assert!(d.is_empty(), "{d:?}");
     let mut header = parsed.header;
     let mut rows: Vec<Vec<String>> = parsed.rows.into_iter().map(|r| r.cells).collect();
@@ -91,7 +91,7 @@ fn edit_table(
 fn rows(root: &Path, table: &str) -> Vec<BTreeMap<String, String>> {
     let bytes = std::fs::read(root.join(format!("data/{table}.csv"))).expect("table");
     let mut d = docket::Diagnostics::default();
-    let table = docket::load::parse_csv(table, &bytes, &mut d);
+    let table = docket::parse_data_table(table, &bytes, &mut d);
     assert!(d.is_empty(), "{d:?}");
     table
         .rows
@@ -107,7 +107,7 @@ fn rows(root: &Path, table: &str) -> Vec<BTreeMap<String, String>> {
         .collect()
 }
 
-fn load(root: &Path) -> docket::model::Dataset {
+fn load(root: &Path) -> docket::Dataset {
     docket::load_portal(root, None)
         .unwrap_or_else(|e| panic!("the portal is valid after the import: {e:#}"))
         .dataset
@@ -918,12 +918,12 @@ fn uhri_spreadsheet_csv_and_json_exports_import_to_the_same_records() {
         ),
         ("A/HRC/32/9", "2016-04-11".to_string(), Some(2), Some("24"))
     );
-    let mechanisms: Vec<(&str, docket::model::MechanismKind, &str)> = data
+    let mechanisms: Vec<(&str, docket::MechanismKind, &str)> = data
         .mechanisms
         .iter()
         .map(|m| (m.key.id.as_str(), m.kind, m.name.0["en"].as_str()))
         .collect();
-    use docket::model::MechanismKind::*;
+    use docket::MechanismKind::*;
     assert_eq!(
         mechanisms,
         [

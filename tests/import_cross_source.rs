@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use common::matrix::{FOURTH, Row, docx};
-use docket::import::upr_matrix::MatrixOptions;
-use docket::import::{ImportOptions, ImportSummary, import_uhri, import_upr_matrix};
+use docket::MatrixOptions;
+use docket::{ImportOptions, ImportSummary, import_uhri, import_upr_matrix};
 use serde_json::json;
 
 const CONFIG: &str = r##"base_url = "https://cross.example/"
@@ -139,7 +139,7 @@ fn import_index(root: &Path) -> ImportSummary {
 fn recommendations(root: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
     let bytes = std::fs::read(root.join("data/recommendations.csv")).expect("table");
     let mut d = docket::Diagnostics::default();
-    let parsed = docket::load::parse_csv("recommendations", &bytes, &mut d);
+    let parsed = docket::parse_data_table("recommendations", &bytes, &mut d);
     parsed
         .rows
         .into_iter()

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use docket::import::{ImportOptions, import_upr_info};
+use docket::{ImportOptions, import_upr_info};
 
 const HEADER: &str = "SuR;Rgrp;Org;Recommendation;RS;Rgrp;Org;Response;Action;Issue;Session";
 const GOOD_A: &str = "Meridia;GRULAC;OAS;Ratify the Optional Protocol on children;Chile;GRULAC;OAS;Supported;5;Children;41";

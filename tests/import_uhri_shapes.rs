@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use docket::import::{ImportOptions, ImportSummary, import_uhri};
+use docket::{ImportOptions, ImportSummary, import_uhri};
 use serde_json::{Value, json};
 
 const CONFIG: &str = r##"base_url = "https://shapes.example/"
@@ -33,7 +33,7 @@ en = "Not started"
 fn empty_portal() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("config.toml"), CONFIG).expect("config");
-    docket::scaffold::write_default_theme(&dir.path().join("themes/default")).expect("theme");
+    docket::write_default_theme(&dir.path().join("themes/default")).expect("theme");
     dir
 }
 

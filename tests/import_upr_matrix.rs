@@ -8,9 +8,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use common::matrix::{EARLIER, FOURTH, Row, docx, xlsx};
-
-use docket::import::upr_matrix::MatrixOptions;
-use docket::import::{ImportOptions, ImportSummary, import_upr_matrix};
+use docket::MatrixOptions;
+use docket::{ImportOptions, ImportSummary, import_upr_matrix};
 
 const CONFIG: &str = r##"base_url = "https://matrix.example/"
 default_language = "en"
@@ -78,7 +77,7 @@ fn fourth_cycle() -> Vec<Row<'static>> {
 fn empty_portal() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("config.toml"), CONFIG).expect("config");
-    docket::scaffold::write_default_theme(&dir.path().join("themes/default")).expect("theme");
+    docket::write_default_theme(&dir.path().join("themes/default")).expect("theme");
     dir
 }
 
@@ -107,7 +106,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 fn rows(root: &Path, table: &str) -> Vec<BTreeMap<String, String>> {
     let bytes = std::fs::read(root.join(format!("data/{table}.csv"))).expect("table");
     let mut d = docket::Diagnostics::default();
-    let parsed = docket::load::parse_csv(table, &bytes, &mut d);
+    let parsed = docket::parse_data_table(table, &bytes, &mut d);
     parsed
         .rows
         .into_iter()

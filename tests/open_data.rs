@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use common::*;
-use docket::model::{Dataset, Subject};
+use docket::{Dataset, Subject};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -65,7 +65,7 @@ fn json(path: &Path) -> Value {
 
 /// Every table of the data contract, plus the status scale from config.toml.
 fn table_names() -> Vec<&'static str> {
-    docket::load::TABLES
+    docket::DATA_TABLES
         .iter()
         .copied()
         .chain(["statuses"])

@@ -6,11 +6,11 @@ use std::path::Path;
 use std::process::Command;
 
 use common::repo_root;
-use docket::publish::{NetlifyDocket, netlify_toml};
+use docket::{NetlifyDocket, netlify_toml};
 
 fn new_portal() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    docket::scaffold::new_portal(dir.path()).expect("docket new");
+    docket::new_portal(dir.path()).expect("docket new");
     dir
 }
 
@@ -79,8 +79,8 @@ fn the_workflow_docket_new_writes_passes_actionlint() {
 fn actionlint_catches_a_broken_workflow() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("broken.yml");
-    let broken = docket::publish::GITHUB_WORKFLOW
-        .replace("steps.docket.outputs.rev", "steps.dockett.outputs.rev");
+    let broken =
+        docket::GITHUB_WORKFLOW.replace("steps.docket.outputs.rev", "steps.dockett.outputs.rev");
     std::fs::write(&file, broken).unwrap();
     let Some(output) = actionlint(&file) else {
         return;
@@ -93,7 +93,7 @@ fn actionlint_catches_a_broken_workflow() {
 fn the_demo_netlify_toml_is_the_one_docket_writes_for_its_languages() {
     let config = std::fs::read_to_string(repo_root().join("config.toml")).unwrap();
     let mut diagnostics = docket::Diagnostics::default();
-    let config = docket::config::Config::parse(&config, &mut diagnostics).expect("config");
+    let config = docket::Config::parse(&config, &mut diagnostics).expect("config");
     let languages: Vec<&str> = config.language_codes().collect();
     let expected = netlify_toml(NetlifyDocket::ThisRepository, &languages);
     let path = repo_root().join("netlify.toml");

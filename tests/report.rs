@@ -8,14 +8,16 @@ use std::io::Read;
 use std::path::Path;
 
 use common::*;
-use docket::report::{Report, ReportOptions, Scope, build_report, write_report};
+use docket::{
+    DraftReport as Report, ReportOptions, ReportScope as Scope, build_report, write_report,
+};
 
 fn demo() -> docket::Portal {
     docket::load_portal(&repo_root(), None).expect("the demo loads")
 }
 
 fn report(portal: &docket::Portal, scope: &Scope, lang: &str) -> Report {
-    let site = docket::site::Site::new(&portal.dataset, &portal.i18n);
+    let site = docket::Site::new(&portal.dataset, &portal.i18n);
     build_report(&site, scope, lang).expect("a report")
 }
 
@@ -36,10 +38,7 @@ fn listed(report: &Report) -> BTreeMap<String, usize> {
 }
 
 /// Ids of the demo's recommendations that `keep` selects, from the dataset itself.
-fn expected(
-    portal: &docket::Portal,
-    keep: impl Fn(&docket::model::Document) -> bool,
-) -> Vec<String> {
+fn expected(portal: &docket::Portal, keep: impl Fn(&docket::Document) -> bool) -> Vec<String> {
     let d = &portal.dataset;
     d.recommendations
         .iter()
@@ -57,7 +56,7 @@ fn assert_statuses(portal: &docket::Portal, report: &Report) {
             .iter()
             .find(|r| r.key.id == item.id)
             .unwrap();
-        let assessed: Vec<&str> = docket::model::Assessor::ALL
+        let assessed: Vec<&str> = docket::Assessor::ALL
             .iter()
             .filter(|(_, who)| r.effective.get(*who).is_some())
             .map(|(id, _)| *id)
@@ -73,7 +72,7 @@ fn assert_statuses(portal: &docket::Portal, report: &Report) {
             let effective = r
                 .effective
                 .get(
-                    docket::model::Assessor::ALL
+                    docket::Assessor::ALL
                         .iter()
                         .find(|(id, _)| id == who)
                         .unwrap()

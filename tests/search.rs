@@ -8,13 +8,13 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{build, fixture, read_tree};
-use docket::search::{EntryKind, LanguageIndex, Query};
-use docket::site::Site;
+use docket::Site;
+use docket::{EntryKind, LanguageIndex, Query};
 
 fn index_of(root: &Path, lang: &str) -> LanguageIndex {
     let portal = docket::load_portal(root, None).expect("valid portal");
     let site = Site::new(&portal.dataset, &portal.i18n);
-    docket::search::build_index(&site, lang)
+    docket::build_search_index(&site, lang)
 }
 
 fn query(text: &str) -> Query {
@@ -107,7 +107,7 @@ fn facet_counts_are_exact() {
             .position(|f| f.name == name)
             .expect("facet")
     };
-    let count = |results: &docket::search::Results, name: &str, key: &str| {
+    let count = |results: &docket::Results, name: &str, key: &str| {
         let f = facet(name);
         let v = index.facets[f]
             .values
@@ -181,9 +181,9 @@ fn facet_counts_are_exact() {
 #[test]
 fn facet_counts_match_a_brute_force_count() {
     let dir = tempfile::tempdir().expect("temp");
-    docket::synth::generate(
+    docket::synth_portal(
         dir.path(),
-        &docket::synth::SynthOptions {
+        &docket::SynthOptions {
             recommendations: 300,
             languages: vec!["en".into(), "fr".into()],
             seed: 7,
@@ -410,7 +410,7 @@ fn sdg_targets_are_found_in_six_languages() {
     for (lang, text, expected) in cases {
         let index = indexes
             .entry(lang)
-            .or_insert_with(|| docket::search::build_index(&site, lang));
+            .or_insert_with(|| docket::build_search_index(&site, lang));
         let found = ids(index, &query(&format!("{text} ")));
         let top: Vec<&String> = found.iter().take(3).collect();
         assert!(
@@ -436,7 +436,7 @@ fn the_disputed_filter_finds_exactly_the_demo_recommendations_whose_assessors_di
         "the demo has disputed recommendations"
     );
     for lang in ["en", "fr", "ar"] {
-        let index = docket::search::build_index(&site, lang);
+        let index = docket::build_search_index(&site, lang);
         let results = index.search(&Query {
             text: String::new(),
             filters: vec![("disputed".into(), "yes".into())],
@@ -456,9 +456,9 @@ fn the_disputed_filter_finds_exactly_the_demo_recommendations_whose_assessors_di
         );
         // Every disagreeing result carries each assessor's view; an agreeing one never does.
         for (e, r) in index.entries.iter().zip(recommendations) {
-            let differ = matches!(e.views, Some(docket::search::Views::Differ(_)));
+            let differ = matches!(e.views, Some(docket::Views::Differ(_)));
             assert_eq!(differ, !r.effective.agree(), "{lang}: views of {}", e.id);
-            if let Some(docket::search::Views::Differ(views)) = &e.views {
+            if let Some(docket::Views::Differ(views)) = &e.views {
                 assert_eq!(views.len(), r.effective.views().len(), "{}", e.id);
             }
         }

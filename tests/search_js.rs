@@ -8,8 +8,8 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use docket::search::{LanguageIndex, Query};
-use docket::site::Site;
+use docket::Site;
+use docket::{LanguageIndex, Query};
 use serde_json::{Value, json};
 
 /// (language, query, filters as (facet, value)).
@@ -40,7 +40,7 @@ fn rust_answers(root: &Path, cases: &[Case]) -> Vec<Value> {
         .map(|case| {
             let index = indexes
                 .entry(case.0.to_string())
-                .or_insert_with(|| docket::search::build_index(&site, case.0));
+                .or_insert_with(|| docket::build_search_index(&site, case.0));
             rust_answer(index, case)
         })
         .collect()
@@ -244,9 +244,9 @@ fn node_and_rust_agree_on_a_synthetic_portal() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp");
-    docket::synth::generate(
+    docket::synth_portal(
         dir.path(),
-        &docket::synth::SynthOptions {
+        &docket::SynthOptions {
             recommendations: 600,
             languages: vec!["en".into(), "fr".into(), "es".into(), "ar".into()],
             seed: 3,
@@ -407,7 +407,7 @@ fn write_six_language_portal(root: &Path) {
         csv.push('\n');
     }
     std::fs::write(root.join("data/recommendations.csv"), csv).expect("recommendations");
-    docket::scaffold::write_default_theme(&root.join("themes/default")).expect("theme");
+    docket::write_default_theme(&root.join("themes/default")).expect("theme");
 }
 
 /// Posting lists cut into tiny segments: the first search of a frequent word reads only its
@@ -419,9 +419,9 @@ fn first_search_reads_less_and_finds_the_same_best() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp");
-    docket::synth::generate(
+    docket::synth_portal(
         dir.path(),
-        &docket::synth::SynthOptions {
+        &docket::SynthOptions {
             recommendations: 800,
             languages: vec!["en".into(), "fr".into()],
             seed: 5,
@@ -437,20 +437,20 @@ fn first_search_reads_less_and_finds_the_same_best() {
     for spread in [false, true] {
         let portal = docket::load_portal(dir.path(), None).expect("valid portal");
         let pages = Site::new(&portal.dataset, &portal.i18n);
-        let layout = docket::search::export::Layout {
+        let layout = docket::SearchLayout {
             first_segment_bytes: 48,
         };
         let mut indexes = std::collections::BTreeMap::new();
         for lang in ["en", "fr"] {
             std::fs::remove_dir_all(site.join("search").join(lang)).expect("remove");
-            let mut index = docket::search::build_index(&pages, lang);
+            let mut index = docket::build_search_index(&pages, lang);
             for (t, term) in index.terms.iter_mut().enumerate().filter(|_| spread) {
                 for (entry, impact) in &mut term.postings {
                     let mix = (u64::from(*entry) * 2_654_435_761 + t as u64 * 40_503) >> 11;
                     *impact = 1 + (mix % 15) as u8;
                 }
             }
-            for (path, bytes) in docket::search::export::export_with(&index, &layout) {
+            for (path, bytes) in docket::search_index_files(&index, &layout) {
                 let file = site.join(path);
                 std::fs::create_dir_all(file.parent().expect("parent")).expect("dir");
                 std::fs::write(file, bytes).expect("write");

@@ -7,8 +7,8 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use docket::search::{LanguageIndex, Query};
-use docket::site::Site;
+use docket::Site;
+use docket::{LanguageIndex, Query};
 
 /// A small English portal whose texts make every case unambiguous.
 fn write_portal(root: &Path) {
@@ -39,7 +39,7 @@ fn write_portal(root: &Path) {
         csv.push_str(&format!("{id},A/HRC/1,\"{text}\"\n"));
     }
     std::fs::write(root.join("data/recommendations.csv"), csv).expect("recommendations");
-    docket::scaffold::write_default_theme(&root.join("themes/default")).expect("theme");
+    docket::write_default_theme(&root.join("themes/default")).expect("theme");
 }
 
 fn index() -> (tempfile::TempDir, LanguageIndex) {
@@ -47,7 +47,7 @@ fn index() -> (tempfile::TempDir, LanguageIndex) {
     write_portal(dir.path());
     let portal = docket::load_portal(dir.path(), None).expect("valid portal");
     let site = Site::new(&portal.dataset, &portal.i18n);
-    let index = docket::search::build_index(&site, "en");
+    let index = docket::build_search_index(&site, "en");
     (dir, index)
 }
 

@@ -7,9 +7,9 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use docket::search::analysis::surfaces;
-use docket::search::{LanguageIndex, Query};
-use docket::site::Site;
+use docket::Site;
+use docket::search_surfaces as surfaces;
+use docket::{LanguageIndex, Query};
 
 /// A small deterministic generator (xorshift).
 struct Rng(u64);
@@ -55,7 +55,7 @@ fn rarest_word(index: &LanguageIndex, text: &str) -> Option<String> {
     let df = |surface: &str| {
         let at = index
             .vocab
-            .binary_search_by(|(s, _)| docket::search::index::js_order(s, surface));
+            .binary_search_by(|(s, _)| docket::search_order(s, surface));
         at.ok()
             .map(|i| index.vocab[i].1)
             .filter(|&t| t != u32::MAX)
@@ -84,7 +84,7 @@ fn misspelt_words_find_their_sdg_target_in_the_first_five() {
     let mut total = (0usize, 0usize);
     let mut report = Vec::new();
     for lang in ["en", "fr", "es", "ar", "ru"] {
-        let index = docket::search::build_index(&site, lang);
+        let index = docket::build_search_index(&site, lang);
         let alphabet: Vec<char> = {
             let mut letters: Vec<char> = index
                 .vocab

@@ -255,7 +255,7 @@ fn portal_templates_and_static_files_override_the_theme() {
 fn the_embedded_theme_matches_the_theme_folder() {
     let theme = repo_root().join("themes/default");
     let on_disk: BTreeMap<String, Vec<u8>> = read_tree(&theme);
-    let embedded: BTreeMap<String, Vec<u8>> = docket::theme::BUILT_IN
+    let embedded: BTreeMap<String, Vec<u8>> = docket::BUILT_IN_THEME
         .iter()
         .map(|(name, source)| (name.to_string(), source.to_vec()))
         .collect();

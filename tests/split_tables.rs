@@ -167,7 +167,7 @@ fn an_unknown_table_folder_and_a_nested_folder_are_reported() {
 fn a_new_portal_explains_the_pull_request_workflow_and_following_it_still_checks() {
     let dir = tempfile::tempdir().unwrap();
     let portal = dir.path().join("portal");
-    docket::scaffold::new_portal(&portal).unwrap();
+    docket::new_portal(&portal).unwrap();
     let owners = std::fs::read_to_string(portal.join("CODEOWNERS")).unwrap();
     assert!(owners.contains("/data/status_updates/moj.csv"), "{owners}");
     let guide = std::fs::read_to_string(portal.join("docs/contributing-data.md")).unwrap();

@@ -7,7 +7,7 @@ use std::process::Command;
 use common::*;
 
 fn built_in(path: &str) -> &'static [u8] {
-    docket::theme::BUILT_IN
+    docket::BUILT_IN_THEME
         .iter()
         .find(|(name, _)| *name == path)
         .map(|(_, bytes)| *bytes)
@@ -53,7 +53,7 @@ fn a_portal_changes_one_message_and_keeps_every_other() {
 fn an_old_copy_of_the_default_theme_keeps_working_and_check_names_each_changed_file() {
     let portal = fixture("minimal");
     let copy = portal.path().join("themes/default");
-    docket::scaffold::write_default_theme(&copy).unwrap();
+    docket::write_default_theme(&copy).unwrap();
     let template = copy.join("templates/404.html");
     let changed =
         std::fs::read_to_string(&template)
@@ -101,7 +101,7 @@ fn an_old_copy_of_the_default_theme_keeps_working_and_check_names_each_changed_f
 #[test]
 fn an_unchanged_copy_of_the_default_theme_gives_no_warning() {
     let portal = fixture("minimal");
-    docket::scaffold::write_default_theme(&portal.path().join("themes/default")).unwrap();
+    docket::write_default_theme(&portal.path().join("themes/default")).unwrap();
     let summary = docket::check(portal.path(), None).expect("valid");
     assert!(summary.warnings.is_empty(), "{:?}", summary.warnings);
 }

@@ -5,8 +5,8 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use docket::model::tracking::{self, Deadline, StatusSource};
-use docket::model::{Assessor, Dataset};
+use docket::{Assessor, Dataset};
+use docket::{Deadline, StatusSource};
 
 fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -18,14 +18,14 @@ fn load(root: &std::path::Path) -> Dataset {
         .dataset
 }
 
-fn recommendation<'a>(data: &'a Dataset, id: &str) -> &'a docket::model::Recommendation {
+fn recommendation<'a>(data: &'a Dataset, id: &str) -> &'a docket::Recommendation {
     data.recommendations
         .iter()
         .find(|r| r.key.id == id)
         .expect("recommendation")
 }
 
-fn status_id(data: &Dataset, effective: Option<tracking::Effective>) -> Option<&str> {
+fn status_id(data: &Dataset, effective: Option<docket::Effective>) -> Option<&str> {
     effective.map(|e| data.config.statuses[e.status.index()].id.as_str())
 }
 
@@ -164,8 +164,8 @@ fn assessments_older_than_the_threshold_are_marked_stale() {
     let portal = fixture("minimal");
     let data = load(portal.path());
     // as_of 2025-12-31, 12 months: 2024-12-31 is the last stale day.
-    assert!(tracking::is_stale(date("2024-12-31"), data.as_of, 12));
-    assert!(!tracking::is_stale(date("2025-01-01"), data.as_of, 12));
+    assert!(docket::is_stale(date("2024-12-31"), data.as_of, 12));
+    assert!(!docket::is_stale(date("2025-01-01"), data.as_of, 12));
     let out = portal.path().join("public");
     build(portal.path(), &out).unwrap();
     let rec =
@@ -192,7 +192,7 @@ fn deadlines_are_exact_at_the_as_of_boundaries() {
     let data = load(portal.path());
     let action = data.actions.iter().find(|a| a.key.id == "ACT-1").unwrap();
     let state =
-        |as_of: &str| tracking::deadline(action, &data.status_updates, &data.config, date(as_of));
+        |as_of: &str| docket::deadline(action, &data.status_updates, &data.config, date(as_of));
     // Due 2024-12-31, in progress, due_soon_days 30.
     assert_eq!(state("2024-11-30"), Deadline::OnTrack);
     assert_eq!(state("2024-12-01"), Deadline::DueSoon);
@@ -211,7 +211,7 @@ fn closed_actions_are_never_overdue() {
     let data = load(portal.path());
     let action = data.actions.iter().find(|a| a.key.id == "ACT-1").unwrap();
     assert_eq!(
-        tracking::deadline(
+        docket::deadline(
             action,
             &data.status_updates,
             &data.config,

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::model::*;
 use crate::site::feed_links::feed_title;
-pub use crate::site::feed_links::{Feed, feed_path, page_feeds};
+pub use crate::site::feed_links::{Feed, feed_path};
 use crate::site::{Section, Site, Term, urls};
 use crate::slug::slugify;
 use crate::xml::escape;

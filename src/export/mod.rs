@@ -25,8 +25,6 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-pub use crate::xml::escape as xml_escape;
-
 use crate::emit::{Emitted, Emitter};
 use crate::site::{DataFile, Site};
 

@@ -117,3 +117,39 @@ fn sheet_xml(table: &Table) -> String {
     xml.push_str("</sheetData></worksheet>");
     xml
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::test_common::fixture;
+
+    /// Every table of the raw portal: name, header, rows.
+    fn raw_tables(root: &std::path::Path) -> Vec<(String, Vec<String>, Vec<Vec<String>>)> {
+        let mut diagnostics = crate::Diagnostics::default();
+        let raw = crate::load::load_portal(root, &mut diagnostics).expect("loads");
+        assert!(diagnostics.is_empty(), "{:?}", diagnostics.sorted());
+        raw.tables
+            .iter()
+            .map(|(name, parts)| {
+                assert_eq!(parts.len(), 1, "one file per table in the fixture");
+                let t = &parts[0];
+                let rows = t.rows.iter().map(|r| r.cells.clone()).collect();
+                (name.to_string(), t.header.clone(), rows)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_exported_workbook_reads_back_as_the_same_tables() {
+        let csv = fixture("minimal");
+        let book = fixture("minimal");
+        let file = book.path().join("portal.xlsx");
+        assert_eq!(
+            crate::export_workbook(csv.path(), &file).expect("exports"),
+            11
+        );
+        std::fs::remove_dir_all(book.path().join("data")).unwrap();
+        std::fs::create_dir(book.path().join("data")).unwrap();
+        std::fs::rename(&file, book.path().join("data/portal.xlsx")).unwrap();
+        assert_eq!(raw_tables(book.path()), raw_tables(csv.path()));
+    }
+}

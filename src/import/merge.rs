@@ -428,7 +428,6 @@ fn validate(options: &ImportOptions, merged: Vec<(&'static str, Table)>) -> Resu
         }
     }
     let raw = RawPortal {
-        root: options.root.clone(),
         config_source,
         tables,
         pages: Vec::new(),

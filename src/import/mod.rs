@@ -24,11 +24,7 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, InvalidPortal};
 
-pub use known::{upr_cycle, upr_session_date};
-pub use merge::{
-    AssessmentRef, DocumentRef, ImportSummary, MechanismRef, Record, SdgRef, TableChanges,
-};
-pub use table::{Dialect, EditTable, sniff_dialect, write_atomically};
+pub use merge::{AssessmentRef, DocumentRef, ImportSummary, MechanismRef, Record, SdgRef};
 
 /// Settings shared by every import.
 #[derive(Debug, Clone)]

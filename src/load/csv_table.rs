@@ -23,13 +23,6 @@ pub struct Row {
     pub cells: Vec<String>,
 }
 
-impl Table {
-    /// 0-based index of a column by name.
-    pub fn column(&self, name: &str) -> Option<usize> {
-        self.header.iter().position(|h| h == name)
-    }
-}
-
 /// Parses CSV bytes: UTF-8 with or without BOM, `,` or `;` delimiter, CRLF or LF,
 /// quoted cells with line breaks. Problems go to `diagnostics`; rows with problems are dropped.
 /// A file that is not UTF-8 text gets one problem naming what it is, and no rows.

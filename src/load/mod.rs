@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 pub use confine::{ensure_within, walk_within};
-pub use content::{FrontMatter, RawPage, parse_page, split_page_name};
+pub use content::{RawPage, parse_page};
 pub use csv_table::{Row, Table, parse_csv};
 pub use workbook::{WORKBOOK_EXTENSIONS, cell_text, number_text, read_workbook};
 
@@ -38,7 +38,6 @@ pub const TABLES: &[&str] = &[
 /// A portal's files as read from disk.
 #[derive(Debug, Default)]
 pub struct RawPortal {
-    pub root: PathBuf,
     pub config_source: String,
     /// One entry per table of [`TABLES`] that exists, in [`TABLES`] order: its one file, or
     /// the files of its folder in file-name order.
@@ -130,7 +129,6 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
         }
     }
     Ok(RawPortal {
-        root: root.to_path_buf(),
         config_source,
         tables,
         pages,

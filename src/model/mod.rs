@@ -8,5 +8,5 @@ pub mod tracking;
 mod types;
 
 pub use crate::util::dates::parse_date;
-pub use resolve::{RESERVED_SECTIONS, build_dataset, resolve_as_of};
+pub use resolve::build_dataset;
 pub use types::*;

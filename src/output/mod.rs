@@ -16,7 +16,7 @@ use tera::Tera;
 pub use atomic::Staging;
 pub use ownership::{MARKER, prepare_output};
 pub use published::{URL_LIST, check_previous, url_list};
-pub use templates::{load_templates, register_helpers, render_error, template_problem};
+pub use templates::{load_templates, template_problem};
 
 use crate::emit::{Emitted, Emitter};
 use crate::site::{PageRoute, Route, Site, urls};

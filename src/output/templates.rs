@@ -56,17 +56,6 @@ pub fn template_problem(error: &anyhow::Error, theme: &Theme) -> Option<InvalidP
     })
 }
 
-/// Tera errors nest their cause; show the whole chain.
-pub fn render_error(error: &tera::Error) -> String {
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        message.push_str(&format!(": {cause}"));
-        source = cause.source();
-    }
-    message
-}
-
 fn page_lang(state: &State) -> String {
     state
         .get::<String>("lang")

@@ -47,12 +47,40 @@ pub fn build(root: &Path, output: &Path) -> anyhow::Result<docket::BuildSummary>
     })
 }
 
+/// Every file under `dir`, sorted by path.
+pub fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// `path` relative to `base`, with `/` between components.
+pub fn relative_slash_path(base: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(base).unwrap_or(path);
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
 /// Every file under `dir`, relative path to bytes.
 pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
-    for path in docket::load::walk(dir).expect("walk") {
+    for path in walk(dir).expect("walk") {
         files.insert(
-            docket::load::relative_slash_path(dir, &path),
+            relative_slash_path(dir, &path),
             std::fs::read(&path).expect("read"),
         );
     }

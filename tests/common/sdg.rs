@@ -63,7 +63,7 @@ pub fn write_portal(root: &Path) {
         recs.push('\n');
     }
     std::fs::write(root.join("data/recommendations.csv"), recs).expect("recommendations");
-    docket::scaffold::write_default_theme(&root.join("themes/default")).expect("theme");
+    docket::write_default_theme(&root.join("themes/default")).expect("theme");
 }
 
 /// `key: value` lines with folded continuation lines and '…' or "…" quoting: the shape of

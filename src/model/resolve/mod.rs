@@ -16,8 +16,6 @@ use crate::load::RawPortal;
 use follow_up::RecommendationRefs;
 use schema::*;
 
-pub use schema::RESERVED_SECTIONS;
-
 /// Validates a loaded portal and resolves every reference.
 ///
 /// `as_of` is the day the data describes (see [`resolve_as_of`]).

@@ -13,7 +13,7 @@ pub use html::{body_html, standalone_html};
 pub use model::*;
 pub(crate) use page::page_context;
 pub use page::{page_label, portal_scopes};
-pub use scope::{Resolved, Scope, resolve};
+pub use scope::{Scope, resolve};
 
 use super::Site;
 use model::{OtherHeadings, date_text, groups, message, summary};

@@ -3,7 +3,7 @@
 //! in `tests/fuzz/corpus/`, and whole portals are mutated and checked. Any panic fails the
 //! test and saves the input under `target/fuzz-failures/`. See FUZZING.md.
 
-mod common;
+use crate::test_common as common;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -195,7 +195,7 @@ fn save_failure(target: &str, file: &str, case: usize, input: &[u8]) -> String {
 fn the_csv_table_reader_never_panics() {
     let run = fuzz("csv", cases(400), |bytes| {
         let mut diagnostics = Diagnostics::default();
-        let table = docket::load::parse_csv("data/t.csv", bytes, &mut diagnostics);
+        let table = crate::load::parse_csv("data/t.csv", bytes, &mut diagnostics);
         for row in &table.rows {
             assert!(row.line >= 2, "a row before the header");
         }
@@ -208,7 +208,7 @@ fn config_parsing_never_panics() {
     fuzz("config", cases(1500), |bytes| {
         let mut diagnostics = Diagnostics::default();
         let text = String::from_utf8_lossy(bytes);
-        if let Some(config) = docket::config::Config::parse(&text, &mut diagnostics) {
+        if let Some(config) = crate::config::Config::parse(&text, &mut diagnostics) {
             let _ = config.base_url();
         }
     });
@@ -219,7 +219,7 @@ fn front_matter_parsing_never_panics() {
     fuzz("front_matter", cases(800), |bytes| {
         let mut diagnostics = Diagnostics::default();
         let text = String::from_utf8_lossy(bytes);
-        docket::load::parse_page(
+        crate::load::parse_page(
             "content/about.en.md",
             "about.en.md",
             &text,
@@ -240,8 +240,8 @@ fn the_upr_info_reader_never_panics() {
     let dir = tempfile::tempdir().unwrap();
     fuzz("upr_info", cases(1500), |bytes| {
         let path = through_file(dir.path(), "export.csv", bytes);
-        let mut problems = docket::import::Problems::default();
-        let _ = docket::import::upr_info::read(&path, Some("Meridia"), &mut problems);
+        let mut problems = crate::import::Problems::default();
+        let _ = crate::import::upr_info::read(&path, Some("Meridia"), &mut problems);
     });
 }
 
@@ -251,14 +251,14 @@ fn the_uhri_reader_never_panics() {
     fuzz("uhri", cases(1000), |bytes| {
         for name in ["export.csv", "export.json", "export.jsonl", "export.xlsx"] {
             let path = through_file(dir.path(), name, bytes);
-            let mut problems = docket::import::Problems::default();
-            let mut ids = docket::import::uhri::IdValues::default();
-            let _ = docket::import::uhri::read(&path, None, "en", &mut ids, &mut problems);
+            let mut problems = crate::import::Problems::default();
+            let mut ids = crate::import::uhri::IdValues::default();
+            let _ = crate::import::uhri::read(&path, None, "en", &mut ids, &mut problems);
         }
         let path = through_file(dir.path(), "matrix.docx", bytes);
-        let mut problems = docket::import::Problems::default();
-        let matrix = docket::import::upr_matrix::MatrixOptions::default();
-        let _ = docket::import::upr_matrix::read(&path, "en", &matrix, &mut problems);
+        let mut problems = crate::import::Problems::default();
+        let matrix = crate::import::upr_matrix::MatrixOptions::default();
+        let _ = crate::import::upr_matrix::read(&path, "en", &matrix, &mut problems);
     });
 }
 
@@ -271,8 +271,8 @@ fn the_corpus_reaches_past_the_headers() {
         .unwrap()
         .1;
     let path = through_file(dir.path(), "export.csv", export);
-    let mut problems = docket::import::Problems::default();
-    let records = docket::import::upr_info::read(&path, None, &mut problems).unwrap();
+    let mut problems = crate::import::Problems::default();
+    let records = crate::import::upr_info::read(&path, None, &mut problems).unwrap();
     assert_eq!(records.len(), 3, "{problems:?}");
     for name in ["export.csv", "export.json"] {
         let bytes = &corpus("uhri")
@@ -281,10 +281,10 @@ fn the_corpus_reaches_past_the_headers() {
             .unwrap()
             .1;
         let path = through_file(dir.path(), name, bytes);
-        let mut problems = docket::import::Problems::default();
-        let mut ids = docket::import::uhri::IdValues::default();
+        let mut problems = crate::import::Problems::default();
+        let mut ids = crate::import::uhri::IdValues::default();
         let records =
-            docket::import::uhri::read(&path, None, "en", &mut ids, &mut problems).unwrap();
+            crate::import::uhri::read(&path, None, "en", &mut ids, &mut problems).unwrap();
         assert_eq!(records.len(), 2, "{name}: {problems:?}");
     }
 }
@@ -297,7 +297,7 @@ fn mutated_portals_never_panic() {
     let root = portal.path();
     let mut files: Vec<PathBuf> = vec![root.join("config.toml")];
     for dir in ["data", "content"] {
-        files.extend(docket::load::walk(&root.join(dir)).unwrap());
+        files.extend(crate::load::walk(&root.join(dir)).unwrap());
     }
     let originals: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
     let mut rng = Rng::new(base_seed());
@@ -314,7 +314,7 @@ fn mutated_portals_never_panic() {
             }
         }));
         if outcome.is_err() {
-            let label = docket::load::relative_slash_path(root, &files[pick]).replace('/', "_");
+            let label = crate::load::relative_slash_path(root, &files[pick]).replace('/', "_");
             failures.push(save_failure("portal", &label, case, &input));
         }
         std::fs::write(&files[pick], &originals[pick]).unwrap();
