@@ -334,11 +334,23 @@ struct Merger<'c> {
     duplicates: usize,
 }
 
-/// Applies `records` to the tables under `options.root`.
+/// A name an earlier import wrote for an id it had no label for (`UHRI theme 12`), and the
+/// label an import now gives for that id: a row whose name is still the placeholder takes the
+/// label (its id stays); a name a person typed is never changed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Rename {
+    /// `themes`, `groups` or `mechanisms`.
+    pub table: &'static str,
+    pub placeholder: String,
+    pub label: String,
+}
+
+/// Applies `renames`, then `records`, to the tables under `options.root`.
 pub(super) fn apply(
     options: &ImportOptions,
     config: &Config,
     lang: &str,
+    renames: &[Rename],
     records: Vec<Record>,
     mut problems: Problems,
 ) -> Result<ImportSummary> {
@@ -363,6 +375,9 @@ pub(super) fn apply(
         return Err(super::invalid(all));
     }
     let mut merger = Merger::new(config, lang, tables);
+    for rename in renames {
+        merger.rename_placeholder(rename, &mut problems.notes);
+    }
     let mut imported = 0;
     for record in &records {
         if merger.record(record, &mut problems) {
@@ -505,9 +520,6 @@ impl<'c> Merger<'c> {
                 }
             }
         }
-        let by_paragraph = ParagraphIndex::build(recommendations, |document| {
-            documents_by_slug.get(&slugify(document)).copied()
-        });
         let trackers = TABLES
             .iter()
             .map(|&name| (name, Tracker::new(name)))
@@ -522,11 +534,13 @@ impl<'c> Merger<'c> {
             clusters: TermIndex::build(&tables["clusters"], "name"),
             mechanisms,
             upr_mechanism,
+            by_paragraph: ParagraphIndex::build(recommendations, |document| {
+                documents_by_slug.get(&slugify(document)).copied()
+            }),
             documents_by_slug,
             documents_by_symbol,
             documents_by_session,
             by_source,
-            by_paragraph,
             recommendation_slugs,
             tables,
             trackers,
@@ -556,18 +570,17 @@ impl<'c> Merger<'c> {
 
     /// Merges one record; false (with a row problem) when it cannot be imported.
     fn record(&mut self, record: &Record, problems: &mut Problems) -> bool {
-        if let Some(&row) = self.by_source.get(&record.source_id) {
+        let existing = match self.by_source.get(&record.source_id) {
+            Some(&row) => Some((row, Refresh::Overwrite)),
+            None => self
+                .other_source_row(record)
+                .map(|row| (row, Refresh::FillEmpty)),
+        };
+        if let Some((row, refresh)) = existing {
             if !self.seen.insert(record.source_id.clone()) {
                 self.duplicates += 1;
             }
-            self.update(row, record, Refresh::Overwrite);
-            return true;
-        }
-        if let Some(row) = self.other_source_row(record) {
-            if !self.seen.insert(record.source_id.clone()) {
-                self.duplicates += 1;
-            }
-            self.update(row, record, Refresh::FillEmpty);
+            self.update(row, record, refresh);
             return true;
         }
         let id = record.id_candidates.iter().find(|id| {
@@ -646,6 +659,50 @@ impl<'c> Merger<'c> {
         self.seen.insert(record.source_id.clone());
         self.recommendation_slugs.insert(slugify(&id));
         true
+    }
+
+    /// Renames the row still named `rename.placeholder` (in the import's language) to the
+    /// label, unless another row already has that name (said in a note).
+    fn rename_placeholder(&mut self, rename: &Rename, notes: &mut Vec<String>) {
+        let table = rename.table;
+        let column = format!("name_{}", self.lang);
+        let index = self.term_index(table);
+        let Some(row) = index.find(&rename.placeholder) else {
+            return;
+        };
+        if self.tables[table].get(row, &column) != rename.placeholder {
+            return;
+        }
+        let id = self.tables[table].get(row, "id").to_string();
+        if let Some(other) = index.find(&rename.label).filter(|&other| other != row) {
+            notes.push(format!(
+                "`{}` ({table} `{id}`) keeps its name: `{}` is already the name of `{}`; merge the two by hand",
+                rename.placeholder,
+                rename.label,
+                self.tables[table].get(other, "id")
+            ));
+            return;
+        }
+        let changed = self.table(table).set(row, &column, &rename.label);
+        self.term_index_mut(table)
+            .add(row, &id, [rename.label.as_str()].into_iter());
+        self.tracker(table).touched(row, &id, changed);
+    }
+
+    fn term_index(&self, table: &str) -> &TermIndex {
+        match table {
+            "themes" => &self.themes,
+            "groups" => &self.groups,
+            _ => &self.mechanisms,
+        }
+    }
+
+    fn term_index_mut(&mut self, table: &str) -> &mut TermIndex {
+        match table {
+            "themes" => &mut self.themes,
+            "groups" => &mut self.groups,
+            _ => &mut self.mechanisms,
+        }
     }
 
     /// The existing row of the record's document and paragraph, when another source (or the
