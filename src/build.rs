@@ -224,15 +224,36 @@ fn load_for_timed(options: &BuildOptions, timings: &mut Timings) -> Result<Porta
 /// What each emitter wrote, in the order they ran.
 pub type EmittedFiles = Vec<(&'static str, Emitted)>;
 
-/// Writes every file of the site into `dir`, an empty folder: the emitters' files, then the
-/// pages.
-pub fn write_site(
+/// What [`write_changed_site`] wrote.
+pub struct ChangedSite {
+    pub stats: WriteStats,
+    /// Every page's inputs, for the next rebuild.
+    pub fingerprints: output::Fingerprints,
+    /// Pages left out of `dir` because they are those of the previous build.
+    pub unchanged: Vec<String>,
+}
+
+/// The build's files for the dev server: every emitter's, but only the pages whose inputs
+/// differ from `previous` (the pages of the last build, rendered with the same `tera`).
+pub fn write_changed_site(
     portal: &Portal,
     tera: &tera::Tera,
     dir: &Path,
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<(WriteStats, EmittedFiles)> {
-    write_site_timed(portal, tera, None, dir, &mut Timings::off(), progress)
+    previous: &output::Fingerprints,
+) -> Result<ChangedSite> {
+    let mut pages = None;
+    write_site_with(portal, None, dir, &mut Timings::off(), |site| {
+        let changed = output::write_changed_pages(site, tera, dir, previous)?;
+        let stats = changed.stats.clone();
+        pages = Some(changed);
+        Ok(stats)
+    })?;
+    let pages = pages.context("the pages were not written")?;
+    Ok(ChangedSite {
+        stats: pages.stats,
+        fingerprints: pages.fingerprints,
+        unchanged: pages.unchanged,
+    })
 }
 
 fn write_site_timed(
@@ -242,6 +263,19 @@ fn write_site_timed(
     dir: &Path,
     timings: &mut Timings,
     progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(WriteStats, EmittedFiles)> {
+    write_site_with(portal, previous, dir, timings, |site| {
+        output::write_pages(site, tera, dir, progress)
+    })
+}
+
+/// Lays out the site, runs the emitters into `dir`, then `write_pages`.
+fn write_site_with(
+    portal: &Portal,
+    previous: Option<&Path>,
+    dir: &Path,
+    timings: &mut Timings,
+    write_pages: impl FnOnce(&Site) -> Result<WriteStats>,
 ) -> Result<(WriteStats, EmittedFiles)> {
     let mut site = Site::new(&portal.dataset, &portal.i18n);
     timings.lap("layout");
@@ -272,7 +306,7 @@ fn write_site_timed(
     }
     // The Data page lists what the open-data emitter wrote, so pages come after emitters.
     site.set_data_files(data_files);
-    let stats = output::write_pages(&site, tera, dir, progress)?;
+    let stats = write_pages(&site)?;
     timings.lap_emitted("render", &Emitted::counted(stats.files, stats.bytes));
     std::fs::write(dir.join(output::URL_LIST), url_list).context("cannot write urls.txt")?;
     Ok((stats, emitted))

@@ -25,6 +25,10 @@ pub struct Config {
     /// The day the data describes; `--as-of` and `SOURCE_DATE_EPOCH` override it.
     #[serde(default, deserialize_with = "date_or_string")]
     pub as_of: Option<NaiveDate>,
+    /// The State of a single-State portal, a State id such as `PRY` (see docs/data.md,
+    /// "States"): the State of every document and recommendation that names none.
+    #[serde(default)]
+    pub state: Option<String>,
     /// Folder name directly under `themes/` (no `/`, `\\` or `..`).
     #[serde(default = "default_theme", deserialize_with = "theme_name")]
     pub theme: String,
@@ -520,6 +524,14 @@ impl Config {
         self.languages.iter().find(|l| l.code == code)
     }
 
+    /// Line and column of `state = …` in `source`, for a message about its value.
+    pub fn state_location(source: &str) -> (u64, u64) {
+        let spans: Spans = toml::from_str(source).unwrap_or_default();
+        spans
+            .state
+            .map_or((1, 1), |s| line_column(source, s.span().start))
+    }
+
     pub fn language_codes(&self) -> impl Iterator<Item = &str> {
         self.languages.iter().map(|l| l.code.as_str())
     }
@@ -539,6 +551,8 @@ impl Config {
 struct Spans {
     #[serde(default)]
     base_url: Option<Spanned<String>>,
+    #[serde(default)]
+    state: Option<Spanned<String>>,
     #[serde(default)]
     languages: Option<Spanned<Vec<CodeSpan>>>,
     #[serde(default)]

@@ -9,7 +9,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use arbitrary::Unstructured;
-use docket::Diagnostics;
+use docket::{Diagnostics, StateSelection};
 
 /// Text that tends to reach rarely taken paths of the readers.
 const TOKENS: &[&[u8]] = &[
@@ -241,7 +241,11 @@ fn the_upr_info_reader_never_panics() {
     fuzz("upr_info", cases(1500), |bytes| {
         let path = through_file(dir.path(), "export.csv", bytes);
         let mut problems = crate::import::Problems::default();
-        let _ = crate::import::upr_info::read(&path, Some("Meridia"), &mut problems);
+        let _ = crate::import::upr_info::read_all(
+            &[path],
+            &StateSelection::named(&["Meridia"]),
+            &mut problems,
+        );
     });
 }
 
@@ -272,7 +276,9 @@ fn the_corpus_reaches_past_the_headers() {
         .1;
     let path = through_file(dir.path(), "export.csv", export);
     let mut problems = crate::import::Problems::default();
-    let records = crate::import::upr_info::read(&path, None, &mut problems).unwrap();
+    let records =
+        crate::import::upr_info::read_all(&[path], &StateSelection::default(), &mut problems)
+            .unwrap();
     assert_eq!(records.len(), 3, "{problems:?}");
     for name in ["export.csv", "export.json"] {
         let bytes = &corpus("uhri")

@@ -72,7 +72,9 @@ pub use model::{
 };
 // Importing from UPR Info, the Universal Human Rights Index and UPR matrices.
 pub use import::upr_matrix::MatrixOptions;
-pub use import::{ImportOptions, ImportSummary, import_uhri, import_upr_info, import_upr_matrix};
+pub use import::{
+    ImportOptions, ImportSummary, StateSelection, import_uhri, import_upr_info, import_upr_matrix,
+};
 // Searching, as the built search page does.
 pub use search::analysis::surfaces as search_surfaces;
 pub use search::export::{Layout as SearchLayout, export_with as search_index_files};

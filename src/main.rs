@@ -119,6 +119,9 @@ struct NewArgs {
     /// Tables with their header rows only: no sample rows to mix with a first import
     #[arg(long)]
     empty: bool,
+    /// One workbook, data/portal.xlsx (a sheet per table), instead of CSV files
+    #[arg(long)]
+    workbook: bool,
 }
 
 #[derive(clap::Args)]
@@ -260,9 +263,13 @@ enum ImportSource {
         /// Export files
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The State under review to import (needed when an export covers several)
+        /// A State under review to import, as the exports name it (repeat for several;
+        /// needed when the exports cover several)
         #[arg(long)]
-        state: Option<String>,
+        state: Vec<String>,
+        /// Import every State under review the exports cover
+        #[arg(long, conflicts_with = "state")]
+        all_states: bool,
         #[command(flatten)]
         common: ImportArgs,
     },
@@ -271,9 +278,12 @@ enum ImportSource {
         /// Export files
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Import only the recommendations concerning this country
+        /// Import only the recommendations concerning this country (repeat for several)
         #[arg(long)]
-        country: Option<String>,
+        country: Vec<String>,
+        /// Import the recommendations concerning every country (the default)
+        #[arg(long, conflicts_with = "country")]
+        all_countries: bool,
         /// The language of texts the export gives without naming their language
         #[arg(long, default_value = "en")]
         lang: String,
@@ -430,8 +440,14 @@ fn run(command: Command) -> anyhow::Result<()> {
             dir,
             languages,
             empty,
+            workbook,
         }) => {
-            docket::new_portal_with(&dir, &docket::NewPortalOptions { languages, empty })?;
+            let options = docket::NewPortalOptions {
+                languages,
+                empty,
+                workbook,
+            };
+            docket::new_portal_with(&dir, &options)?;
             let dir = dir.display();
             println!("Created a new portal in {dir}. Next: docket build --root {dir}");
         }
@@ -556,18 +572,24 @@ fn import(source: ImportSource) -> anyhow::Result<docket::ImportSummary> {
         ImportSource::UprInfo {
             files,
             state,
+            all_states,
             common,
-        } => docket::import_upr_info(&common.options(), &files, state.as_deref()),
+        } => docket::import_upr_info(
+            &common.options(),
+            &files,
+            docket::StateSelection::from_flags(&state, all_states),
+        ),
         ImportSource::Uhri {
             files,
             country,
+            all_countries,
             lang,
             labels,
             common,
         } => docket::import_uhri(
             &common.options(),
             &files,
-            country.as_deref(),
+            docket::StateSelection::from_flags(&country, all_countries),
             &lang,
             labels.as_deref(),
         ),

@@ -61,6 +61,8 @@ pub struct NewPortalOptions {
     pub languages: Vec<String>,
     /// Write tables with their header rows only, no sample rows.
     pub empty: bool,
+    /// One workbook, `data/portal.xlsx` (a sheet per table), instead of CSV files.
+    pub workbook: bool,
 }
 
 impl Default for NewPortalOptions {
@@ -68,6 +70,7 @@ impl Default for NewPortalOptions {
         NewPortalOptions {
             languages: vec!["en".to_string(), "fr".to_string()],
             empty: false,
+            workbook: false,
         }
     }
 }
@@ -76,6 +79,26 @@ impl Default for NewPortalOptions {
 /// with a sample row in every table.
 pub fn new_portal(dir: &Path) -> Result<()> {
     new_portal_with(dir, &NewPortalOptions::default())
+}
+
+/// `data/portal.xlsx`: the starter tables (CSV text) as one sheet each.
+fn write_workbook(data: &Path, tables: &[(&'static str, String)]) -> Result<()> {
+    let mut diagnostics = crate::Diagnostics::default();
+    let parsed: Vec<(&str, crate::load::Table)> = tables
+        .iter()
+        .map(|(name, body)| {
+            let table = name.trim_end_matches(".csv");
+            (
+                table,
+                crate::load::parse_csv(name, body.as_bytes(), &mut diagnostics),
+            )
+        })
+        .collect();
+    diagnostics
+        .into_result()
+        .context("the starter tables do not parse")?;
+    let sheets: Vec<(&str, &crate::load::Table)> = parsed.iter().map(|(n, t)| (*n, t)).collect();
+    crate::export::write_workbook(&data.join("portal.xlsx"), &sheets)
 }
 
 /// Creates a new portal in `dir`, which must not exist or be empty.
@@ -96,8 +119,13 @@ pub fn new_portal_with(dir: &Path, options: &NewPortalOptions) -> Result<()> {
         .with_context(|| format!("cannot create {}", dir.display()))?;
     std::fs::create_dir_all(dir.join("content"))?;
     std::fs::write(dir.join("config.toml"), portal_files::config(&languages))?;
-    for (name, body) in portal_files::tables(&languages, options.empty) {
-        std::fs::write(dir.join("data").join(name), body)?;
+    let tables = portal_files::tables(&languages, options.empty);
+    if options.workbook {
+        write_workbook(&dir.join("data"), &tables)?;
+    } else {
+        for (name, body) in tables {
+            std::fs::write(dir.join("data").join(name), body)?;
+        }
     }
     for (name, body) in portal_files::about_pages(&languages) {
         std::fs::write(dir.join("content").join(name), body)?;

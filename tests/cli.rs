@@ -129,6 +129,59 @@ fn docket_new_empty_has_only_header_rows_and_builds_at_a_historical_date() {
 }
 
 #[test]
+fn docket_new_workbook_writes_one_workbook_with_the_csv_tables_and_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let (csv, book) = (dir.path().join("csv"), dir.path().join("book"));
+    assert!(docket().arg("new").arg(&csv).status().unwrap().success());
+    let status = docket()
+        .arg("new")
+        .arg(&book)
+        .arg("--workbook")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let files: Vec<String> = std::fs::read_dir(book.join("data"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, ["portal.xlsx"]);
+    build_new_portal(&csv, &[]);
+    build_new_portal(&book, &[]);
+    assert!(
+        book.join("public/en/recommendations/upr4-1-1/index.html")
+            .exists()
+    );
+    assert_eq!(
+        read_tree(&book.join("public")),
+        read_tree(&csv.join("public"))
+    );
+
+    let empty = dir.path().join("empty");
+    let status = docket()
+        .arg("new")
+        .arg(&empty)
+        .args(["--workbook", "--empty"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    build_new_portal(&empty, &["--as-of", "2001-01-01"]);
+    assert!(empty.join("public/en/index.html").exists());
+    assert!(!empty.join("public/en/recommendations/upr4-1-1").exists());
+    // The sheets keep their header rows: the same export as a new portal with CSV files.
+    let (from_book, from_csv) = (dir.path().join("a.xlsx"), dir.path().join("b.xlsx"));
+    let csv_empty = dir.path().join("csv-empty");
+    let status = docket().arg("new").arg(&csv_empty).arg("--empty").status();
+    assert!(status.unwrap().success());
+    for (portal, file) in [(&empty, &from_book), (&csv_empty, &from_csv)] {
+        docket::export_workbook(portal, file).unwrap();
+    }
+    assert_eq!(
+        std::fs::read(&from_book).unwrap(),
+        std::fs::read(&from_csv).unwrap()
+    );
+}
+
+#[test]
 fn docket_new_refuses_a_bad_language_code_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let portal = dir.path().join("portal");

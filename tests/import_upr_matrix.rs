@@ -370,7 +370,7 @@ fn a_file_that_is_not_a_matrix_is_refused_naming_the_headers_expected() {
 }
 
 #[test]
-fn recommending_states_take_the_un_member_state_names_and_unknown_names_are_kept_with_a_did_you_mean()
+fn recommending_states_take_the_table_names_and_unknown_names_stop_the_import_unless_states_csv_knows_them()
  {
     let portal = empty_portal();
     let root = portal.path();
@@ -390,6 +390,32 @@ fn recommending_states_take_the_un_member_state_names_and_unknown_names_are_kept
         ]),
     ];
     let file = write(root, "matrix.docx", &docx(FOURTH, &rows));
+    let error = import_upr_matrix(
+        &options(root, true),
+        std::slice::from_ref(&file),
+        "en",
+        &review(41),
+    )
+    .expect_err("unknown States make the merged portal invalid");
+    let shown = format!("{error:#}");
+    assert!(
+        shown.contains("unknown State `Portgual` in `recommending_states`")
+            && shown.contains("did you mean `Portugal`?"),
+        "{shown}"
+    );
+    assert!(shown.contains("unknown State `Atlantis`"), "{shown}");
+    assert!(
+        !root.join("data/recommendations.csv").exists(),
+        "nothing was written"
+    );
+
+    // The portal's own table knows both: a new entity and another spelling of Portugal.
+    std::fs::create_dir_all(root.join("data")).expect("data");
+    std::fs::write(
+        root.join("data/states.csv"),
+        "id,name_en,aliases\nXAT,Atlantis,\nPRT,,Portgual\n",
+    )
+    .expect("states.csv");
     let summary = import(root, &file, &review(41));
     assert_eq!(summary.records, 2, "{summary}");
     let recs = rows_of_table(root);
@@ -399,15 +425,17 @@ fn recommending_states_take_the_un_member_state_names_and_unknown_names_are_kept
             "Côte d'Ivoire|Türkiye|Venezuela (Bolivarian Republic of)".to_string(),
             "Portgual|Atlantis|Côte d'Ivoire".to_string(),
         ],
-        "a spelling that differs only in accents, apostrophes or case, or a former name, takes the list's name; an unknown one is kept as written"
+        "a spelling that differs only in accents, apostrophes or case, or a former name, takes the table's name; an unknown one is kept as written"
     );
     let shown = summary.to_string();
     assert!(
-        shown.contains("`Portgual` is not the name of a UN Member State as OHCHR writes it; did you mean `Portugal`?"),
+        shown.contains(
+            "`Portgual` is not a State of the built-in States table; did you mean `Portugal`?"
+        ),
         "{shown}"
     );
     assert!(
-        shown.contains("`Atlantis` is not the name of a UN Member State")
+        shown.contains("`Atlantis` is not a State of the built-in States table")
             && shown.contains("matrix.docx:"),
         "{shown}"
     );

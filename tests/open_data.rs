@@ -87,6 +87,7 @@ fn every_table_is_published_as_csv_matching_the_loaded_data() {
             "text_en",
             "text_ar",
             "response",
+            "state",
             "recommending_states",
             "themes",
             "groups",
@@ -116,7 +117,12 @@ fn every_table_is_published_as_csv_matching_the_loaded_data() {
             );
         }
         assert_eq!(row["response"], r.response.id());
-        assert_eq!(row["recommending_states"], r.recommending_states.join("|"));
+        let state_ids: Vec<&str> = r
+            .recommending_states
+            .iter()
+            .map(|s| d.states[s.index()].key.id.as_str())
+            .collect();
+        assert_eq!(row["recommending_states"], state_ids.join("|"));
         assert_eq!(
             row["themes"],
             ids(r

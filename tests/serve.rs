@@ -14,6 +14,8 @@ use common::*;
 struct Server {
     child: Child,
     address: SocketAddr,
+    /// The lines it prints after its first (one per rebuild).
+    lines: std::sync::mpsc::Receiver<String>,
 }
 
 impl Server {
@@ -39,8 +41,30 @@ impl Server {
             }
         };
         // Keep reading stdout so that the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
-        Server { child, address }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                let _ = sender.send(line);
+            }
+        });
+        Server {
+            child,
+            address,
+            lines: receiver,
+        }
+    }
+
+    /// Waits (at most 20 s) for the line the server prints when a rebuild is over.
+    fn next_rebuild(&self) -> String {
+        loop {
+            let line = self
+                .lines
+                .recv_timeout(Duration::from_secs(20))
+                .expect("no rebuild line within 20 s");
+            if line.contains(" changed: ") {
+                return line;
+            }
+        }
     }
 
     fn connect(&self) -> TcpStream {
@@ -384,4 +408,99 @@ fn serve_rebuilds_on_save_reloads_pages_shows_problems_and_rewrites_only_touched
     wait_for(&server, page, "the fixed site", |b| {
         !b.contains("docket-problems") && b.contains("Abolish capital punishment everywhere.")
     });
+}
+
+/// The served folder, file for file, against a fresh `docket build` of the same portal at
+/// the server's address.
+fn assert_served_equals_a_fresh_build(server: &Server, portal: &std::path::Path) {
+    let fresh = tempfile::tempdir().unwrap();
+    let base_url = docket::WebUrl::parse(&format!("http://{}/", server.address)).unwrap();
+    docket::build(&docket::BuildOptions {
+        root: portal.to_path_buf(),
+        output: fresh.path().join("site"),
+        base_url: Some(base_url),
+        force: false,
+        as_of: None,
+        progress: false,
+        previous: None,
+        timings: false,
+    })
+    .expect("a fresh build");
+    let (served, built) = (
+        read_tree(&portal.join("public")),
+        read_tree(&fresh.path().join("site")),
+    );
+    let only = |a: &std::collections::BTreeMap<String, Vec<u8>>,
+                b: &std::collections::BTreeMap<String, Vec<u8>>| {
+        a.keys()
+            .filter(|k| !b.contains_key(*k))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(only(&served, &built), Vec::<String>::new(), "only served");
+    assert_eq!(only(&built, &served), Vec::<String>::new(), "only built");
+    let differ: Vec<&String> = served.keys().filter(|k| served[*k] != built[*k]).collect();
+    assert!(
+        differ.is_empty(),
+        "served differs from a fresh build: {differ:?}"
+    );
+}
+
+#[test]
+fn after_incremental_rebuilds_the_served_folder_equals_a_fresh_build() {
+    let portal = fixture("minimal");
+    let server = Server::start(portal.path());
+    let csv = portal.path().join("data/recommendations.csv");
+    let original = std::fs::read_to_string(&csv).unwrap();
+
+    // One cell: only some pages are rendered again.
+    let edited = original.replace(
+        "Abolish the death penalty, in law and in practice.",
+        "Abolish capital punishment everywhere.",
+    );
+    save(&csv, &edited);
+    let line = server.next_rebuild();
+    let (rendered, total) = rendered_of(&line);
+    assert!(0 < rendered && rendered < total / 2, "{line}");
+    assert_served_equals_a_fresh_build(&server, portal.path());
+
+    // A new row: its pages come, lists and counts change.
+    let with_row = format!(
+        "{edited}UPR4-118.3,A/HRC/52/11,118.3,supported,France,civil,,,MOJ,,,,Protect journalists.,\n"
+    );
+    save(&csv, &with_row);
+    server.next_rebuild();
+    assert!(
+        portal
+            .path()
+            .join("public/en/recommendations/upr4-118-3/index.html")
+            .exists()
+    );
+    assert_served_equals_a_fresh_build(&server, portal.path());
+
+    // A content page edited, then the data as it was: the new row's pages go.
+    let about = portal.path().join("content/about.en.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    std::fs::write(&about, format!("{text}\nOne more paragraph.\n")).unwrap();
+    server.next_rebuild();
+    save(&csv, &original);
+    server.next_rebuild();
+    assert!(
+        !portal
+            .path()
+            .join("public/en/recommendations/upr4-118-3")
+            .join("index.html")
+            .exists()
+    );
+    assert_served_equals_a_fresh_build(&server, portal.path());
+}
+
+/// "data/x.csv changed: rendered 12 of 80 pages; …" → (12, 80).
+fn rendered_of(line: &str) -> (usize, usize) {
+    let rest = line.split("rendered ").nth(1).expect("a rendered count");
+    let mut words = rest.split(' ');
+    let rendered = words.next().unwrap().parse().unwrap();
+    assert_eq!(words.next(), Some("of"));
+    let total = words.next().unwrap().parse().unwrap();
+    (rendered, total)
 }

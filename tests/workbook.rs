@@ -82,6 +82,38 @@ fn a_problem_in_a_workbook_is_located_by_sheet_and_cell() {
 }
 
 #[test]
+fn a_control_character_in_a_workbook_cell_is_an_error_at_its_cell() {
+    let portal = fixture("minimal");
+    let table = portal.path().join("data/recommendations.csv");
+    let text = std::fs::read_to_string(&table).unwrap();
+    // How Excel stores a control character in a cell's XML (raw, it would be invalid XML).
+    let edited = text.replace(
+        "\"Abolish the death penalty, in law and in practice.\"",
+        "Abolish_x0007_ the death penalty.",
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&table, edited).unwrap();
+    let book = tempfile::tempdir().unwrap();
+    docket::export_workbook(portal.path(), &book.path().join("portal.xlsx")).unwrap();
+    std::fs::remove_dir_all(portal.path().join("data")).unwrap();
+    std::fs::create_dir(portal.path().join("data")).unwrap();
+    std::fs::rename(
+        book.path().join("portal.xlsx"),
+        portal.path().join("data/portal.xlsx"),
+    )
+    .unwrap();
+
+    let problems = diagnostics_of(docket::check(portal.path(), None));
+    let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        shown.iter().any(|p| p.starts_with(
+            "data/portal.xlsx [recommendations] M3: error: this cell contains the control character U+0007"
+        ) && p.contains("help: delete it")),
+        "{shown:#?}"
+    );
+}
+
+#[test]
 fn a_table_both_in_a_workbook_and_a_csv_file_is_an_error() {
     let (_csv, book) = workbook_portal();
     std::fs::write(

@@ -146,7 +146,7 @@ pub fn recommendation_json(site: &Site, id: RecommendationId) -> Value {
         "paragraph": r.paragraph,
         "date": r.date.to_string(),
         "response": r.response.id(),
-        "recommending_states": r.recommending_states,
+        "recommending_states": d.state_names(&r.recommending_states, &d.config.default_language),
         "mechanism": term_ref(site, Term::Mechanism(r.mechanism)),
         "document": {
             "id": document.key.id,

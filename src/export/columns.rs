@@ -150,6 +150,11 @@ pub(super) const DOCUMENTS: &[Field] = &[
     required("date", Kind::Date, "Date of the document"),
     field("cycle", Kind::Integer, "UPR cycle"),
     field("session", Kind::String, "Session"),
+    field(
+        "state",
+        Kind::String,
+        "Id of the State the document is about",
+    ),
     translated("title", "Title"),
     field("url", Kind::Uri, "Official copy"),
 ];
@@ -168,10 +173,11 @@ pub(super) const RECOMMENDATIONS: &[Field] = &[
         Kind::String,
         "The State's response: supported, supported-in-part, noted or pending",
     ),
+    field("state", Kind::String, "Id of the State under review"),
     field(
         "recommending_states",
         Kind::List,
-        "Recommending States (UPR), separated by |",
+        "Recommending State ids (UPR; several for a joint recommendation), separated by |",
     ),
     field("themes", Kind::List, "Theme ids, separated by |"),
     field("groups", Kind::List, "Affected group ids, separated by |"),
@@ -229,6 +235,19 @@ pub(super) const THEMES: &[Field] = &[
     required("id", Kind::String, "Permanent identifier"),
     field("parent", Kind::String, "Parent theme id"),
     translated("name", "Name"),
+];
+pub(super) const STATES: &[Field] = &[
+    required(
+        "id",
+        Kind::String,
+        "ISO 3166-1 alpha-3 code (XAA-XZZ for an entity without one)",
+    ),
+    translated("name", "Name"),
+    field(
+        "group",
+        Kind::String,
+        "UN regional group: african, asia-pacific, eastern-european, latin-american-caribbean or western-european-other",
+    ),
 ];
 pub(super) const GROUPS: &[Field] = &[
     required("id", Kind::String, "Permanent identifier"),

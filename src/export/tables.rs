@@ -27,7 +27,25 @@ pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
     let institution_key: fn(&Institution) -> &Key = |i| &i.key;
     let default_for_recs = default.clone();
     let publish_by = d.config.publish.submitted_by;
+    let state_key: fn(&State) -> &Key = |s| &s.key;
+    let states = d.states_in_use();
     vec![
+        ExportTable {
+            name: "states",
+            title: "States",
+            fields: STATES,
+            primary_key: Some("id"),
+            foreign_keys: &[],
+            count: states.len(),
+            row: Box::new(move |i| {
+                let state = &d.states[states[i].index()];
+                vec![
+                    text(&state.key.id),
+                    Cell::Translations(state.name.clone()),
+                    opt(state.group.map(RegionalGroup::id)),
+                ]
+            }),
+        },
         ExportTable {
             name: "mechanisms",
             title: "Mechanisms",
@@ -51,7 +69,7 @@ pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
             title: "Documents",
             fields: DOCUMENTS,
             primary_key: Some("id"),
-            foreign_keys: &[("mechanism", "mechanisms", "id")],
+            foreign_keys: &[("mechanism", "mechanisms", "id"), ("state", "states", "id")],
             count: d.documents.len(),
             row: Box::new(move |i| {
                 let doc = &d.documents[i];
@@ -62,6 +80,7 @@ pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
                     Cell::Date(doc.date),
                     doc.cycle.map_or(Cell::Empty, |c| Cell::Integer(c.into())),
                     opt(doc.session.as_ref()),
+                    opt(doc.state.map(|s| &d.states[s.index()].key.id)),
                     Cell::Translations(doc.title.clone()),
                     opt(doc.url.as_ref()),
                 ]
@@ -74,6 +93,7 @@ pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
             primary_key: Some("id"),
             foreign_keys: &[
                 ("document", "documents", "id"),
+                ("state", "states", "id"),
                 ("lead_institution", "institutions", "id"),
                 ("cluster", "clusters", "id"),
                 ("mechanism", "mechanisms", "id"),
@@ -89,11 +109,12 @@ pub fn tables<'a>(site: &'a Site<'a>) -> Vec<ExportTable<'a>> {
                     Cell::Date(r.date),
                     Cell::Translations(r.text.clone()),
                     text(r.response.id()),
-                    if r.recommending_states.is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::List(r.recommending_states.clone())
-                    },
+                    opt(r.state.map(|s| &d.states[s.index()].key.id)),
+                    key_ids(
+                        &d.states,
+                        r.recommending_states.iter().map(|s| s.index()),
+                        state_key,
+                    ),
                     key_ids(&d.themes, r.themes.iter().map(|t| t.index()), |t| &t.key),
                     key_ids(&d.groups, r.groups.iter().map(|g| g.index()), |g| &g.key),
                     key_ids(

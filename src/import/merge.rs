@@ -2,17 +2,17 @@
 //! portal filled; only the cells the importer owns change; new rows are appended.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
 use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 
 use super::cross_source::{ParagraphIndex, source_of, symbol_key};
 use super::known::{SDG_GOALS, known_body};
+use super::summary::{ImportSummary, StateCounts, TableChanges};
 use super::table::{EditTable, write_atomically};
 use super::{ImportOptions, Problems, short_hash};
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::load::{RawPortal, Table};
 use crate::slug::{id_problem, slugify};
 
@@ -46,6 +46,22 @@ pub struct Record {
     pub cluster: Option<String>,
     /// The State's own assessment of its implementation, as a status update.
     pub assessment: Option<AssessmentRef>,
+    /// The State it concerns and the source rows behind it.
+    pub origin: Origin,
+}
+
+/// The State a record concerns and how many source rows it stands for.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Origin {
+    /// The State under review (or country concerned) as the source names it.
+    pub state: Option<String>,
+    /// Rows of other recommending States merged into this one (a joint recommendation).
+    pub joint_rows: usize,
+    /// Rows that repeated this record exactly (the same recommending State) and were merged.
+    pub repeated_rows: usize,
+    /// Keys an earlier version of the importer gave to the rows merged into this record: a
+    /// row imported under one of them is this record.
+    pub earlier_source_ids: Vec<String>,
 }
 
 /// A government status update a source gives with the recommendation.
@@ -88,117 +104,6 @@ pub struct SdgRef {
     /// `16`
     pub goal: String,
     pub text: Option<String>,
-}
-
-/// What an import changed in one table.
-#[derive(Debug, Clone, Default)]
-pub struct TableChanges {
-    pub file: String,
-    /// Ids of new rows, in order.
-    pub added: Vec<String>,
-    /// Ids of existing rows whose importer-owned cells changed.
-    pub updated: Vec<String>,
-    /// Existing rows the import matched and left as they were.
-    pub unchanged: usize,
-}
-
-/// What an import did (or, in a dry run, would do).
-#[derive(Debug, Clone, Default)]
-pub struct ImportSummary {
-    pub dry_run: bool,
-    /// Records read from the files and imported.
-    pub records: usize,
-    /// Records whose key repeated an earlier record of the same import (merged into it).
-    pub duplicates: usize,
-    /// Rows left out because they concern another State or country.
-    pub filtered: usize,
-    /// Rows that could not be imported and were skipped (`--skip-invalid`).
-    pub skipped: Vec<Diagnostic>,
-    /// Changes per table, in `data/` table order; tables without changes included.
-    pub tables: Vec<TableChanges>,
-    /// Files written (none in a dry run or when nothing changed).
-    pub written: Vec<String>,
-    /// Things the reader reports once for the whole import (ids without labels, texts in
-    /// languages the portal does not publish).
-    pub notes: Vec<String>,
-}
-
-impl ImportSummary {
-    pub fn table(&self, name: &str) -> Option<&TableChanges> {
-        let file = format!("data/{name}.csv");
-        self.tables.iter().find(|t| t.file == file)
-    }
-}
-
-impl fmt::Display for ImportSummary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let list = |ids: &[String]| {
-            let shown: Vec<&str> = ids.iter().take(5).map(String::as_str).collect();
-            let more = ids.len().saturating_sub(shown.len());
-            if more > 0 {
-                format!("{} and {more} more", shown.join(", "))
-            } else {
-                shown.join(", ")
-            }
-        };
-        writeln!(
-            f,
-            "{} {} record{}{}{}",
-            if self.dry_run {
-                "Would import"
-            } else {
-                "Imported"
-            },
-            self.records,
-            if self.records == 1 { "" } else { "s" },
-            if self.duplicates > 0 {
-                format!(" ({} repeated rows merged)", self.duplicates)
-            } else {
-                String::new()
-            },
-            if self.filtered > 0 {
-                format!("; {} rows about other States left out", self.filtered)
-            } else {
-                String::new()
-            },
-        )?;
-        for table in &self.tables {
-            if table.added.is_empty() && table.updated.is_empty() && table.unchanged == 0 {
-                continue;
-            }
-            write!(
-                f,
-                "  {}: {} added, {} updated, {} unchanged",
-                table.file,
-                table.added.len(),
-                table.updated.len(),
-                table.unchanged
-            )?;
-            if !table.added.is_empty() {
-                write!(f, "\n    added: {}", list(&table.added))?;
-            }
-            if !table.updated.is_empty() {
-                write!(f, "\n    updated: {}", list(&table.updated))?;
-            }
-            writeln!(f)?;
-        }
-        for note in &self.notes {
-            writeln!(f, "Note: {note}")?;
-        }
-        if !self.skipped.is_empty() {
-            writeln!(f, "Skipped {} invalid rows:", self.skipped.len())?;
-            for d in &self.skipped {
-                writeln!(f, "  {d}")?;
-            }
-        }
-        if self.dry_run {
-            write!(f, "Dry run: nothing was written.")
-        } else if self.written.is_empty() {
-            write!(f, "Nothing changed.")
-        } else {
-            write!(f, "Wrote {}.", self.written.join(", "))
-        }
-    }
 }
 
 /// The tables an import may touch, in `data/` order.
@@ -262,6 +167,11 @@ impl TermIndex {
     }
 }
 
+/// The key a State is compared by: for now its name as written, in any case and spacing.
+fn state_key(name: &str) -> String {
+    name_key(name)
+}
+
 fn name_key(name: &str) -> String {
     name.split_whitespace()
         .collect::<Vec<_>>()
@@ -319,7 +229,8 @@ struct Merger<'c> {
     upr_mechanism: Option<usize>,
     documents_by_slug: HashMap<String, usize>,
     documents_by_symbol: HashMap<String, usize>,
-    documents_by_session: HashMap<(String, String), usize>,
+    /// By mechanism slug, session and State key (empty for a document without a State).
+    documents_by_session: HashMap<(String, String, String), usize>,
     themes: TermIndex,
     groups: TermIndex,
     goals: TermIndex,
@@ -332,6 +243,11 @@ struct Merger<'c> {
     recommendation_slugs: HashSet<String>,
     seen: HashSet<String>,
     duplicates: usize,
+    /// The import concerns several States: a session's document is found by its State too.
+    several_states: bool,
+    /// Rows an earlier importer version wrote for one State of a joint recommendation that
+    /// is now merged into another row: kept as they are, said once.
+    earlier_rows: Vec<String>,
 }
 
 /// A name an earlier import wrote for an id it had no label for (`UHRI theme 12`), and the
@@ -378,16 +294,21 @@ pub(super) fn apply(
     for rename in renames {
         merger.rename_placeholder(rename, &mut problems.notes);
     }
-    let mut imported = 0;
+    merger.several_states = several_states(&records);
+    let mut counts = Counts::default();
+    let mut progress = super::progress::Progress::new("Merging", records.len());
     for record in &records {
-        if merger.record(record, &mut problems) {
-            imported += 1;
+        progress.step();
+        if let Some(merged) = merger.record(record, &mut problems) {
+            counts.add(record, merged);
         }
     }
+    drop(progress);
     if !problems.rows.is_empty() && !options.skip_invalid {
         return Err(super::invalid(problems.rows));
     }
     drop(records);
+    problems.notes.extend(merger.earlier_rows_note());
     let (mut tables, mut trackers, duplicates) = merger.finish();
     let summary_tables: Vec<TableChanges> = TABLES
         .iter()
@@ -414,14 +335,78 @@ pub(super) fn apply(
     }
     Ok(ImportSummary {
         dry_run: options.dry_run,
-        records: imported,
-        duplicates,
+        records: counts.records,
+        duplicates: duplicates + counts.repeated,
+        joint: counts.joint,
         filtered: problems.filtered,
         skipped: problems.rows.sorted(),
         tables: summary_tables,
+        states: counts.states,
         written,
         notes: problems.notes,
     })
+}
+
+/// What merging one record did to its recommendation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Merged {
+    Added,
+    Updated,
+    Unchanged,
+    /// A record already merged in this import (the same key).
+    Repeated,
+}
+
+/// Records imported, per State and in all.
+#[derive(Default)]
+struct Counts {
+    records: usize,
+    joint: usize,
+    repeated: usize,
+    states: Vec<StateCounts>,
+}
+
+impl Counts {
+    fn add(&mut self, record: &Record, merged: Merged) {
+        self.records += 1;
+        self.joint += record.origin.joint_rows;
+        self.repeated += record.origin.repeated_rows;
+        let Some(state) = record.origin.state.as_deref() else {
+            return;
+        };
+        let index = match self.states.iter().position(|s| s.state == state) {
+            Some(index) => index,
+            None => {
+                self.states.push(StateCounts {
+                    state: state.to_string(),
+                    ..StateCounts::default()
+                });
+                self.states.len() - 1
+            }
+        };
+        let counts = &mut self.states[index];
+        counts.joint += record.origin.joint_rows;
+        match merged {
+            Merged::Added => counts.added += 1,
+            Merged::Updated => counts.updated += 1,
+            Merged::Unchanged => counts.unchanged += 1,
+            Merged::Repeated => return,
+        }
+        counts.records += 1;
+    }
+}
+
+/// Whether the records concern more than one State (documents are then told apart by State).
+fn several_states(records: &[Record]) -> bool {
+    let mut first: Option<&str> = None;
+    for state in records.iter().filter_map(|r| r.origin.state.as_deref()) {
+        match first {
+            None => first = Some(state),
+            Some(seen) if !seen.eq_ignore_ascii_case(state) => return true,
+            Some(_) => {}
+        }
+    }
+    false
 }
 
 /// Checks the portal as it would be after the import with every data check of `docket check`
@@ -501,6 +486,7 @@ impl<'c> Merger<'c> {
                     .entry((
                         slugify(documents.get(row, "mechanism")),
                         session.to_string(),
+                        state_key(documents.get(row, "state")),
                     ))
                     .or_insert(row);
             }
@@ -546,7 +532,42 @@ impl<'c> Merger<'c> {
             trackers,
             seen: HashSet::new(),
             duplicates: 0,
+            several_states: false,
+            earlier_rows: Vec::new(),
         }
+    }
+
+    /// The row an earlier importer version wrote for this record, re-keyed to the record's
+    /// `source_id` so that later imports find it directly; the other rows it merges are noted.
+    fn earlier_row(&mut self, record: &Record) -> Option<usize> {
+        let mut found: Option<usize> = None;
+        for key in &record.origin.earlier_source_ids {
+            let Some(&row) = self.by_source.get(key) else {
+                continue;
+            };
+            if found.is_none() {
+                found = Some(row);
+            } else if found != Some(row) {
+                let id = self.tables["recommendations"].get(row, "id").to_string();
+                self.earlier_rows.push(id);
+            }
+        }
+        let row = found?;
+        self.table("recommendations")
+            .set(row, "source_id", &record.source_id);
+        self.by_source.insert(record.source_id.clone(), row);
+        Some(row)
+    }
+
+    fn earlier_rows_note(&self) -> Option<String> {
+        if self.earlier_rows.is_empty() {
+            return None;
+        }
+        Some(format!(
+            "{} recommendations imported one per recommending State before joint recommendations were merged now repeat another recommendation and were left as they were ({}); delete them once their actions and status updates are moved",
+            self.earlier_rows.len(),
+            self.earlier_rows.join(", ")
+        ))
     }
 
     /// The tables and what changed; the indexes are dropped.
@@ -568,21 +589,39 @@ impl<'c> Merger<'c> {
         self.trackers.get_mut(name).expect("tracker")
     }
 
-    /// Merges one record; false (with a row problem) when it cannot be imported.
-    fn record(&mut self, record: &Record, problems: &mut Problems) -> bool {
-        let existing = match self.by_source.get(&record.source_id) {
-            Some(&row) => Some((row, Refresh::Overwrite)),
-            None => self
-                .other_source_row(record)
-                .map(|row| (row, Refresh::FillEmpty)),
+    /// Merges one record; `None` (with a row problem) when it cannot be imported.
+    fn record(&mut self, record: &Record, problems: &mut Problems) -> Option<Merged> {
+        let existing = self.by_source.get(&record.source_id).copied();
+        let found = existing
+            .or_else(|| self.earlier_row(record))
+            .map(|row| (row, Refresh::Overwrite))
+            .or_else(|| {
+                let row = self.other_source_row(record)?;
+                Some((row, Refresh::FillEmpty))
+            });
+        let Some((row, refresh)) = found else {
+            return self.add(record, problems).then_some(Merged::Added);
         };
-        if let Some((row, refresh)) = existing {
-            if !self.seen.insert(record.source_id.clone()) {
-                self.duplicates += 1;
-            }
-            self.update(row, record, refresh);
-            return true;
-        }
+        let rekeyed = existing.is_none() && refresh == Refresh::Overwrite;
+        let repeated = !self.seen.insert(record.source_id.clone());
+        let changed = self.update(row, record, rekeyed, refresh);
+        Some(if repeated {
+            self.duplicates += 1;
+            Merged::Repeated
+        } else if changed {
+            Merged::Updated
+        } else {
+            Merged::Unchanged
+        })
+    }
+
+    /// The id, mechanism and document of a new row; `None` (with a row problem) when one of
+    /// them cannot be had.
+    fn placement(
+        &mut self,
+        record: &Record,
+        problems: &mut Problems,
+    ) -> Option<(String, String, String)> {
         let id = record.id_candidates.iter().find(|id| {
             id_problem(id).is_none() && !self.recommendation_slugs.contains(&slugify(id))
         });
@@ -596,7 +635,7 @@ impl<'c> Merger<'c> {
                     record.id_candidates.join(", ")
                 ),
             );
-            return false;
+            return None;
         };
         let Some(mechanism) = self.mechanism(&record.mechanism) else {
             problems.row(
@@ -605,22 +644,31 @@ impl<'c> Merger<'c> {
                 0,
                 format!("`{}` cannot become a mechanism id", record.mechanism.name),
             );
-            return false;
+            return None;
         };
-        let document = match self.document(&record.document, &mechanism) {
-            Ok(document) => document,
+        let state = record.origin.state.as_deref();
+        match self.document(&record.document, &mechanism, state) {
+            Ok(document) => Some((id, mechanism, document)),
             Err(message) => {
                 problems.row(&record.file, record.line, 0, message);
-                return false;
+                None
             }
+        }
+    }
+
+    /// Appends a new row for the record; false (with a row problem) when it cannot be.
+    fn add(&mut self, record: &Record, problems: &mut Problems) -> bool {
+        let Some((id, _mechanism, document)) = self.placement(record, problems) else {
+            return false;
         };
-        let themes = self.terms("themes", &record.themes);
-        let groups = self.terms("groups", &record.groups);
+        let themes = self.terms("themes", &record.themes).join("|");
+        let groups = self.terms("groups", &record.groups).join("|");
         let targets: Vec<String> = record
             .sdg_targets
             .iter()
             .filter_map(|t| self.sdg_target(t))
             .collect();
+        let targets = targets.join("|");
         let goals = self.sdg_goals(&record.sdg_goals).join("|");
         let text_columns: Vec<(String, &str)> = record
             .texts
@@ -628,9 +676,7 @@ impl<'c> Merger<'c> {
             .map(|(lang, text)| (format!("text_{lang}"), text.as_str()))
             .collect();
         let recommending = record.recommending_states.join("|");
-        let themes = themes.join("|");
-        let groups = groups.join("|");
-        let targets = targets.join("|");
+        let cluster = record.cluster.as_deref().and_then(|c| self.cluster(c));
         let mut cells: Vec<(&str, &str)> = vec![
             ("id", &id),
             ("document", &document),
@@ -649,9 +695,8 @@ impl<'c> Merger<'c> {
                 record.position_source.as_deref().unwrap_or(""),
             ),
             ("source_id", &record.source_id),
+            ("cluster", cluster.as_deref().unwrap_or("")),
         ]);
-        let cluster = record.cluster.as_deref().and_then(|c| self.cluster(c));
-        cells.push(("cluster", cluster.as_deref().unwrap_or("")));
         let row = self.table("recommendations").push(&cells);
         self.tracker("recommendations").added(row, &id);
         self.assessment(&id, record);
@@ -726,7 +771,8 @@ impl<'c> Merger<'c> {
     /// source gives, the response, paragraph and recommending States the source gives, and the
     /// themes, groups and SDG targets it adds (those the portal set stay). A row of another
     /// source gets only the single values it lacks (`Refresh::FillEmpty`).
-    fn update(&mut self, row: usize, record: &Record, refresh: Refresh) {
+    /// Whether a cell changed (`rekeyed`: the row got the record's `source_id` just now).
+    fn update(&mut self, row: usize, record: &Record, rekeyed: bool, refresh: Refresh) -> bool {
         let themes = self.terms("themes", &record.themes);
         let groups = self.terms("groups", &record.groups);
         let targets: Vec<String> = record
@@ -736,7 +782,7 @@ impl<'c> Merger<'c> {
             .collect();
         let goals = self.sdg_goals(&record.sdg_goals);
         let table = self.table("recommendations");
-        let mut changed = false;
+        let mut changed = rekeyed;
         let mut single = |column: &str, value: &str| {
             let current = table.get(row, column);
             let open = current.is_empty() || (column == "response" && current == "pending");
@@ -788,6 +834,7 @@ impl<'c> Merger<'c> {
         let id = self.tables["recommendations"].get(row, "id").to_string();
         self.tracker("recommendations").touched(row, &id, changed);
         self.assessment(&id, record);
+        changed
     }
 
     /// The id of the cluster named, creating it when missing.
@@ -887,21 +934,40 @@ impl<'c> Merger<'c> {
         Some(mechanism.id.clone())
     }
 
-    fn document(&mut self, document: &DocumentRef, mechanism: &str) -> Result<String, String> {
+    /// A session's document is the one of the record's State; in an import about one State,
+    /// also a document without a State (a single-State portal's).
+    fn session_document(
+        &self,
+        document: &DocumentRef,
+        mechanism: &str,
+        state: Option<&str>,
+    ) -> Option<usize> {
+        let session = document.session.clone().filter(|_| document.by_session)?;
+        let key = (slugify(mechanism), session, state_key(state.unwrap_or("")));
+        if let Some(&row) = self.documents_by_session.get(&key) {
+            return Some(row);
+        }
+        if self.several_states {
+            return None;
+        }
+        let (mechanism, session, _) = key;
+        self.documents_by_session
+            .get(&(mechanism, session, String::new()))
+            .copied()
+    }
+
+    fn document(
+        &mut self,
+        document: &DocumentRef,
+        mechanism: &str,
+        state: Option<&str>,
+    ) -> Result<String, String> {
         let existing = self
             .documents_by_slug
             .get(&slugify(&document.id))
             .or_else(|| self.documents_by_symbol.get(&symbol_key(&document.symbol)))
-            .or_else(|| {
-                if document.by_session {
-                    let session = document.session.clone()?;
-                    self.documents_by_session
-                        .get(&(slugify(mechanism), session))
-                } else {
-                    None
-                }
-            })
-            .copied();
+            .copied()
+            .or_else(|| self.session_document(document, mechanism, state));
         if let Some(row) = existing {
             let id = self.table("documents").get(row, "id").to_string();
             self.tracker("documents").touched(row, &id, false);
@@ -936,7 +1002,11 @@ impl<'c> Merger<'c> {
             .insert(symbol_key(&document.symbol), row);
         if let Some(session) = &document.session {
             self.documents_by_session
-                .entry((slugify(mechanism), session.clone()))
+                .entry((
+                    slugify(mechanism),
+                    session.clone(),
+                    state_key(state.unwrap_or("")),
+                ))
                 .or_insert(row);
         }
         self.tracker("documents").added(row, &document.id);

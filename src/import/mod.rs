@@ -12,6 +12,8 @@ pub mod clean;
 mod cross_source;
 mod known;
 mod merge;
+mod progress;
+mod summary;
 mod table;
 pub mod uhri;
 pub mod upr_info;
@@ -24,7 +26,8 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, InvalidPortal};
 
-pub use merge::{AssessmentRef, DocumentRef, ImportSummary, MechanismRef, Record, SdgRef};
+pub use merge::{AssessmentRef, DocumentRef, MechanismRef, Origin, Record, SdgRef};
+pub use summary::ImportSummary;
 
 /// Settings shared by every import.
 #[derive(Debug, Clone)]
@@ -35,6 +38,64 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Skip rows that cannot be imported (each is still reported) instead of stopping.
     pub skip_invalid: bool,
+}
+
+/// Which States under review (UPR Info) or countries concerned (UHRI) an import takes:
+/// `--state`/`--country` (repeatable) or `--all-states`/`--all-countries`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StateSelection {
+    /// The names given, compared without regard to case or surrounding spaces.
+    pub names: Vec<String>,
+    /// Every State or country the files cover.
+    pub all: bool,
+}
+
+impl StateSelection {
+    /// Every State or country of the files.
+    pub fn all() -> StateSelection {
+        StateSelection {
+            names: Vec::new(),
+            all: true,
+        }
+    }
+
+    /// These States or countries.
+    pub fn named<S: AsRef<str>>(names: &[S]) -> StateSelection {
+        StateSelection {
+            names: names
+                .iter()
+                .map(|n| n.as_ref().trim().to_string())
+                .collect(),
+            all: false,
+        }
+    }
+
+    /// From the command line's repeated `--state NAME` (or `--country`) and `--all-states`
+    /// (or `--all-countries`).
+    pub fn from_flags(names: &[String], all: bool) -> StateSelection {
+        if all {
+            StateSelection::all()
+        } else {
+            StateSelection::named(names)
+        }
+    }
+
+    /// Whether `name` is one of those chosen (always, for `all` or no names).
+    fn takes(&self, name: &str) -> bool {
+        self.all
+            || self.names.is_empty()
+            || self
+                .names
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+impl From<Option<&str>> for StateSelection {
+    /// One name, or none (the importer's default).
+    fn from(name: Option<&str>) -> StateSelection {
+        StateSelection::named(name.as_slice())
+    }
 }
 
 /// Problems found while reading a source: whole-file problems always stop the import; row
@@ -85,38 +146,35 @@ impl Problems {
     }
 }
 
-/// Imports UPR Info database exports (`docket import upr-info FILE... [--state NAME]`).
+/// Imports UPR Info database exports
+/// (`docket import upr-info FILE... [--state NAME]... [--all-states]`).
 pub fn import_upr_info(
     options: &ImportOptions,
     files: &[PathBuf],
-    state: Option<&str>,
+    states: impl Into<StateSelection>,
 ) -> Result<ImportSummary> {
+    let states = states.into();
     run(
         options,
         "en",
         "UPR Info exports are in English",
         &[],
-        |problems| {
-            let mut records = Vec::new();
-            for file in files {
-                records.extend(upr_info::read(file, state, problems)?);
-            }
-            Ok(records)
-        },
+        |problems| upr_info::read_all(files, &states, problems),
     )
 }
 
 /// Imports Universal Human Rights Index exports
-/// (`docket import uhri FILE.xlsx|FILE.csv|FILE.json|FILE.jsonl [--country NAME] [--lang CODE] [--labels FILE]`).
+/// (`docket import uhri FILE.xlsx|FILE.csv|FILE.json|FILE.jsonl [--country NAME]... [--all-countries] [--lang CODE] [--labels FILE]`).
 /// `lang` is the language of texts the export gives without naming one; `labels` names the
 /// ids some exports give instead of names.
 pub fn import_uhri(
     options: &ImportOptions,
     files: &[PathBuf],
-    country: Option<&str>,
+    countries: impl Into<StateSelection>,
     lang: &str,
     labels: Option<&Path>,
 ) -> Result<ImportSummary> {
+    let countries = countries.into();
     let mut ids = match labels {
         Some(path) => uhri::IdValues::load(path)?,
         None => uhri::IdValues::default(),
@@ -130,7 +188,13 @@ pub fn import_uhri(
         |problems| {
             let mut records = Vec::new();
             for file in files {
-                records.extend(uhri::read(file, country, lang, &mut ids, problems)?);
+                records.extend(uhri::read(
+                    file,
+                    countries.clone(),
+                    lang,
+                    &mut ids,
+                    problems,
+                )?);
             }
             problems.notes.extend(ids.note());
             Ok(records)

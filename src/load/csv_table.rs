@@ -78,18 +78,7 @@ pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Tab
                 diagnostics.error_with_help(file, line, column, what, RESAVE_HELP);
                 return unreadable(file);
             };
-            if let Some(c) = text.chars().find(|&c| is_forbidden_control(c)) {
-                diagnostics.error_with_help(
-                    file,
-                    line,
-                    column,
-                    format!(
-                        "this cell contains the control character U+{:04X}",
-                        c as u32
-                    ),
-                    "delete it: control characters (other than tab and line breaks) are invisible \
-                     leftovers of a copy from another program",
-                );
+            if !cell_is_clean(text, file, line, column, diagnostics) {
                 row_ok = false;
             }
             cells.push(normalise_cell(text));
@@ -219,6 +208,32 @@ fn unreadable(file: &str) -> Table {
         unreadable: true,
         ..Table::default()
     }
+}
+
+/// False, with a problem at the cell, when `text` holds a control character (a CSV or a
+/// workbook cell alike).
+pub(super) fn cell_is_clean(
+    text: &str,
+    file: &str,
+    line: u64,
+    column: u64,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    let Some(c) = text.chars().find(|&c| is_forbidden_control(c)) else {
+        return true;
+    };
+    diagnostics.error_with_help(
+        file,
+        line,
+        column,
+        format!(
+            "this cell contains the control character U+{:04X}",
+            c as u32
+        ),
+        "delete it: control characters (other than tab and line breaks) are invisible \
+         leftovers of a copy from another program",
+    );
+    false
 }
 
 /// NUL, the other C0 and C1 controls and DEL; tab and line breaks are text.

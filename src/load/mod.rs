@@ -19,6 +19,7 @@ use crate::diagnostics::{Diagnostics, did_you_mean};
 
 /// Every table Docket reads from `data/`, without the `.csv` extension.
 pub const TABLES: &[&str] = &[
+    "states",
     "mechanisms",
     "documents",
     "recommendations",

@@ -5,7 +5,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use calamine::{Data, Reader};
 
-use super::csv_table::{Row, Table};
+use super::csv_table::{Row, Table, cell_is_clean};
 use crate::diagnostics::{Diagnostics, did_you_mean};
 
 /// The extensions of workbooks Docket reads from `data/`.
@@ -54,15 +54,16 @@ pub fn read_workbook(
             );
             continue;
         };
+        row_is_clean(&header, &label, diagnostics);
         let mut parsed = Table {
-            file: label,
+            file: label.clone(),
             header: header.cells,
             rows: Vec::new(),
             unreadable: false,
         };
         let width = parsed.header.len();
         for mut row in rows {
-            if row.cells.iter().all(String::is_empty) {
+            if row.cells.iter().all(String::is_empty) || !row_is_clean(&row, &label, diagnostics) {
                 continue;
             }
             row.cells.resize(width, String::new());
@@ -71,6 +72,15 @@ pub fn read_workbook(
         out.push((table, parsed));
     }
     Ok(out)
+}
+
+/// Every cell checked, as in a CSV file; a row with a problem is left out.
+fn row_is_clean(row: &Row, label: &str, diagnostics: &mut Diagnostics) -> bool {
+    let mut clean = true;
+    for (index, text) in row.cells.iter().enumerate() {
+        clean &= cell_is_clean(text, label, row.line, index as u64 + 1, diagnostics);
+    }
+    clean
 }
 
 /// Text of a spreadsheet cell: numbers without a needless `.0`, dates as `YYYY-MM-DD`.

@@ -46,11 +46,22 @@ pub fn link_back(dataset: &mut Dataset) {
         if let Some(cluster) = recommendation.cluster {
             dataset.clusters[cluster.index()].recommendations.push(id);
         }
+        if let Some(state) = recommendation.state {
+            dataset.states[state.index()].under_review.push(id);
+        }
+        for state in &recommendation.recommending_states {
+            dataset.states[state.index()].recommended.push(id);
+        }
     }
     for (index, document) in dataset.documents.iter().enumerate() {
         dataset.mechanisms[document.mechanism.index()]
             .documents
             .push(DocumentId(index as u32));
+        if let Some(state) = document.state {
+            dataset.states[state.index()]
+                .documents
+                .push(DocumentId(index as u32));
+        }
     }
     for index in 0..dataset.themes.len() {
         if let Some(parent) = dataset.themes[index].parent {

@@ -4,6 +4,7 @@ mod links;
 mod registry;
 mod resolve;
 mod sheet;
+pub mod states;
 pub mod tracking;
 mod types;
 

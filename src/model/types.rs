@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+pub use super::states::{RegionalGroup, State};
 use crate::config::Config;
 use crate::web_url::WebUrl;
 
@@ -54,6 +55,8 @@ index_type!(
     ReportId,
     /// Position in the config's status scale.
     StatusId,
+    /// Position in [`Dataset::states`].
+    StateId,
 );
 
 /// A text in several languages: language code to text. Translations may be missing.
@@ -136,6 +139,8 @@ pub struct Document {
     pub key: Key,
     pub symbol: String,
     pub mechanism: MechanismId,
+    /// The State the document is about (its `state` cell, else config `state`).
+    pub state: Option<StateId>,
     pub date: NaiveDate,
     pub cycle: Option<u32>,
     pub session: Option<String>,
@@ -179,7 +184,10 @@ pub struct Recommendation {
     pub date: NaiveDate,
     pub text: Text,
     pub response: Response,
-    pub recommending_states: Vec<String>,
+    /// The State under review: its `state` cell, else its document's, else config `state`.
+    pub state: Option<StateId>,
+    /// The States that made it, one for a recommendation by one State, several for a joint one.
+    pub recommending_states: Vec<StateId>,
     pub themes: Vec<ThemeId>,
     pub groups: Vec<GroupId>,
     pub sdg_targets: Vec<SdgTargetId>,
@@ -536,6 +544,11 @@ pub struct Dataset {
     pub home_intro: Option<ContentPage>,
     /// Old ids of rows of every table with pages, each kept alive as a redirect.
     pub aliases: Vec<Alias>,
+    /// The States table: the built-in rows in id order (a portal's override in place), then
+    /// the rows `data/states.csv` adds.
+    pub states: Vec<State>,
+    /// The portal's State, config `state`.
+    pub portal_state: Option<StateId>,
 }
 
 /// An old id (from an `aliases` column) and the row it now names.
@@ -577,6 +590,51 @@ impl Dataset {
             AliasTarget::Action(id) => &self.actions[id.index()].key,
             AliasTarget::Indicator(id) => &self.indicators[id.index()].key,
         }
+    }
+
+    /// The States under review, in table order: those with at least one recommendation.
+    pub fn states_under_review(&self) -> impl Iterator<Item = StateId> + '_ {
+        self.states
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.under_review.is_empty())
+            .map(|(i, _)| StateId(i as u32))
+    }
+
+    /// The States the portal's data names (under review, recommending, a document's, config
+    /// `state`) or its `data/states.csv` lists: the rows it publishes.
+    pub fn states_in_use(&self) -> Vec<StateId> {
+        self.states
+            .iter()
+            .enumerate()
+            .filter(|&(i, s)| {
+                s.from_portal
+                    || !s.under_review.is_empty()
+                    || !s.recommended.is_empty()
+                    || !s.documents.is_empty()
+                    || self.portal_state == Some(StateId(i as u32))
+            })
+            .map(|(i, _)| StateId(i as u32))
+            .collect()
+    }
+
+    /// A portal is multi-State when its recommendations name more than one State under
+    /// review; only then does it show the State of each recommendation and the States pages.
+    pub fn is_multi_state(&self) -> bool {
+        self.states_under_review().nth(1).is_some()
+    }
+
+    /// A State's name on a page in `lang`, with the language it is in.
+    pub fn state_name(&self, state: StateId, lang: &str) -> (&str, &str) {
+        self.states[state.index()].name_in(lang, &self.config.default_language)
+    }
+
+    /// The names of States in `lang` (each by [`State::name_in`]), in the order given.
+    pub fn state_names(&self, states: &[StateId], lang: &str) -> Vec<String> {
+        states
+            .iter()
+            .map(|&s| self.state_name(s, lang).1.to_string())
+            .collect()
     }
 
     /// The government's current status of a recommendation, which headline figures count.

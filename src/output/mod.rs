@@ -1,6 +1,7 @@
 //! Stage 4: templates to files, static assets, and the atomic swap into the output folder.
 
 mod atomic;
+mod fingerprint;
 mod ownership;
 mod published;
 mod templates;
@@ -14,6 +15,7 @@ use rayon::prelude::*;
 use tera::Tera;
 
 pub use atomic::Staging;
+pub use fingerprint::Fingerprints;
 pub use ownership::{MARKER, prepare_output};
 pub use published::{URL_LIST, check_previous, url_list};
 pub use templates::{load_templates, template_problem};
@@ -29,6 +31,9 @@ pub struct WriteStats {
     pub pages_per_language: BTreeMap<String, usize>,
     pub files: usize,
     pub bytes: u64,
+    /// Pages rendered by this build: all of them, except in the dev server, which skips
+    /// pages whose inputs did not change.
+    pub rendered: usize,
 }
 
 /// Renders every route into `out_dir`, in parallel. `progress` is called with the number of
@@ -75,9 +80,78 @@ pub fn write_pages(
     let mut stats = WriteStats {
         files: total,
         bytes: bytes.into_inner() as u64,
+        rendered: total,
         ..WriteStats::default()
     };
-    for route in &routes {
+    count_languages(site, &routes, &mut stats);
+    Ok(stats)
+}
+
+/// What [`write_changed_pages`] did.
+pub struct ChangedPages {
+    pub stats: WriteStats,
+    /// The inputs of every page, for the next build.
+    pub fingerprints: Fingerprints,
+    /// Pages not written because their inputs are those of `previous`: the file already
+    /// served is the one this build would write.
+    pub unchanged: Vec<String>,
+}
+
+/// Like [`write_pages`], but renders into `out_dir` only the pages whose template name or
+/// context differ from `previous` (rendered with the same templates).
+pub fn write_changed_pages(
+    site: &Site,
+    tera: &Tera,
+    out_dir: &Path,
+    previous: &Fingerprints,
+) -> Result<ChangedPages> {
+    let routes = site.routes();
+    let pages: Vec<(String, fingerprint::Page, bool)> = routes
+        .par_iter()
+        .map(|&route| -> Result<(String, fingerprint::Page, bool)> {
+            let file = urls::file_of(&site.path(route));
+            let rendered = site.context(route);
+            let inputs = fingerprint::inputs_of(&rendered);
+            if let Some(&page) = previous.get(&file).filter(|p| p.inputs == inputs) {
+                return Ok((file, page, false));
+            }
+            let html = render(tera, &rendered, &file)?;
+            let target = out_dir.join(&file);
+            if let Some(parent) = target.parent() {
+                // Safe in parallel: creating a folder that another page just made is fine.
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            std::fs::write(&target, html.as_bytes())
+                .with_context(|| format!("cannot write {file}"))?;
+            let bytes = html.len() as u64;
+            Ok((file, fingerprint::Page { inputs, bytes }, true))
+        })
+        .collect::<Result<_>>()?;
+    let mut stats = WriteStats {
+        files: pages.len(),
+        ..WriteStats::default()
+    };
+    let mut unchanged = Vec::new();
+    for (file, page, rendered) in &pages {
+        stats.bytes += page.bytes;
+        if *rendered {
+            stats.rendered += 1;
+        } else {
+            unchanged.push(file.clone());
+        }
+    }
+    count_languages(site, &routes, &mut stats);
+    let fingerprints = pages.into_iter().map(|(f, p, _)| (f, p)).collect();
+    Ok(ChangedPages {
+        stats,
+        fingerprints,
+        unchanged,
+    })
+}
+
+fn count_languages(site: &Site, routes: &[PageRoute], stats: &mut WriteStats) {
+    for route in routes {
         let lang = site
             .language_codes()
             .nth(route.lang as usize)
@@ -85,7 +159,6 @@ pub fn write_pages(
             .to_string();
         *stats.pages_per_language.entry(lang).or_default() += 1;
     }
-    Ok(stats)
 }
 
 /// Renders, in memory, one page of every kind in every language (every template a build

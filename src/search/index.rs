@@ -211,7 +211,7 @@ pub fn build(site: &Site, lang: &str) -> LanguageIndex {
         symbol.extend(r.paragraph.clone());
         symbol.extend(d.mechanisms[r.mechanism.index()].acronym.clone());
         let mut body = vec![text.clone()];
-        body.extend(r.recommending_states.iter().cloned());
+        body.extend(d.state_names(&r.recommending_states, &d.config.default_language));
         fields.push(vec![
             (BOOST_SYMBOL, symbol.join(" ")),
             (BOOST_BODY, body.join(" ")),

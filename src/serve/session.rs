@@ -17,6 +17,9 @@ pub struct Session {
     options: BuildOptions,
     /// Loaded once and kept while only data and content change.
     templates: Option<Tera>,
+    /// What each served page was rendered from, while `templates` are the ones that rendered
+    /// it: pages whose inputs are the same are not rendered again.
+    fingerprints: Option<output::Fingerprints>,
     /// `None` until the first good build is in the output folder.
     served: Option<Served>,
     language: PanelLanguage,
@@ -27,6 +30,8 @@ struct Rebuilt {
     /// `None` for the first build, which replaced the folder as a whole.
     synced: Option<Synced>,
     pages: usize,
+    /// Pages rendered; the others had the inputs of the pages already served.
+    rendered: usize,
 }
 
 impl Session {
@@ -34,6 +39,7 @@ impl Session {
         Session {
             options,
             templates: None,
+            fingerprints: None,
             served: None,
             language: PanelLanguage::fallback(),
         }
@@ -56,6 +62,7 @@ impl Session {
                 .all(|p| p.starts_with("data/") || p.starts_with("content/"));
         if !keep_templates {
             self.templates = None;
+            self.fingerprints = None;
         }
         match self.build() {
             Ok(rebuilt) => {
@@ -69,7 +76,8 @@ impl Session {
                     None => format!("into {}", self.options.output.display()),
                 };
                 println!(
-                    "{what}: built {} pages; {rewritten}; {:.2}s",
+                    "{what}: rendered {} of {} pages; {rewritten}; {:.2}s",
+                    rebuilt.rendered,
                     rebuilt.pages,
                     started.elapsed().as_secs_f64()
                 );
@@ -106,39 +114,57 @@ impl Session {
         let portal = build::load_for(&self.options)?;
         let templates = match self.templates.take() {
             Some(templates) => templates,
-            None => output::load_templates(&portal.theme, portal.i18n.clone())?,
+            None => {
+                self.fingerprints = None;
+                output::load_templates(&portal.theme, portal.i18n.clone())?
+            }
         };
         let staging = Staging::new(output, root, self.options.force)?;
-        let stats = build::write_site(&portal, &templates, &staging.dir, &|_, _| {});
+        let previous = self.fingerprints.take().unwrap_or_default();
+        let written = build::write_changed_site(&portal, &templates, &staging.dir, &previous);
         self.templates = Some(templates);
-        let (stats, _) = stats?;
+        let written = written?;
         let synced = match &mut self.served {
-            Some(served) => Some(served.sync(&staging.dir, output)?),
+            Some(served) => match served.sync(&staging.dir, output, &written.unchanged) {
+                Ok(synced) => Some(synced),
+                Err(error) => {
+                    // Some files may have moved: learn the folder again, render all next time.
+                    self.served = Some(Served::of_folder(output)?);
+                    return Err(error);
+                }
+            },
             None => {
                 staging.commit()?;
                 self.served = Some(Served::of_folder(output)?);
                 None
             }
         };
-        let config = &portal.dataset.config;
-        self.language = PanelLanguage {
-            i18n: portal.i18n.clone(),
-            lang: config.default_language.clone(),
-            dir: config
-                .languages
-                .iter()
-                .find(|l| l.code == config.default_language)
-                .map_or("ltr", |l| l.dir.as_str())
-                .to_string(),
-        };
+        self.fingerprints = Some(written.fingerprints);
+        self.language = panel_language(&portal);
         Ok(Rebuilt {
             synced,
-            pages: stats.files,
+            pages: written.stats.files,
+            rendered: written.stats.rendered,
         })
     }
 
     pub fn output(&self) -> &Path {
         &self.options.output
+    }
+}
+
+/// The problems panel speaks the portal's default language.
+fn panel_language(portal: &build::Portal) -> PanelLanguage {
+    let config = &portal.dataset.config;
+    PanelLanguage {
+        i18n: portal.i18n.clone(),
+        lang: config.default_language.clone(),
+        dir: config
+            .languages
+            .iter()
+            .find(|l| l.code == config.default_language)
+            .map_or("ltr", |l| l.dir.as_str())
+            .to_string(),
     }
 }
 

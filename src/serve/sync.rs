@@ -44,7 +44,9 @@ impl Served {
 
     /// Moves the files of `staged` whose contents differ into `output` (each by one rename,
     /// so a page is never served half-written) and removes those the new build dropped.
-    pub fn sync(&mut self, staged: &Path, output: &Path) -> Result<Synced> {
+    /// `unchanged` are files of the new build left out of `staged` because the served ones
+    /// are already right.
+    pub fn sync(&mut self, staged: &Path, output: &Path, unchanged: &[String]) -> Result<Synced> {
         let files = walk(staged)?;
         let new: Vec<(String, u64, bool)> = files
             .par_iter()
@@ -73,6 +75,12 @@ impl Served {
                 synced.rewritten.push(relative.clone());
             }
             hashes.insert(relative, hash);
+        }
+        for kept in unchanged {
+            let hash = self.hashes.get(kept).with_context(|| {
+                format!("cannot keep {kept}: the served folder does not have it")
+            })?;
+            hashes.insert(kept.clone(), *hash);
         }
         for gone in self.hashes.keys().filter(|p| !hashes.contains_key(*p)) {
             // Only files this session knows Docket wrote are removed.
@@ -109,7 +117,7 @@ mod tests {
             std::fs::create_dir_all(staged.join(path).parent().unwrap()).unwrap();
             std::fs::write(staged.join(path), text).unwrap();
         }
-        let synced = served.sync(&staged, &output).unwrap();
+        let synced = served.sync(&staged, &output, &[]).unwrap();
         assert_eq!(synced.rewritten, ["b/c.html", "d.html"]);
         assert_eq!(synced.removed, 1);
         assert_eq!(
@@ -119,5 +127,32 @@ mod tests {
         assert!(!output.join("gone.html").exists());
         // The unchanged file stayed where it was; its staged copy was not moved.
         assert!(staged.join("a.html").exists());
+    }
+
+    #[test]
+    fn files_said_unchanged_are_kept_though_not_staged() {
+        let dir = tempfile::tempdir().unwrap();
+        let (output, staged) = (dir.path().join("out"), dir.path().join("staged"));
+        std::fs::create_dir_all(&output).unwrap();
+        std::fs::create_dir_all(&staged).unwrap();
+        for path in ["kept.html", "gone.html"] {
+            std::fs::write(output.join(path), "old").unwrap();
+        }
+        let mut served = Served::of_folder(&output).unwrap();
+        let synced = served
+            .sync(&staged, &output, &["kept.html".to_string()])
+            .unwrap();
+        assert_eq!(synced.removed, 1);
+        assert!(output.join("kept.html").exists());
+        assert!(!output.join("gone.html").exists());
+        // Still known as served: a later build that drops it removes it.
+        let synced = served.sync(&staged, &output, &[]).unwrap();
+        assert_eq!(synced.removed, 1);
+        assert!(!output.join("kept.html").exists());
+        assert!(
+            served
+                .sync(&staged, &output, &["never-served.html".to_string()])
+                .is_err()
+        );
     }
 }

@@ -85,7 +85,7 @@ pub(super) fn recommendation(
         response: site.response_of(r),
         follow_up_due: r.follow_up_due.map(|d| d.to_string()),
         views: site.status_views(r, lang),
-        recommending_states: r.recommending_states.clone(),
+        recommending_states: d.state_names(&r.recommending_states, lang),
         mechanism: site.term_link(Term::Mechanism(r.mechanism), lang),
         document: site.term_link(Term::Document(r.document), lang),
         document_url: document.url.clone(),

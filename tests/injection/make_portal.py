@@ -127,13 +127,17 @@ def main():
               [[str(i + 1), one_line(g)] for i, g in enumerate(rows[:17])])
     write_csv("sdg_targets.csv", ["id", "goal", "text_en"],
               [[f"{i + 1}.1", str(i + 1), one_line(g)] for i, g in enumerate(rows[:17])])
+    # One State per vector (ids in the range ISO leaves to users), named by the vector.
+    state_ids = [f"X{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(len(vs))]
+    write_csv("states.csv", ["id", "name_en", "aliases"],
+              [[state_ids[i], v.replace("\n", " "), ""] for i, v in enumerate(vs)])
     # One recommendation per vector, so each is also tried alone.
     recs = [f"REC-{i}" for i in range(len(vs))]
     g = len(rows)
     write_csv("recommendations.csv",
               ["id", "document", "paragraph", "response", "recommending_states", "themes", "groups",
                "sdg_targets", "lead_institution", "partner_institutions", "cluster", "text_en"],
-              [[recs[i], f"DOC-{i % g}", f"{i}.1", "supported", v.replace("\n", " "),
+              [[recs[i], f"DOC-{i % g}", f"{i}.1", "supported", state_ids[i],
                 f"theme-{i % g}", f"group-{i % g}", f"{i % 17 % g + 1}.1", institutions[i % g],
                 institutions[(i + 1) % g], f"cluster-{i % g}", v]
                for i, v in enumerate(vs)])

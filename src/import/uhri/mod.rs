@@ -207,12 +207,12 @@ impl Cell {
     }
 }
 
-/// Reads one export, chosen by its extension. Rows that do not concern `country` (when
-/// given) are left out; `lang` is the language of texts given without one; ids given
+/// Reads one export, chosen by its extension. Rows that concern none of the `countries`
+/// chosen are left out; `lang` is the language of texts given without one; ids given
 /// instead of names are looked up in (or noted by) `ids`.
 pub fn read(
     path: &Path,
-    country: Option<&str>,
+    countries: impl Into<super::StateSelection>,
     lang: &str,
     ids: &mut IdValues,
     problems: &mut Problems,
@@ -246,16 +246,17 @@ pub fn read(
             Vec::new()
         }
     };
+    let countries = countries.into();
     let mut records = Vec::with_capacity(rows.len());
     for row in rows {
-        if let Some(country) = country {
-            let wanted = country.trim();
-            if !row.countries.iter().any(|c| c.eq_ignore_ascii_case(wanted)) {
-                problems.filtered += 1;
-                continue;
-            }
+        // The country a record is counted under in the summary: the first one chosen.
+        let country = row.countries.iter().find(|c| countries.takes(c)).cloned();
+        if country.is_none() && !(countries.names.is_empty() && row.countries.is_empty()) {
+            problems.filtered += 1;
+            continue;
         }
-        if let Some(record) = to_record(&file, row, lang, problems) {
+        if let Some(mut record) = to_record(&file, row, lang, problems) {
+            record.origin.state = country;
             records.push(record);
         }
     }
@@ -432,6 +433,7 @@ fn to_record(file: &str, row: UhriRow, lang: &str, problems: &mut Problems) -> O
         position_source: None,
         cluster: None,
         assessment: None,
+        origin: Default::default(),
     })
 }
 

@@ -261,6 +261,7 @@ fn to_record(
         position_source: row.position_source,
         cluster,
         assessment,
+        origin: Default::default(),
     })
 }
 
@@ -316,8 +317,9 @@ fn upr_mechanism() -> MechanismRef {
     }
 }
 
-/// Each recommending State under the Member State name OHCHR writes; an unknown name is
-/// kept as written, with a note naming the closest Member State.
+/// Each recommending State under its name in the States table; an unknown name is kept as
+/// written, with a note naming the closest State (the portal's `data/states.csv` may know it;
+/// if not, validating the merged portal stops the import at that cell).
 fn recommending_states(
     file: &str,
     line: u64,
@@ -331,7 +333,7 @@ fn recommending_states(
             member_states::Match::Unknown(close) => {
                 let hint = close.map_or(String::new(), |c| format!("; did you mean `{c}`?"));
                 problems.notes.push(format!(
-                    "{file}:{line}: `{name}` is not the name of a UN Member State as OHCHR writes it{hint} (kept as written)"
+                    "{file}:{line}: `{name}` is not a State of the built-in States table{hint} (kept as written)"
                 ));
                 name
             }

@@ -1,4 +1,4 @@
-//! Recommendations and their follow-up: actions, status updates, indicators, reports.
+//! The follow-up of recommendations: actions, status updates, indicators, reports.
 
 use chrono::NaiveDate;
 
@@ -9,117 +9,7 @@ use super::Resolver;
 use super::aliases::PendingAliases;
 use super::schema::*;
 
-pub(super) struct RecommendationRefs<'a> {
-    pub(super) documents: &'a Registry,
-    pub(super) institutions: &'a Registry,
-    pub(super) themes: &'a Registry,
-    pub(super) groups: &'a Registry,
-    pub(super) targets: &'a Registry,
-    pub(super) goals: &'a Registry,
-    pub(super) clusters: &'a Registry,
-}
-
 impl<'r> Resolver<'r> {
-    pub(super) fn recommendations(
-        &mut self,
-        documents: &[Document],
-        refs: &RecommendationRefs,
-    ) -> (Vec<Recommendation>, Registry) {
-        let sheet = self.sheet("recommendations", &RECOMMENDATIONS, true);
-        let mut registry = Registry::new("recommendation", "data/recommendations.csv");
-        let mut out = Vec::with_capacity(sheet.len());
-        let mut pending = PendingAliases::new();
-        for cells in sheet.rows() {
-            let d = &mut *self.diagnostics;
-            let key = cells.key(d);
-            let document = cells
-                .required("document", d)
-                .and_then(|v| refs.documents.resolve(v, "document", &cells, d))
-                .map(DocumentId);
-            let text = cells.required_text("text", d);
-            let date = cells.date("date", d);
-            let follow_up_due = cells.date("follow_up_due", d);
-            let response = cells
-                .choice("response", Response::ALL, d)
-                .unwrap_or(Response::Pending);
-            let themes = refs
-                .themes
-                .resolve_all(&cells.multi("themes"), "themes", &cells, d);
-            let groups = refs
-                .groups
-                .resolve_all(&cells.multi("groups"), "groups", &cells, d);
-            let sdg_targets =
-                refs.targets
-                    .resolve_all(&cells.multi("sdg_targets"), "sdg_targets", &cells, d);
-            let sdg_goals =
-                refs.goals
-                    .resolve_all(&cells.multi("sdg_goals"), "sdg_goals", &cells, d);
-            let lead_institution = cells
-                .get("lead_institution")
-                .and_then(|v| refs.institutions.resolve(v, "lead_institution", &cells, d))
-                .map(InstitutionId);
-            let partner_institutions = refs.institutions.resolve_all(
-                &cells.multi("partner_institutions"),
-                "partner_institutions",
-                &cells,
-                d,
-            );
-            let cluster = cells
-                .get("cluster")
-                .and_then(|v| refs.clusters.resolve(v, "cluster", &cells, d))
-                .map(ClusterId);
-            let broken = key.clone();
-            let (Some(key), Some(document)) = (key, document) else {
-                registry.add_broken(broken);
-                continue;
-            };
-            if !registry.add(&key, &cells, d) {
-                continue;
-            }
-            let doc = &documents[document.index()];
-            pending.add(
-                &cells,
-                AliasTarget::Recommendation(RecommendationId(out.len() as u32)),
-            );
-            out.push(Recommendation {
-                key,
-                document,
-                mechanism: doc.mechanism,
-                paragraph: cells.owned("paragraph"),
-                date: date.unwrap_or(doc.date),
-                text,
-                response,
-                recommending_states: cells
-                    .multi("recommending_states")
-                    .into_iter()
-                    .map(str::to_string)
-                    .collect(),
-                themes,
-                groups,
-                sdg_targets,
-                sdg_goals,
-                position_source: cells.owned("position_source"),
-                lead_institution,
-                partner_institutions,
-                cluster,
-                aliases: Vec::new(),
-                actions: Vec::new(),
-                indicators: Vec::new(),
-                updates: Vec::new(),
-                assessments: Assessments::default(),
-                effective: EffectiveStatuses::default(),
-                follow_up_due,
-            });
-        }
-        for alias in pending.claim(&mut registry, self.diagnostics) {
-            if let AliasTarget::Recommendation(id) = alias.target {
-                out[id.index()].aliases.push(alias.old.clone());
-            }
-            self.aliases.push(alias);
-        }
-        (out, registry)
-    }
-
     pub(super) fn actions(
         &mut self,
         as_of: NaiveDate,

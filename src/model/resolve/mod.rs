@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 mod aliases;
 mod content;
 mod follow_up;
+mod recommendations;
 mod schema;
+mod states;
 mod terms;
 
 use super::sheet::{Schema, Sheet};
@@ -13,7 +15,7 @@ use super::types::*;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostics, InvalidPortal};
 use crate::load::RawPortal;
-use follow_up::RecommendationRefs;
+use recommendations::RecommendationRefs;
 use schema::*;
 
 /// Validates a loaded portal and resolves every reference.
@@ -98,8 +100,9 @@ impl<'r> Resolver<'r> {
     }
 
     fn run(&mut self, as_of: NaiveDate) -> Dataset {
+        let states = self.states();
         let (mechanisms, mechanism_ids) = self.mechanisms();
-        let (documents, document_ids) = self.documents(&mechanism_ids);
+        let (documents, document_ids) = self.documents(&mechanism_ids, &states);
         let (institutions, institution_ids) = self.institutions();
         let (themes, theme_ids) = self.themes();
         let (groups, group_ids) = self.simple_terms(
@@ -121,6 +124,7 @@ impl<'r> Resolver<'r> {
             targets: &target_ids,
             goals: &goal_ids,
             clusters: &cluster_ids,
+            states: &states,
         };
         let (recommendations, recommendation_ids) = self.recommendations(&documents, &refs);
         let (actions, action_ids) = self.actions(as_of, &recommendation_ids, &institution_ids);
@@ -156,6 +160,8 @@ impl<'r> Resolver<'r> {
             pages,
             home_intro,
             aliases: std::mem::take(&mut self.aliases),
+            portal_state: states.portal_state,
+            states: states.states,
         };
         super::links::link_back(&mut dataset);
         super::links::settle_statuses(&mut dataset);

@@ -2,6 +2,10 @@
 
 use super::super::sheet::Schema;
 
+pub(super) const STATES: Schema = Schema {
+    columns: &[("id", true), ("group", false), ("aliases", false)],
+    translated: &[("name", false)],
+};
 pub(super) const MECHANISMS: Schema = Schema {
     columns: &[
         ("id", true),
@@ -20,6 +24,7 @@ pub(super) const DOCUMENTS: Schema = Schema {
         ("date", true),
         ("cycle", false),
         ("session", false),
+        ("state", false),
         ("url", false),
         ("aliases", false),
     ],
@@ -32,6 +37,7 @@ pub(super) const RECOMMENDATIONS: Schema = Schema {
         ("paragraph", false),
         ("date", false),
         ("response", false),
+        ("state", false),
         ("recommending_states", false),
         ("themes", false),
         ("groups", false),
@@ -164,4 +170,6 @@ pub const RESERVED_SECTIONS: &[&str] = &[
     "reporting",
     "scorecards",
     "changes",
+    "states",
+    "recommending-states",
 ];

@@ -6,6 +6,7 @@ use super::super::types::*;
 use super::Resolver;
 use super::aliases::PendingAliases;
 use super::schema::*;
+use super::states::StatesTable;
 
 impl<'r> Resolver<'r> {
     pub(super) fn mechanisms(&mut self) -> (Vec<Mechanism>, Registry) {
@@ -46,7 +47,11 @@ impl<'r> Resolver<'r> {
         (out, registry)
     }
 
-    pub(super) fn documents(&mut self, mechanisms: &Registry) -> (Vec<Document>, Registry) {
+    pub(super) fn documents(
+        &mut self,
+        mechanisms: &Registry,
+        states: &StatesTable,
+    ) -> (Vec<Document>, Registry) {
         let sheet = self.sheet("documents", &DOCUMENTS, true);
         let mut registry = Registry::new("document", "data/documents.csv");
         let mut out = Vec::new();
@@ -73,6 +78,10 @@ impl<'r> Resolver<'r> {
                         None
                     })
             });
+            let state = match cells.get("state") {
+                Some(value) => states.resolve(value, "state", &cells, d),
+                None => states.portal_state,
+            };
             let broken = key.clone();
             let (Some(key), Some(symbol), Some(mechanism), Some(date)) =
                 (key, symbol, mechanism, date)
@@ -88,6 +97,7 @@ impl<'r> Resolver<'r> {
                 key,
                 symbol: symbol.to_string(),
                 mechanism: MechanismId(mechanism),
+                state,
                 date,
                 cycle,
                 session: cells.owned("session"),

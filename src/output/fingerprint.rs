@@ -1,0 +1,100 @@
+//! What each page was rendered from, so that the dev server renders again only the pages
+//! whose template or context changed. With the same templates, a page's HTML is a function
+//! of its template name and its context, so equal fingerprints mean equal files.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use sha2::{Digest, Sha256};
+
+use crate::site::RenderedContext;
+
+/// The fingerprint of every page of one build, by output file.
+#[derive(Debug, Default, Clone)]
+pub struct Fingerprints {
+    by_file: HashMap<String, Page>,
+}
+
+/// One page's inputs and what rendering them gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub inputs: [u8; 32],
+    /// The rendered file's size, so that a build that skips the page still counts its bytes.
+    pub bytes: u64,
+}
+
+impl Fingerprints {
+    /// The page last rendered into `file`, if any.
+    pub fn get(&self, file: &str) -> Option<&Page> {
+        self.by_file.get(file)
+    }
+}
+
+impl FromIterator<(String, Page)> for Fingerprints {
+    fn from_iter<I: IntoIterator<Item = (String, Page)>>(pages: I) -> Fingerprints {
+        Fingerprints {
+            by_file: pages.into_iter().collect(),
+        }
+    }
+}
+
+/// The hash of a page's template name and context.
+pub fn inputs_of(rendered: &RenderedContext) -> [u8; 32] {
+    let mut hasher = PieceHasher(Sha256::new());
+    hasher.piece(rendered.template);
+    // Tera's context has no iterator, but its Debug output walks every value in key order.
+    // Every string arrives as its own piece, and each piece is hashed with its length, so a
+    // quote inside a value cannot pass for the end of that value.
+    let _ = write!(hasher, "{:?}", rendered.context);
+    hasher.0.finalize().into()
+}
+
+struct PieceHasher(Sha256);
+
+impl PieceHasher {
+    fn piece(&mut self, text: &str) {
+        self.0.update((text.len() as u64).to_le_bytes());
+        self.0.update(text.as_bytes());
+    }
+}
+
+impl std::fmt::Write for PieceHasher {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.piece(text);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(template: &'static str, pairs: &[(&'static str, &str)]) -> [u8; 32] {
+        let mut context = tera::Context::new();
+        for (key, value) in pairs {
+            context.insert(*key, value);
+        }
+        inputs_of(&RenderedContext { template, context })
+    }
+
+    #[test]
+    fn equal_inputs_give_equal_fingerprints_and_any_change_another() {
+        let base = of("page.html", &[("a", "x"), ("b", "y")]);
+        assert_eq!(base, of("page.html", &[("b", "y"), ("a", "x")]));
+        assert_ne!(base, of("other.html", &[("a", "x"), ("b", "y")]));
+        assert_ne!(base, of("page.html", &[("a", "x"), ("b", "z")]));
+        assert_ne!(base, of("page.html", &[("a", "x")]));
+    }
+
+    #[test]
+    fn a_quote_moved_between_values_changes_the_fingerprint() {
+        assert_ne!(
+            of("page.html", &[("a", "x\", \"b\": \"y"), ("c", "z")]),
+            of("page.html", &[("a", "x"), ("b", "y\", \"c\": \"z")]),
+        );
+        assert_ne!(
+            of("page.html", &[("a", "x\"), (String(\"b\"), String(\"y")]),
+            of("page.html", &[("a", "x"), ("b", "y")]),
+        );
+    }
+}
