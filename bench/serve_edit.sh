@@ -5,8 +5,9 @@
 #
 # Starts `target/release/docket serve` on PORTAL, then RUNS times (default 3): rewrites the
 # text_en cell of the first recommendation (R0) and polls its page every 20 ms until the new
-# text is served. Prints each time and the server's own line per rebuild; then the time of a
-# full `docket build` of the same portal for comparison.
+# text is served. Prints each time and the server's own line per rebuild (what changed, pages
+# rendered of all pages, files rewritten, seconds); then the time of a full `docket build` of
+# the same portal for comparison. Run it with `nice -n 10` on a shared machine.
 set -euo pipefail
 PORTAL=${1:?usage: bench/serve_edit.sh PORTAL [RUNS]}
 RUNS=${2:-3}

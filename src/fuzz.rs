@@ -244,6 +244,7 @@ fn the_upr_info_reader_never_panics() {
         let _ = crate::import::upr_info::read_all(
             &[path],
             &StateSelection::named(&["Meridia"]),
+            &crate::import::states::PortalStates::builtin(),
             &mut problems,
         );
     });
@@ -276,9 +277,13 @@ fn the_corpus_reaches_past_the_headers() {
         .1;
     let path = through_file(dir.path(), "export.csv", export);
     let mut problems = crate::import::Problems::default();
-    let records =
-        crate::import::upr_info::read_all(&[path], &StateSelection::default(), &mut problems)
-            .unwrap();
+    let records = crate::import::upr_info::read_all(
+        &[path],
+        &StateSelection::default(),
+        &crate::import::states::PortalStates::builtin(),
+        &mut problems,
+    )
+    .unwrap();
     assert_eq!(records.len(), 3, "{problems:?}");
     for name in ["export.csv", "export.json"] {
         let bytes = &corpus("uhri")

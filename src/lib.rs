@@ -66,9 +66,9 @@ pub use model::{
     Dataset, Document, DocumentId, Effective, EffectiveStatuses, Group, GroupId, Indicator,
     IndicatorId, IndicatorKind, Institution, InstitutionId, InstitutionKind, Key, Measurement,
     Mechanism, MechanismId, MechanismKind, PageText, Recommendation, RecommendationId,
-    Report as DueReport, ReportId, Response, SdgGoal, SdgGoalId, SdgTarget, SdgTargetId, StatusId,
-    StatusSource, StatusUpdate, StatusUpdateId, Subject, Submission, Text, Theme, ThemeId,
-    statuses_agree,
+    RegionalGroup, Report as DueReport, ReportId, Response, SdgGoal, SdgGoalId, SdgTarget,
+    SdgTargetId, State, StateId, StatusId, StatusSource, StatusUpdate, StatusUpdateId, Subject,
+    Submission, Text, Theme, ThemeId, statuses_agree,
 };
 // Importing from UPR Info, the Universal Human Rights Index and UPR matrices.
 pub use import::upr_matrix::MatrixOptions;

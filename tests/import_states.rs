@@ -91,6 +91,8 @@ fn data_files(root: &Path) -> BTreeMap<String, Vec<u8>> {
     common::read_tree(&root.join("data"))
 }
 
+/// Ten recommending States as UPR Info spells them, and their ids.
+const TEN_IDS: &str = "CHL|FRA|NOR|JPN|GHA|PER|ESP|CAN|IND|BRA";
 const TEN: [&str; 10] = [
     "Chile", "France", "Norway", "Japan", "Ghana", "Peru", "Spain", "Canada", "India", "Brazil",
 ];
@@ -154,8 +156,8 @@ fn joint_rows_of_one_two_and_ten_recommending_states_become_one_recommendation_e
         .collect();
     assert_eq!(
         states,
-        ["Mexico", "Chile|Uruguay", &TEN.join("|")],
-        "recommending States in the export's row order"
+        ["MEX", "CHL|URY", TEN_IDS],
+        "recommending States by id, in the export's row order"
     );
     assert_eq!(
         recs[1]["text_en"], "Ratify the Optional Protocol to the Convention against Torture",
@@ -226,7 +228,7 @@ fn a_newer_export_adding_a_recommending_state_updates_the_recommendation() {
     let after = rows(root, "recommendations");
     assert_eq!(after.len(), 2);
     assert_eq!(after[1]["id"], before[1]["id"], "the id stays");
-    assert_eq!(after[1]["recommending_states"], "Chile|Uruguay|Portugal");
+    assert_eq!(after[1]["recommending_states"], "CHL|URY|PRT");
 }
 
 #[test]
@@ -283,7 +285,10 @@ fn rows_imported_one_per_recommending_state_are_found_again() {
     );
     let recs = rows(root, "recommendations");
     assert_eq!(recs.len(), 2, "nothing deleted");
-    assert_eq!(recs[0]["recommending_states"], "Chile|Uruguay");
+    assert_eq!(
+        recs[0]["recommending_states"], "Chile|URY",
+        "Chile is CHL: only Uruguay is added"
+    );
     assert!(recs[0]["source_id"].starts_with("upr-info:UPR4-S41-"));
     assert_ne!(recs[0]["source_id"], format!("upr-info:{chile}"));
     let again = write(root, "again.csv", &upr_export(&export_rows[1..]));
@@ -292,8 +297,15 @@ fn rows_imported_one_per_recommending_state_are_found_again() {
     assert_eq!(data_files(root), before, "then stable");
 }
 
-/// Two files: the first about Meridia and Utopia, the second about Meridia and Arcadia.
+/// Two files: the first about Meridia and Utopia, the second about Meridia and Arcadia
+/// (fictional States, in the portal's States table).
 fn two_files(root: &Path) -> Vec<PathBuf> {
+    std::fs::create_dir_all(root.join("data")).unwrap();
+    std::fs::write(
+        root.join("data/states.csv"),
+        "id,name_en,aliases\nXMD,Meridia,Republic of Meridia\nXUT,Utopia,\nXAR,Arcadia,\n",
+    )
+    .unwrap();
     let first = upr_export(&[
         row(
             "Meridia",
@@ -406,7 +418,17 @@ fn all_states_imports_every_state_with_its_own_documents_and_counts() {
         5,
         "one per State and session: {documents:?}"
     );
-    assert!(documents.contains(&("UPR-S41-Utopia".into(), "UPR session 41, Utopia".into())));
+    assert!(documents.contains(&("UPR-S41-XUT".into(), "UPR session 41, Utopia".into())));
+    let document_states: Vec<String> = rows(root, "documents")
+        .into_iter()
+        .map(|d| d["state"].clone())
+        .collect();
+    assert_eq!(document_states, ["XMD", "XUT", "XUT", "XMD", "XAR"]);
+    let states: Vec<String> = rows(root, "recommendations")
+        .into_iter()
+        .map(|r| r["state"].clone())
+        .collect();
+    assert_eq!(states, ["XMD", "XUT", "XUT", "XMD", "XAR"]);
     let data = docket::load_portal(root, None).expect("valid").dataset;
     let titles: Vec<&str> = data
         .documents
@@ -532,4 +554,55 @@ fn uhri_takes_repeated_countries_and_counts_each() {
     assert_eq!((all.records, all.filtered), (4, 0));
     assert_eq!(all.table("recommendations").unwrap().added.len(), 1);
     assert_eq!(all.state("Peru").map(|s| s.added), Some(1));
+}
+
+#[test]
+fn states_are_chosen_by_id_or_any_name_and_unknown_ones_are_row_problems() {
+    let portal = empty_portal();
+    let root = portal.path();
+    let files = two_files(root);
+    let summary = import_upr_info(
+        &options(root),
+        &files,
+        StateSelection::named(&["XUT", "republic of meridia"]),
+    )
+    .expect("an id and an alias of the portal's States table");
+    assert_eq!((summary.records, summary.filtered), (4, 1));
+
+    let export = write(
+        root,
+        "typo.csv",
+        &upr_export(&[
+            row("Meridia", "Adopt a law on torture", "Frnace", "Torture", 41),
+            row("Meridia", "Adopt a law on asylum", "Laos", "Migrants", 41),
+        ]),
+    );
+    let error = import_upr_info(&options(root), std::slice::from_ref(&export), None)
+        .expect_err("an unknown recommending State");
+    let invalid = docket::as_invalid_portal(&error).expect("a row problem");
+    assert_eq!(invalid.diagnostics.len(), 1, "{:?}", invalid.diagnostics);
+    let d = &invalid.diagnostics[0];
+    assert_eq!((d.line, d.column), (2, 5), "the RS cell");
+    assert!(
+        d.message.contains("`Frnace` is not a State"),
+        "{}",
+        d.message
+    );
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("did you mean `France`?"),
+        "{d:?}"
+    );
+    let mut skip = options(root);
+    skip.skip_invalid = true;
+    let summary = import_upr_info(&skip, &[export], None).expect("the other row");
+    assert_eq!(summary.records, 1);
+    let recs = rows(root, "recommendations");
+    assert_eq!(
+        recs.last().unwrap()["recommending_states"],
+        "LAO",
+        "UPR Info's spelling `Laos` is an alias"
+    );
 }

@@ -405,7 +405,9 @@ fn the_api_serves_every_recommendation_and_one_list_per_term() {
             "groups",
             "institutions",
             "mechanisms",
+            "recommending-states",
             "sdg",
+            "states",
             "statuses",
             "themes"
         ])

@@ -56,7 +56,34 @@ fn term_id(site: &Site, term: Term) -> String {
         Term::SdgGoal(id) => site.data.sdg_goals[id.index()].key.id.clone(),
         Term::SdgTarget(id) => site.data.sdg_targets[id.index()].key.id.clone(),
         Term::Cluster(id) => site.data.clusters[id.index()].key.id.clone(),
+        Term::State(id) | Term::RecommendingState(id) => {
+            site.data.states[id.index()].key.id.clone()
+        }
     }
+}
+
+/// A State's name in every portal language, by the States table's language rule.
+fn state_names(site: &Site, state: StateId) -> Value {
+    Value::Object(
+        site.language_codes()
+            .map(|l| {
+                let name = site.data.state_name(state, l).1;
+                (l.to_string(), Value::String(name.to_string()))
+            })
+            .collect(),
+    )
+}
+
+/// The State under review: `{id, name}`, with `api` in a multi-State portal (which has a
+/// file per State).
+fn state_under_review(site: &Site, state: StateId) -> Value {
+    if site.data.is_multi_state() {
+        return term_ref(site, Term::State(state));
+    }
+    json!({
+        "id": site.data.states[state.index()].key.id,
+        "name": state_names(site, state),
+    })
 }
 
 /// A term's name in every language it has.
@@ -81,6 +108,7 @@ fn term_names(site: &Site, term: Term) -> Value {
         Term::SdgTarget(id) => translations(&d.sdg_targets[id.index()].text),
         Term::Cluster(id) => translations(&d.clusters[id.index()].name),
         Term::Status(id) => translations(&Text(d.config.statuses[id.index()].label.clone())),
+        Term::State(id) | Term::RecommendingState(id) => state_names(site, id),
     }
 }
 
@@ -146,7 +174,8 @@ pub fn recommendation_json(site: &Site, id: RecommendationId) -> Value {
         "paragraph": r.paragraph,
         "date": r.date.to_string(),
         "response": r.response.id(),
-        "recommending_states": d.state_names(&r.recommending_states, &d.config.default_language),
+        "state": r.state.map(|s| state_under_review(site, s)),
+        "recommending_states": r.recommending_states.iter().map(|&s| term_ref(site, Term::RecommendingState(s))).collect::<Vec<_>>(),
         "mechanism": term_ref(site, Term::Mechanism(r.mechanism)),
         "document": {
             "id": document.key.id,
@@ -191,6 +220,7 @@ fn recommendation_summary(site: &Site, id: RecommendationId) -> Value {
         "api": url(site, &recommendation_file(r)),
         "mechanism": d.mechanisms[r.mechanism.index()].key.id,
         "document": d.documents[r.document.index()].key.id,
+        "state": r.state.map(|s| d.states[s.index()].key.id.clone()),
         "date": r.date.to_string(),
         "response": r.response.id(),
         "status": d.headline_status(r).map(|s| status_id(site, s)),
@@ -306,6 +336,16 @@ pub fn term_json(site: &Site, term: Term) -> Value {
                 "closed": status.closed,
             })
         }
+        Term::State(id) => {
+            let state = &d.states[id.index()];
+            json!({
+                "group": state.group.map(RegionalGroup::id),
+                "documents": state.documents.iter().map(|&doc| term_ref(site, Term::Document(doc))).collect::<Vec<_>>(),
+            })
+        }
+        Term::RecommendingState(id) => json!({
+            "group": d.states[id.index()].group.map(RegionalGroup::id),
+        }),
         Term::Group(_) => json!({}),
     };
     if let Value::Object(details) = details {

@@ -18,9 +18,14 @@ use crate::xml::escape;
 /// Entries per feed: the most recent ones.
 pub const FEED_LIMIT: usize = 50;
 
-/// Sections whose terms have a feed of their own.
-pub const FEED_SECTIONS: [Section; 3] =
-    [Section::Mechanisms, Section::Institutions, Section::Themes];
+/// Sections whose terms have a feed of their own (States: only in a multi-State portal,
+/// the only one with State pages).
+pub const FEED_SECTIONS: [Section; 4] = [
+    Section::Mechanisms,
+    Section::Institutions,
+    Section::Themes,
+    Section::States,
+];
 
 /// One entry: a status update or a recommendation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -237,10 +242,19 @@ fn render_entry(site: &Site, lang: &str, entry: Entry, out: &mut String) {
 }
 
 /// Every assessor's current view of the recommendation as categories (`nhri:implemented`,
-/// labelled "NHRI: Implemented"), and `disputed` when they differ: the pages' view rule.
+/// labelled "NHRI: Implemented"), and `disputed` when they differ: the pages' view rule;
+/// first the State under review (`state:PRY`) in a multi-State portal.
 fn view_categories(site: &Site, lang: &str, id: RecommendationId, out: &mut String) {
     let d = site.data;
     let r = &d.recommendations[id.index()];
+    // The State under review, where the portal has several (`state:PRY`, "Paraguay").
+    if let Some(state) = r.state.filter(|_| d.is_multi_state()) {
+        out.push_str(&format!(
+            "<category term=\"state:{}\" label=\"{}\"/>\n",
+            escape(&d.states[state.index()].key.id),
+            escape(&site.state_name(state, lang).text)
+        ));
+    }
     for (who, effective) in r.effective.views() {
         let label = format!(
             "{}: {}",

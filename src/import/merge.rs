@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::cross_source::{ParagraphIndex, source_of, symbol_key};
 use super::known::{SDG_GOALS, known_body};
+use super::states::PortalStates;
 use super::summary::{ImportSummary, StateCounts, TableChanges};
 use super::table::{EditTable, write_atomically};
 use super::{ImportOptions, Problems, short_hash};
@@ -55,6 +56,9 @@ pub struct Record {
 pub struct Origin {
     /// The State under review (or country concerned) as the source names it.
     pub state: Option<String>,
+    /// Its id in the portal's States table, when the reader resolved it (written to `state`
+    /// in an import about several States).
+    pub state_id: Option<String>,
     /// Rows of other recommending States merged into this one (a joint recommendation).
     pub joint_rows: usize,
     /// Rows that repeated this record exactly (the same recommending State) and were merged.
@@ -167,11 +171,6 @@ impl TermIndex {
     }
 }
 
-/// The key a State is compared by: for now its name as written, in any case and spacing.
-fn state_key(name: &str) -> String {
-    name_key(name)
-}
-
 fn name_key(name: &str) -> String {
     name.split_whitespace()
         .collect::<Vec<_>>()
@@ -243,8 +242,10 @@ struct Merger<'c> {
     recommendation_slugs: HashSet<String>,
     seen: HashSet<String>,
     duplicates: usize,
-    /// The import concerns several States: a session's document is found by its State too.
+    /// The import concerns several States: a session's document is found by its State too,
+    /// and new rows get their `state`.
     several_states: bool,
+    states: PortalStates,
     /// Rows an earlier importer version wrote for one State of a joint recommendation that
     /// is now merged into another row: kept as they are, said once.
     earlier_rows: Vec<String>,
@@ -290,7 +291,8 @@ pub(super) fn apply(
         }
         return Err(super::invalid(all));
     }
-    let mut merger = Merger::new(config, lang, tables);
+    let states = PortalStates::load(&options.root)?;
+    let mut merger = Merger::new(config, lang, tables, states);
     for rename in renames {
         merger.rename_placeholder(rename, &mut problems.notes);
     }
@@ -451,7 +453,12 @@ fn validate(options: &ImportOptions, merged: Vec<(&'static str, Table)>) -> Resu
 }
 
 impl<'c> Merger<'c> {
-    fn new(config: &Config, lang: &'c str, tables: HashMap<&'static str, EditTable>) -> Self {
+    fn new(
+        config: &Config,
+        lang: &'c str,
+        tables: HashMap<&'static str, EditTable>,
+        states: PortalStates,
+    ) -> Self {
         let mechanisms_table = &tables["mechanisms"];
         let mut mechanisms = TermIndex::build(mechanisms_table, "name");
         if let Some(acronym) = mechanisms_table.column("acronym") {
@@ -486,7 +493,7 @@ impl<'c> Merger<'c> {
                     .entry((
                         slugify(documents.get(row, "mechanism")),
                         session.to_string(),
-                        state_key(documents.get(row, "state")),
+                        states.key(documents.get(row, "state")),
                     ))
                     .or_insert(row);
             }
@@ -533,6 +540,7 @@ impl<'c> Merger<'c> {
             seen: HashSet::new(),
             duplicates: 0,
             several_states: false,
+            states,
             earlier_rows: Vec::new(),
         }
     }
@@ -557,6 +565,17 @@ impl<'c> Merger<'c> {
             .set(row, "source_id", &record.source_id);
         self.by_source.insert(record.source_id.clone(), row);
         Some(row)
+    }
+
+    /// The record's State id for a `state` cell: written in an import about several States
+    /// or when the table has the column already (a single-State portal stays as it was).
+    fn state_to_write(&self, record: &Record) -> Option<String> {
+        let has_column = self.tables["recommendations"].column("state").is_some();
+        record
+            .origin
+            .state_id
+            .clone()
+            .filter(|_| self.several_states || has_column)
     }
 
     fn earlier_rows_note(&self) -> Option<String> {
@@ -646,8 +665,10 @@ impl<'c> Merger<'c> {
             );
             return None;
         };
-        let state = record.origin.state.as_deref();
-        match self.document(&record.document, &mechanism, state) {
+        let origin = &record.origin;
+        let state = origin.state_id.as_deref().or(origin.state.as_deref());
+        let state_cell = self.state_to_write(record);
+        match self.document(&record.document, &mechanism, state, state_cell.as_deref()) {
             Ok(document) => Some((id, mechanism, document)),
             Err(message) => {
                 problems.row(&record.file, record.line, 0, message);
@@ -677,6 +698,7 @@ impl<'c> Merger<'c> {
             .collect();
         let recommending = record.recommending_states.join("|");
         let cluster = record.cluster.as_deref().and_then(|c| self.cluster(c));
+        let state = self.state_to_write(record).unwrap_or_default();
         let mut cells: Vec<(&str, &str)> = vec![
             ("id", &id),
             ("document", &document),
@@ -696,6 +718,7 @@ impl<'c> Merger<'c> {
             ),
             ("source_id", &record.source_id),
             ("cluster", cluster.as_deref().unwrap_or("")),
+            ("state", &state),
         ]);
         let row = self.table("recommendations").push(&cells);
         self.tracker("recommendations").added(row, &id);
@@ -781,8 +804,20 @@ impl<'c> Merger<'c> {
             .filter_map(|t| self.sdg_target(t))
             .collect();
         let goals = self.sdg_goals(&record.sdg_goals);
+        let recommending = (!record.recommending_states.is_empty()).then(|| {
+            let existing = self.tables["recommendations"].get(row, "recommending_states");
+            union_by(existing, &record.recommending_states, |v| {
+                self.states.key(v)
+            })
+        });
+        let state = self
+            .state_to_write(record)
+            .filter(|_| self.tables["recommendations"].get(row, "state").is_empty());
         let table = self.table("recommendations");
         let mut changed = rekeyed;
+        if let Some(state) = state {
+            changed |= table.set(row, "state", &state);
+        }
         let mut single = |column: &str, value: &str| {
             let current = table.get(row, column);
             let open = current.is_empty() || (column == "response" && current == "pending");
@@ -802,11 +837,7 @@ impl<'c> Merger<'c> {
         if let Some(source) = &record.position_source {
             single("position_source", source);
         }
-        if !record.recommending_states.is_empty() {
-            let merged = union(
-                table.get(row, "recommending_states"),
-                &record.recommending_states,
-            );
+        if let Some(merged) = recommending {
             changed |= table.set(row, "recommending_states", &merged);
         }
         for (column, values) in [
@@ -943,7 +974,11 @@ impl<'c> Merger<'c> {
         state: Option<&str>,
     ) -> Option<usize> {
         let session = document.session.clone().filter(|_| document.by_session)?;
-        let key = (slugify(mechanism), session, state_key(state.unwrap_or("")));
+        let key = (
+            slugify(mechanism),
+            session,
+            self.states.key(state.unwrap_or("")),
+        );
         if let Some(&row) = self.documents_by_session.get(&key) {
             return Some(row);
         }
@@ -956,11 +991,14 @@ impl<'c> Merger<'c> {
             .copied()
     }
 
+    /// The id of the record's document, creating the row (with `state_cell` as its `state`)
+    /// when the portal has none.
     fn document(
         &mut self,
         document: &DocumentRef,
         mechanism: &str,
         state: Option<&str>,
+        state_cell: Option<&str>,
     ) -> Result<String, String> {
         let existing = self
             .documents_by_slug
@@ -995,6 +1033,7 @@ impl<'c> Merger<'c> {
             ("date", &date),
             ("cycle", &cycle),
             ("session", document.session.as_deref().unwrap_or("")),
+            ("state", state_cell.unwrap_or("")),
             (&title_column, document.title.as_deref().unwrap_or("")),
         ]);
         self.documents_by_slug.insert(slugify(&document.id), row);
@@ -1005,7 +1044,7 @@ impl<'c> Merger<'c> {
                 .entry((
                     slugify(mechanism),
                     session.clone(),
-                    state_key(state.unwrap_or("")),
+                    self.states.key(state.unwrap_or("")),
                 ))
                 .or_insert(row);
         }
@@ -1124,15 +1163,23 @@ enum Refresh {
 
 /// `existing` (a `|` cell) with the values of `incoming` it lacks appended.
 fn union(existing: &str, incoming: &[String]) -> String {
+    union_by(existing, incoming, str::to_string)
+}
+
+/// [`union`], two values being the same when their `key`s are (a State's id and its name).
+fn union_by(existing: &str, incoming: &[String], key: impl Fn(&str) -> String) -> String {
     let mut values: Vec<String> = existing
         .split('|')
         .map(str::trim)
         .filter(|v| !v.is_empty())
         .map(str::to_string)
         .collect();
+    let mut keys: Vec<String> = values.iter().map(|v| key(v)).collect();
     for value in incoming {
-        if !values.iter().any(|v| v == value) {
+        let value_key = key(value);
+        if !keys.contains(&value_key) {
             values.push(value.clone());
+            keys.push(value_key);
         }
     }
     values.join("|")

@@ -13,6 +13,7 @@ mod cross_source;
 mod known;
 mod merge;
 mod progress;
+pub(crate) mod states;
 mod summary;
 mod table;
 pub mod uhri;
@@ -159,7 +160,10 @@ pub fn import_upr_info(
         "en",
         "UPR Info exports are in English",
         &[],
-        |problems| upr_info::read_all(files, &states, problems),
+        |problems| {
+            let table = states::PortalStates::load(&options.root)?;
+            upr_info::read_all(files, &states, &table, problems)
+        },
     )
 }
 

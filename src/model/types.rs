@@ -549,6 +549,8 @@ pub struct Dataset {
     pub states: Vec<State>,
     /// The portal's State, config `state`.
     pub portal_state: Option<StateId>,
+    /// Its recommendations name more than one State under review (see [`Dataset::is_multi_state`]).
+    pub multi_state: bool,
 }
 
 /// An old id (from an `aliases` column) and the row it now names.
@@ -621,11 +623,11 @@ impl Dataset {
     /// A portal is multi-State when its recommendations name more than one State under
     /// review; only then does it show the State of each recommendation and the States pages.
     pub fn is_multi_state(&self) -> bool {
-        self.states_under_review().nth(1).is_some()
+        self.multi_state
     }
 
     /// A State's name on a page in `lang`, with the language it is in.
-    pub fn state_name(&self, state: StateId, lang: &str) -> (&str, &str) {
+    pub fn state_name<'a>(&'a self, state: StateId, lang: &'a str) -> (&'a str, &'a str) {
         self.states[state.index()].name_in(lang, &self.config.default_language)
     }
 

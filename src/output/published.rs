@@ -31,14 +31,15 @@ pub fn url_list(site: &Site) -> String {
 }
 
 /// The URLs of `previous` (a saved `urls.txt`) that `current` no longer has, in order.
-/// Blank lines, lines starting with `#` and later pages of lists (`…/page/3/`, which come
-/// and go as lists grow and shrink) are ignored.
+/// Blank lines, lines starting with `#`, later pages of lists (`…/page/3/`) and a term's
+/// other lists (`…/by-date/`, `…/states/pry/`), which come and go as lists grow and shrink,
+/// are ignored.
 pub fn disappeared(previous: &str, current: &str) -> Vec<String> {
     let current: BTreeSet<&str> = current.lines().collect();
     let mut gone: Vec<String> = previous
         .lines()
         .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#') && !is_later_page(line))
+        .filter(|line| !line.is_empty() && !line.starts_with('#') && !is_list_view(line))
         .filter(|line| !current.contains(line))
         .map(str::to_string)
         .collect();
@@ -76,6 +77,18 @@ pub fn check_previous(previous: &Path, current: &str) -> Result<()> {
     )
 }
 
+/// A page that exists only while a list is long: `…/page/N/`, a term's `…/by-date/` or
+/// `…/states/{state}/`.
+fn is_list_view(url: &str) -> bool {
+    let segments: Vec<&str> = url.trim_matches('/').split('/').collect();
+    // `{lang}/{section}/{term}/by-date`: a term called `by-date` is a term.
+    is_later_page(url)
+        || matches!(
+            segments.as_slice(),
+            [_, _, _, "by-date"] | [_, _, _, "states", _]
+        )
+}
+
 /// `…/page/N/`: the second or later page of a paginated list.
 fn is_later_page(url: &str) -> bool {
     let mut parts = url.trim_end_matches('/').rsplit('/');
@@ -107,6 +120,18 @@ mod tests {
         assert_eq!(
             disappeared(previous, current),
             ["/en/themes/old/", "/fr/themes/old/"]
+        );
+    }
+
+    #[test]
+    fn a_terms_other_lists_may_go_when_its_list_shrinks_to_one_page() {
+        let previous = "/en/themes/torture/by-date/\n/en/themes/torture/by-date/page/2/\n\
+                        /en/themes/torture/states/pry/\n";
+        assert!(disappeared(previous, "/en/themes/torture/\n").is_empty());
+        assert_eq!(
+            disappeared("/en/themes/by-date/\n", ""),
+            ["/en/themes/by-date/"],
+            "a term called by-date is a term"
         );
     }
 

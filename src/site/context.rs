@@ -68,6 +68,8 @@ pub struct RecommendationSummary {
     pub symbol: String,
     pub paragraph: Option<String>,
     pub date: String,
+    /// The State under review, in a multi-State portal.
+    pub state: Option<Link>,
     /// The State's response, only for mechanisms that ask for one (the UPR).
     pub response: Option<&'static str>,
     /// The government's current status, which headline counts use.

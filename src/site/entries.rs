@@ -25,7 +25,9 @@ struct RecommendationPage {
     response: Option<&'static str>,
     follow_up_due: Option<String>,
     views: StatusViews,
-    recommending_states: Vec<String>,
+    /// The State under review, in a multi-State portal.
+    state: Option<Link>,
+    recommending_states: Vec<Link>,
     mechanism: Link,
     document: Link,
     document_url: Option<crate::web_url::WebUrl>,
@@ -85,7 +87,12 @@ pub(super) fn recommendation(
         response: site.response_of(r),
         follow_up_due: r.follow_up_due.map(|d| d.to_string()),
         views: site.status_views(r, lang),
-        recommending_states: d.state_names(&r.recommending_states, lang),
+        state: site.state_link(r, lang),
+        recommending_states: r
+            .recommending_states
+            .iter()
+            .map(|&s| site.term_link(Term::RecommendingState(s), lang))
+            .collect(),
         mechanism: site.term_link(Term::Mechanism(r.mechanism), lang),
         document: site.term_link(Term::Document(r.document), lang),
         document_url: document.url.clone(),

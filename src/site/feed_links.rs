@@ -29,7 +29,7 @@ pub fn feed_path(site: &Site, lang: &str, feed: Feed) -> String {
 fn has_own_feed(term: Term) -> bool {
     matches!(
         term,
-        Term::Mechanism(_) | Term::Institution(_) | Term::Theme(_)
+        Term::Mechanism(_) | Term::Institution(_) | Term::Theme(_) | Term::State(_)
     )
 }
 

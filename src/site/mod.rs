@@ -15,6 +15,8 @@ mod markdown;
 mod pages;
 mod parts;
 pub(crate) mod search_page;
+mod state_pages;
+mod term_lists;
 mod term_pages;
 mod terms;
 mod tracking;
@@ -28,6 +30,7 @@ pub use context::*;
 pub use data_page::DataFile;
 pub use markdown::{excerpt, to_safe_html};
 pub use pages::base_path;
+pub use term_lists::Listing;
 pub use terms::{TERM_SECTIONS, Term};
 pub use tracking::TrackingPage;
 pub use urls::Section;
@@ -52,6 +55,8 @@ pub enum Route {
     SectionIndex(Section, PageNumber),
     /// One term's page (`/en/themes/torture/page/2/`).
     Term(Term, PageNumber),
+    /// Another list of a term's recommendations (`/en/themes/torture/by-date/page/2/`).
+    TermList(Term, Listing, PageNumber),
     Content(ContentPageId),
     /// The search page (`/en/search/`), with its index under `/search/en/`.
     Search,
@@ -136,6 +141,8 @@ pub struct Site<'a> {
     pub(crate) quarters: Vec<chrono::NaiveDate>,
     /// What the open-data emitter wrote, for the Data page; see [`Site::set_data_files`].
     pub(crate) data_files: Vec<DataFile>,
+    /// Terms' lists besides their own pages (newest first).
+    pub(crate) term_lists: term_lists::TermLists,
 }
 
 impl<'a> Site<'a> {
@@ -166,7 +173,7 @@ impl<'a> Site<'a> {
             );
             ub.date.cmp(&ua.date).then(b.cmp(a))
         });
-        Site {
+        let mut site = Site {
             data,
             i18n,
             languages,
@@ -176,7 +183,10 @@ impl<'a> Site<'a> {
             timelines: tracking::government_timelines(data),
             quarters: tracking::progress_quarters(data),
             data_files: Vec::new(),
-        }
+            term_lists: term_lists::TermLists::default(),
+        };
+        site.term_lists = term_lists::TermLists::new(&site);
+        site
     }
 
     /// Gives the Data page the files the open-data emitter wrote, so that it renders once,
@@ -224,6 +234,11 @@ impl<'a> Site<'a> {
             for term in terms {
                 let count = self.term_recommendations(term).len();
                 language_neutral.extend(pages_for(count).map(|p| Route::Term(term, p)));
+                for listing in self.listings(term) {
+                    let count = self.listing_recommendations(term, listing).len();
+                    language_neutral
+                        .extend(pages_for(count).map(|p| Route::TermList(term, listing, p)));
+                }
             }
         }
         if !data.indicators.is_empty() {
@@ -304,6 +319,9 @@ impl<'a> Site<'a> {
                 urls::paged(&urls::section(lang, section), page.get())
             }
             Route::Term(term, page) => urls::paged(&self.term_path(lang, term), page.get()),
+            Route::TermList(term, listing, page) => {
+                urls::paged(&self.listing_path(lang, term, listing), page.get())
+            }
             Route::Content(page) => urls::content(lang, &data.pages[page.index()].path),
             Route::Search => search_page::page_path(lang),
             Route::Tracking(page) => format!("{lang}/{}/", page.segment()),

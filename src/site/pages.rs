@@ -5,7 +5,7 @@ use tera::Context;
 
 use super::context::*;
 use super::entries::{IndicatorRow, action, indicator, indicator_row, recommendation};
-use super::term_pages::{section_index, term_page};
+use super::term_pages::{section_index, term_list_page, term_page};
 use super::terms::Term;
 use super::urls::{self, Section};
 use super::{PageRoute, RenderedContext, Route, Site};
@@ -90,6 +90,10 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             "term.html",
             term_page(site, term, n.get(), lang, &mut context),
         ),
+        Route::TermList(term, listing, n) => (
+            "term_list.html",
+            term_list_page(site, term, listing, n.get(), lang, &mut context),
+        ),
         Route::Tracking(tracking_page) => {
             super::tracking::build(site, tracking_page, lang, &mut context)
         }
@@ -138,6 +142,9 @@ fn numbered_title(site: &Site, route: Route, title: String, lang: &str) -> Strin
         Route::SectionIndex(Section::Recommendations, n) => (n.get(), d.recommendations.len()),
         Route::SectionIndex(Section::Actions, n) => (n.get(), d.actions.len()),
         Route::Term(term, n) => (n.get(), site.term_recommendations(term).len()),
+        Route::TermList(term, listing, n) => {
+            (n.get(), site.listing_recommendations(term, listing).len())
+        }
         _ => return title,
     };
     if number <= 1 {
@@ -203,6 +210,7 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
     )];
     for section in [
         Section::Recommendations,
+        Section::States,
         Section::Actions,
         Section::Mechanisms,
         Section::Themes,
@@ -254,9 +262,13 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
         Section::Clusters,
         Section::Statuses,
         Section::Indicators,
+        Section::RecommendingStates,
     ] {
         let present = if section == Section::Indicators {
             !site.data.indicators.is_empty()
+        } else if section == Section::RecommendingStates {
+            // A national portal links its recommending States from its recommendations.
+            site.data.is_multi_state()
         } else {
             !site.terms(section).is_empty()
         };

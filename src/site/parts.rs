@@ -50,11 +50,19 @@ impl Site<'_> {
             symbol: document.symbol.clone(),
             paragraph: r.paragraph.clone(),
             date: r.date.to_string(),
+            state: self.state_link(r, lang),
             response: self.response_of(r),
             status: d.headline_status(r).map(|s| self.badge(s, lang)),
             views: self.status_views(r, lang),
             follow_up_due: r.follow_up_due.map(|d| d.to_string()),
         }
+    }
+
+    /// The link to the page of a recommendation's State under review: only a multi-State
+    /// portal shows it (a national portal's every recommendation is to the same State).
+    pub(crate) fn state_link(&self, r: &Recommendation, lang: &str) -> Option<Link> {
+        let state = r.state.filter(|_| self.data.is_multi_state())?;
+        Some(self.term_link(Term::State(state), lang))
     }
 
     /// The State's response, where the mechanism asks for one.

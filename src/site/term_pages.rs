@@ -3,11 +3,11 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::Site;
 use super::context::*;
 use super::pages::{ActionRow, action_row, list_recommendations};
 use super::terms::Term;
 use super::urls::{self, Section};
+use super::{Listing, Site};
 use crate::model::tracking::Deadline;
 use crate::model::*;
 
@@ -69,7 +69,7 @@ pub(super) fn section_index(site: &Site, section: Section, lang: &str, context: 
         }
         terms = ordered;
     }
-    let rows: Vec<TermRow> = terms
+    let mut rows: Vec<TermRow> = terms
         .into_iter()
         .map(|term| {
             let recommendations = site.term_recommendations(term);
@@ -81,6 +81,10 @@ pub(super) fn section_index(site: &Site, section: Section, lang: &str, context: 
             }
         })
         .collect();
+    if matches!(section, Section::States | Section::RecommendingStates) {
+        // By name in the page's language, not by id (`DEU` is Germany).
+        rows.sort_by(|a, b| a.link.label.text.cmp(&b.link.label.text));
+    }
     context.insert("terms", &rows);
     context.insert("section", section.segment());
     if section == Section::Statuses {
@@ -92,19 +96,21 @@ pub(super) fn section_index(site: &Site, section: Section, lang: &str, context: 
 }
 
 #[derive(Serialize)]
-struct TermDetails {
-    kind: &'static str,
-    id: String,
-    name: Localized,
-    description: Option<Localized>,
-    url: Option<crate::web_url::WebUrl>,
-    facts: Vec<(String, String)>,
-    parent: Option<Link>,
-    children: Vec<Link>,
-    documents: Vec<Link>,
-    actions: Vec<ActionRow>,
+pub(super) struct TermDetails {
+    pub(super) kind: &'static str,
+    pub(super) id: String,
+    pub(super) name: Localized,
+    pub(super) description: Option<Localized>,
+    pub(super) url: Option<crate::web_url::WebUrl>,
+    pub(super) facts: Vec<(String, String)>,
+    pub(super) parent: Option<Link>,
+    pub(super) children: Vec<Link>,
+    pub(super) documents: Vec<Link>,
+    pub(super) actions: Vec<ActionRow>,
     /// A mechanism's draft follow-up report pages, one per cycle (or one).
-    reports: Vec<Link>,
+    pub(super) reports: Vec<Link>,
+    /// Other pages about the same thing (a State's page as recommending State).
+    pub(super) see_also: Vec<Link>,
 }
 
 pub(super) fn term_page(
@@ -114,12 +120,201 @@ pub(super) fn term_page(
     lang: &str,
     context: &mut Context,
 ) -> String {
-    let d = site.data;
+    if let Term::Status(id) = term {
+        context.insert("status", &site.badge(id, lang));
+    }
+    let first = site.term_path(lang, term);
+    list_recommendations(
+        site,
+        site.term_recommendations(term),
+        &first,
+        page,
+        lang,
+        context,
+    );
+    if page == 1 {
+        first_page_figures(site, term, lang, context);
+    }
+    context.insert("list_views", &list_views(site, term, None, page, lang));
+    let details = term_details(site, term, lang);
+    let title = details.name.text.clone();
+    context.insert("term", &details);
+    insert_section(site, term, lang, context);
+    // Page 2, 3... get their number from `numbered_title`.
+    title
+}
+
+/// A term's list in another order (`by-date/`): the list and the sort/filter nav only; the
+/// term's figures stay on its own first page.
+pub(super) fn term_list_page(
+    site: &Site,
+    term: Term,
+    listing: Listing,
+    page: usize,
+    lang: &str,
+    context: &mut Context,
+) -> String {
+    let first = site.listing_path(lang, term, listing);
+    list_recommendations(
+        site,
+        site.listing_recommendations(term, listing),
+        &first,
+        page,
+        lang,
+        context,
+    );
+    context.insert(
+        "list_views",
+        &list_views(site, term, Some(listing), page, lang),
+    );
     let name = site.term_name(term, lang);
+    context.insert("term_link", &site.term_link(term, lang));
+    insert_section(site, term, lang, context);
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("title", name.text);
+    let key = match listing {
+        Listing::ByDate => "list-title-newest",
+        Listing::State(state) => {
+            let name = site.localize(&site.data.states[state.index()].name, lang);
+            context.insert("state", &name);
+            args.set("state", name.text);
+            "list-title-state"
+        }
+    };
+    site.i18n.message(lang, key, Some(&args))
+}
+
+fn insert_section(site: &Site, term: Term, lang: &str, context: &mut Context) {
+    let section = term.section();
+    context.insert(
+        "section_title",
+        &site.i18n.message(lang, section.message(), None),
+    );
+    context.insert("section_href", &urls::section(lang, section));
+}
+
+/// One link of the sort/filter nav of a term's lists.
+#[derive(Serialize)]
+struct ListView {
+    href: String,
+    label: Localized,
+    /// The recommendations of a State's list.
+    count: Option<usize>,
+    current: bool,
+}
+
+/// The sort/filter nav of a term's lists: its orders on every page; where it spans several
+/// States, each State's list on the first page of the unfiltered orders (a whole-UPR theme
+/// has 193, too many to repeat on every page), and on a State's list, that State and the way
+/// back to all of them.
+#[derive(Serialize)]
+struct ListViews {
+    orders: Vec<ListView>,
+    states: Vec<ListView>,
+    /// On a State's list: the first page of the term's own list, which links every State.
+    all_states: Option<String>,
+}
+
+fn list_views(
+    site: &Site,
+    term: Term,
+    current: Option<Listing>,
+    page: usize,
+    lang: &str,
+) -> Option<ListViews> {
+    let listings = site.listings(term);
+    if listings.is_empty() {
+        return None;
+    }
+    let msg = |key: &str| site.plain(site.i18n.message(lang, key, None), lang);
+    let view = |href: String, label: Localized, count: Option<usize>, here: bool| ListView {
+        href,
+        label,
+        count,
+        current: here,
+    };
+    let on_state_list = matches!(current, Some(Listing::State(_)));
+    let mut views = ListViews {
+        orders: vec![view(
+            site.term_path(lang, term),
+            msg("list-order-data"),
+            None,
+            current.is_none(),
+        )],
+        states: Vec::new(),
+        all_states: on_state_list.then(|| site.term_path(lang, term)),
+    };
+    for listing in listings {
+        let href = site.listing_path(lang, term, listing);
+        let here = current == Some(listing);
+        match listing {
+            Listing::ByDate => views
+                .orders
+                .push(view(href, msg("list-order-newest"), None, here)),
+            Listing::State(state) if here || !on_state_list && page == 1 => {
+                let count = site.listing_recommendations(term, listing).len();
+                let name = site.localize(&site.data.states[state.index()].name, lang);
+                views.states.push(view(href, name, Some(count), here));
+            }
+            Listing::State(_) => {}
+        }
+    }
+    Some(views)
+}
+
+/// The status distribution, progress and due actions of a term's first page.
+fn first_page_figures(site: &Site, term: Term, lang: &str, context: &mut Context) {
+    let d = site.data;
+    let recommendations = site.term_recommendations(term);
+    let breakdown = site.breakdown(recommendations, lang);
+    context.insert(
+        "distribution",
+        &site.distribution("status-chart", &breakdown, lang),
+    );
+    // Progress over time where it answers a question people ask: by body, ministry,
+    // theme, goal and group (documents, clusters and statuses keep the distribution).
+    let with_progress = matches!(
+        term,
+        Term::Mechanism(_)
+            | Term::Institution(_)
+            | Term::Theme(_)
+            | Term::SdgGoal(_)
+            | Term::SdgTarget(_)
+            | Term::Group(_)
+    );
+    if with_progress {
+        context.insert(
+            "progress",
+            &site.progress("progress-chart", recommendations, lang),
+        );
+    }
+    let related_actions: Vec<ActionId> = match term {
+        Term::Institution(id) => {
+            context.insert("scorecard", &site.scorecard(id, lang));
+            d.institutions[id.index()].actions.clone()
+        }
+        _ => recommendations
+            .iter()
+            .flat_map(|r| d.recommendations[r.index()].actions.iter().copied())
+            .collect(),
+    };
+    context.insert(
+        "overdue_actions",
+        &site.actions_with(related_actions.iter().copied(), Deadline::Overdue, lang),
+    );
+    context.insert(
+        "due_soon_actions",
+        &site.actions_with(related_actions.into_iter(), Deadline::DueSoon, lang),
+    );
+}
+
+/// What the page says about the term itself, above its list.
+fn term_details(site: &Site, term: Term, lang: &str) -> TermDetails {
+    let d = site.data;
     let mut details = TermDetails {
         kind: term.section().segment(),
         id: site.term_slug(term).to_string(),
-        name: name.clone(),
+        name: site.term_name(term, lang),
         description: None,
         url: None,
         facts: Vec::new(),
@@ -128,67 +323,12 @@ pub(super) fn term_page(
         documents: Vec::new(),
         actions: Vec::new(),
         reports: Vec::new(),
+        see_also: Vec::new(),
     };
-    let msg = |key: &str| site.i18n.message(lang, key, None);
     match term {
-        Term::Mechanism(id) => {
-            let m = &d.mechanisms[id.index()];
-            details.url = m.url.clone();
-            details.facts.push((
-                msg("mechanism-kind"),
-                msg(&format!("mechanism-kind-{}", mechanism_kind_id(m.kind))),
-            ));
-            details.documents = m
-                .documents
-                .iter()
-                .map(|doc| site.term_link(Term::Document(*doc), lang))
-                .collect();
-            details.reports = super::draft_report::portal_scopes(d)
-                .into_iter()
-                .filter(|(mechanism, _)| *mechanism == id)
-                .map(|(_, cycle)| Link {
-                    href: super::urls::draft_report(lang, &m.key.slug, cycle),
-                    label: site.plain(super::draft_report::page_label(site, id, cycle, lang), lang),
-                })
-                .collect();
-        }
-        Term::Document(id) => {
-            let doc = &d.documents[id.index()];
-            details.url = doc.url.clone();
-            if !doc.title.is_empty() {
-                details.description = Some(site.localize(&doc.title, lang));
-            }
-            details.parent = Some(site.term_link(Term::Mechanism(doc.mechanism), lang));
-            details
-                .facts
-                .push((msg("document-date"), site.i18n.format_date(lang, doc.date)));
-            if let Some(cycle) = doc.cycle {
-                details
-                    .facts
-                    .push((msg("document-cycle"), cycle.to_string()));
-            }
-            if let Some(session) = &doc.session {
-                details
-                    .facts
-                    .push((msg("document-session"), session.clone()));
-            }
-        }
-        Term::Institution(id) => {
-            let institution = &d.institutions[id.index()];
-            details.url = institution.url.clone();
-            details.facts.push((
-                msg("institution-kind"),
-                msg(&format!(
-                    "institution-kind-{}",
-                    institution_kind_id(institution.kind)
-                )),
-            ));
-            details.actions = institution
-                .actions
-                .iter()
-                .map(|a| action_row(site, *a, lang))
-                .collect();
-        }
+        Term::Mechanism(id) => mechanism_details(site, id, lang, &mut details),
+        Term::Document(id) => document_details(site, id, lang, &mut details),
+        Term::Institution(id) => institution_details(site, id, lang, &mut details),
         Term::Theme(id) => {
             let theme = &d.themes[id.index()];
             details.parent = theme.parent.map(|p| site.term_link(Term::Theme(p), lang));
@@ -216,77 +356,78 @@ pub(super) fn term_page(
                 details.description = Some(site.localize(&cluster.description, lang));
             }
         }
+        Term::State(id) => super::state_pages::state_details(site, id, lang, &mut details),
+        Term::RecommendingState(id) => {
+            super::state_pages::recommending_details(site, id, lang, &mut details)
+        }
         Term::Group(_) | Term::Status(_) => {}
     }
-    if let Term::Status(id) = term {
-        context.insert("status", &site.badge(id, lang));
+    details
+}
+
+fn mechanism_details(site: &Site, id: MechanismId, lang: &str, details: &mut TermDetails) {
+    let d = site.data;
+    let m = &d.mechanisms[id.index()];
+    let msg = |key: &str| site.i18n.message(lang, key, None);
+    details.url = m.url.clone();
+    details.facts.push((
+        msg("mechanism-kind"),
+        msg(&format!("mechanism-kind-{}", mechanism_kind_id(m.kind))),
+    ));
+    details.documents = m
+        .documents
+        .iter()
+        .map(|doc| site.term_link(Term::Document(*doc), lang))
+        .collect();
+    details.reports = super::draft_report::portal_scopes(d)
+        .into_iter()
+        .filter(|(mechanism, _)| *mechanism == id)
+        .map(|(_, cycle)| Link {
+            href: super::urls::draft_report(lang, &m.key.slug, cycle),
+            label: site.plain(super::draft_report::page_label(site, id, cycle, lang), lang),
+        })
+        .collect();
+}
+
+fn document_details(site: &Site, id: DocumentId, lang: &str, details: &mut TermDetails) {
+    let doc = &site.data.documents[id.index()];
+    let msg = |key: &str| site.i18n.message(lang, key, None);
+    details.url = doc.url.clone();
+    if !doc.title.is_empty() {
+        details.description = Some(site.localize(&doc.title, lang));
     }
-    let first = site.term_path(lang, term);
-    list_recommendations(
-        site,
-        site.term_recommendations(term),
-        &first,
-        page,
-        lang,
-        context,
-    );
-    if page == 1 {
-        let recommendations = site.term_recommendations(term);
-        let breakdown = site.breakdown(recommendations, lang);
-        context.insert(
-            "distribution",
-            &site.distribution("status-chart", &breakdown, lang),
-        );
-        // Progress over time where it answers a question people ask: by body, ministry,
-        // theme, goal and group (documents, clusters and statuses keep the distribution).
-        let with_progress = matches!(
-            term,
-            Term::Mechanism(_)
-                | Term::Institution(_)
-                | Term::Theme(_)
-                | Term::SdgGoal(_)
-                | Term::SdgTarget(_)
-                | Term::Group(_)
-        );
-        if with_progress {
-            context.insert(
-                "progress",
-                &site.progress("progress-chart", recommendations, lang),
-            );
-        }
-        let related_actions: Vec<ActionId> = match term {
-            Term::Institution(id) => {
-                context.insert("scorecard", &site.scorecard(id, lang));
-                d.institutions[id.index()].actions.clone()
-            }
-            _ => recommendations
-                .iter()
-                .flat_map(|r| d.recommendations[r.index()].actions.iter().copied())
-                .collect(),
-        };
-        context.insert(
-            "overdue_actions",
-            &site.actions_with(related_actions.iter().copied(), Deadline::Overdue, lang),
-        );
-        context.insert(
-            "due_soon_actions",
-            &site.actions_with(related_actions.into_iter(), Deadline::DueSoon, lang),
-        );
+    details.parent = Some(site.term_link(Term::Mechanism(doc.mechanism), lang));
+    details
+        .facts
+        .push((msg("document-date"), site.i18n.format_date(lang, doc.date)));
+    if let Some(cycle) = doc.cycle {
+        details
+            .facts
+            .push((msg("document-cycle"), cycle.to_string()));
     }
-    context.insert("term", &details);
-    context.insert("section_title", &msg(term.section().message()));
-    context.insert("section_href", &urls::section(lang, term.section()));
-    if page > 1 {
-        let mut args = fluent_bundle::FluentArgs::new();
-        args.set("number", page);
-        format!(
-            "{} ({})",
-            name.text,
-            site.i18n.message(lang, "page-number", Some(&args))
-        )
-    } else {
-        name.text
+    if let Some(session) = &doc.session {
+        details
+            .facts
+            .push((msg("document-session"), session.clone()));
     }
+}
+
+fn institution_details(site: &Site, id: InstitutionId, lang: &str, details: &mut TermDetails) {
+    let institution = &site.data.institutions[id.index()];
+    details.url = institution.url.clone();
+    details.facts.push((
+        site.i18n.message(lang, "institution-kind", None),
+        site.i18n.message(
+            lang,
+            &format!("institution-kind-{}", institution_kind_id(institution.kind)),
+            None,
+        ),
+    ));
+    details.actions = institution
+        .actions
+        .iter()
+        .map(|a| action_row(site, *a, lang))
+        .collect();
 }
 
 pub(crate) fn mechanism_kind_id(kind: MechanismKind) -> &'static str {

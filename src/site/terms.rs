@@ -6,7 +6,7 @@ use super::urls::{self, Section};
 use crate::model::*;
 
 /// One term of one taxonomy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Term {
     Mechanism(MechanismId),
     Document(DocumentId),
@@ -17,6 +17,10 @@ pub enum Term {
     SdgTarget(SdgTargetId),
     Cluster(ClusterId),
     Status(StatusId),
+    /// A State under review: the recommendations made to it.
+    State(StateId),
+    /// A recommending State: the recommendations it made.
+    RecommendingState(StateId),
 }
 
 /// Sections whose pages are terms, in navigation order.
@@ -29,6 +33,8 @@ pub const TERM_SECTIONS: &[Section] = &[
     Section::Sdg,
     Section::Clusters,
     Section::Statuses,
+    Section::States,
+    Section::RecommendingStates,
 ];
 
 impl Term {
@@ -42,6 +48,8 @@ impl Term {
             Term::SdgGoal(_) | Term::SdgTarget(_) => Section::Sdg,
             Term::Cluster(_) => Section::Clusters,
             Term::Status(_) => Section::Statuses,
+            Term::State(_) => Section::States,
+            Term::RecommendingState(_) => Section::RecommendingStates,
         }
     }
 }
@@ -77,6 +85,15 @@ impl Site<'_> {
             Section::Statuses => ids(d.config.statuses.len())
                 .map(|i| Term::Status(StatusId(i)))
                 .collect(),
+            // A single-State portal has no page per State under review.
+            Section::States if d.is_multi_state() => {
+                d.states_under_review().map(Term::State).collect()
+            }
+            Section::States => Vec::new(),
+            Section::RecommendingStates => ids(d.states.len())
+                .filter(|&i| !d.states[i as usize].recommended.is_empty())
+                .map(|i| Term::RecommendingState(StateId(i)))
+                .collect(),
             Section::Recommendations | Section::Actions | Section::Indicators => Vec::new(),
         }
     }
@@ -93,6 +110,8 @@ impl Site<'_> {
             Term::SdgTarget(id) => &d.sdg_targets[id.index()].recommendations,
             Term::Cluster(id) => &d.clusters[id.index()].recommendations,
             Term::Status(id) => &self.by_status[id.index()],
+            Term::State(id) => &d.states[id.index()].under_review,
+            Term::RecommendingState(id) => &d.states[id.index()].recommended,
         }
     }
 
@@ -108,6 +127,7 @@ impl Site<'_> {
             Term::SdgTarget(id) => &d.sdg_targets[id.index()].key.slug,
             Term::Cluster(id) => &d.clusters[id.index()].key.slug,
             Term::Status(id) => &d.config.statuses[id.index()].id,
+            Term::State(id) | Term::RecommendingState(id) => &d.states[id.index()].key.slug,
         }
     }
 
@@ -155,7 +175,14 @@ impl Site<'_> {
             }
             Term::Cluster(id) => self.localize(&d.clusters[id.index()].name, lang),
             Term::Status(id) => self.plain(self.status_label(id, lang), lang),
+            Term::State(id) | Term::RecommendingState(id) => self.state_name(id, lang),
         }
+    }
+
+    /// A State's name in `lang` by the table's language rule, marked when it falls back.
+    pub fn state_name(&self, state: StateId, lang: &str) -> Localized {
+        let (actual, name) = self.data.state_name(state, lang);
+        self.localized(name.to_string(), actual, lang)
     }
 
     /// Text in `lang`, else the default language, else any; marked when it falls back.

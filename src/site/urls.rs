@@ -15,6 +15,10 @@ pub enum Section {
     Clusters,
     Statuses,
     Indicators,
+    /// States under review (multi-State portals only).
+    States,
+    /// States that made recommendations.
+    RecommendingStates,
 }
 
 impl Section {
@@ -31,6 +35,8 @@ impl Section {
             Section::Clusters => "clusters",
             Section::Statuses => "statuses",
             Section::Indicators => "indicators",
+            Section::States => "states",
+            Section::RecommendingStates => "recommending-states",
         }
     }
 
@@ -48,6 +54,8 @@ impl Section {
             Section::Clusters => "section-clusters",
             Section::Statuses => "section-statuses",
             Section::Indicators => "section-indicators",
+            Section::States => "section-states",
+            Section::RecommendingStates => "section-recommending-states",
         }
     }
 }

@@ -273,6 +273,7 @@ function pagesToCheck(site) {
     ['recommendations-page-2', 'recommendations/page/2/'],
     ['themes', 'themes/'],
     ['mechanism', 'mechanisms/upr/'],
+    ['term-by-date', 'mechanisms/upr/by-date/'],
     ['theme', firstEntry('themes')],
     ['institution', firstEntry('institutions')],
     ['status', firstEntry('statuses')],

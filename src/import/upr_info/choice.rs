@@ -1,28 +1,54 @@
 //! Which States under review an import of UPR Info exports takes: those named with
 //! `--state` (each must be in at least one of the files), all of them with `--all-states`,
-//! or, with neither, the one State the files cover.
+//! or, with neither, the one State the files cover. A State is named by its id, any of its
+//! names or an alias of the portal's States table, or as the export spells it.
+
+use std::collections::HashSet;
 
 use super::export::Export;
 use crate::diagnostics::did_you_mean;
+use crate::import::states::PortalStates;
 use crate::import::{Problems, StateSelection};
+
+/// The States taken, by [`PortalStates::key`]; `None` takes every one.
+pub(super) struct Wanted(Option<HashSet<String>>);
+
+impl Wanted {
+    pub fn takes(&self, key: &str) -> bool {
+        self.0.as_ref().is_none_or(|keys| keys.contains(key))
+    }
+}
+
+/// The States under review of the files, each once, as first spelled, with their keys.
+pub(super) fn covered(exports: &[Export], table: &PortalStates) -> Vec<(String, String)> {
+    let mut seen = HashSet::new();
+    let mut all = Vec::new();
+    for state in exports.iter().flat_map(|e| &e.states) {
+        let key = table.key(state);
+        if seen.insert(key.clone()) {
+            all.push((key, state.clone()));
+        }
+    }
+    all
+}
 
 /// The States to import; `None` after a fatal problem.
 pub(super) fn choose(
     exports: &[Export],
     selection: &StateSelection,
+    table: &PortalStates,
     problems: &mut Problems,
-) -> Option<StateSelection> {
-    let covered = covered(exports);
-    let Some(first) = exports.first() else {
-        return Some(StateSelection::all());
-    };
+) -> Option<Wanted> {
+    let covered = covered(exports, table);
+    let names: Vec<String> = covered.iter().map(|(_, name)| name.clone()).collect();
+    let first = exports.first()?;
     if selection.all {
-        return Some(StateSelection::all());
+        return Some(Wanted(None));
     }
     let files: Vec<&str> = exports.iter().map(|e| e.file.as_str()).collect();
     if selection.names.is_empty() {
         if covered.len() <= 1 {
-            return Some(StateSelection::all());
+            return Some(Wanted(None));
         }
         problems.fatal.error_with_help(
             &first.file,
@@ -39,23 +65,26 @@ pub(super) fn choose(
             ),
             format!(
                 "choose the States to import with --state NAME (repeat it for several) or take them all with --all-states; they are: {}",
-                sample(&covered)
+                sample(&names)
             ),
         );
         return None;
     }
+    let mut keys = HashSet::new();
     let mut ok = true;
     for name in &selection.names {
-        if covered.iter().any(|s| s.eq_ignore_ascii_case(name)) {
+        let key = table.key(name);
+        if covered.iter().any(|(k, _)| *k == key) {
+            keys.insert(key);
             continue;
         }
         ok = false;
-        let help = match did_you_mean(name, covered.iter().map(String::as_str)) {
+        let help = match did_you_mean(name, names.iter().map(String::as_str)) {
             Some(close) => format!(
                 "did you mean `{close}`? the exports cover: {}",
-                sample(&covered)
+                sample(&names)
             ),
-            None => format!("the exports cover: {}", sample(&covered)),
+            None => format!("the exports cover: {}", sample(&names)),
         };
         problems.fatal.error_with_help(
             &first.file,
@@ -68,18 +97,7 @@ pub(super) fn choose(
             help,
         );
     }
-    ok.then(|| selection.clone())
-}
-
-/// Every State under review of the files, each once, in the order first seen.
-fn covered(exports: &[Export]) -> Vec<String> {
-    let mut all: Vec<String> = Vec::new();
-    for state in exports.iter().flat_map(|e| &e.states) {
-        if !all.iter().any(|s| s.eq_ignore_ascii_case(state)) {
-            all.push(state.clone());
-        }
-    }
-    all
+    ok.then_some(Wanted(Some(keys)))
 }
 
 /// The first twelve names, and how many more.

@@ -34,6 +34,7 @@ pub(super) struct ExportRow {
 pub(super) struct Columns {
     pub state: u64,
     pub text: u64,
+    pub recommending: u64,
     pub response: u64,
     pub session: u64,
 }
@@ -62,6 +63,7 @@ impl Export {
                 columns: Columns {
                     state: 0,
                     text: 0,
+                    recommending: 0,
                     response: 0,
                     session: 0,
                 },
@@ -99,6 +101,7 @@ impl Export {
             columns: Columns {
                 state: column(sur),
                 text: column(text),
+                recommending: column(rs),
                 response: column(response),
                 session: column(session),
             },

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use super::export::{Export, ExportRow};
 use super::{map_response, parse_session};
 use crate::import::known::{upr_cycle, upr_session_date};
+use crate::import::states::PortalStates;
 use crate::import::{
     DocumentRef, MechanismRef, Origin, Problems, Record, cell_value, normalise, sanitise_id,
     short_hash,
@@ -18,8 +19,12 @@ use crate::import::{
 /// A row that can be imported.
 pub(super) struct Row {
     line: u64,
+    /// The State under review as the export spells it, and its id in the States table.
     state: String,
+    state_id: Option<String>,
     text: String,
+    /// The recommending State as the export spells it, and its id (empty when the cell is).
+    recommending_name: String,
     recommending: String,
     response: &'static str,
     themes: Vec<String>,
@@ -29,11 +34,19 @@ pub(super) struct Row {
 }
 
 /// The row checked and cleaned; `None` (with row problems) when it cannot be imported.
-pub(super) fn parse(export: &Export, row: &ExportRow, problems: &mut Problems) -> Option<Row> {
+/// The State under review must be in the States table when the import covers `several`.
+pub(super) fn parse(
+    export: &Export,
+    row: &ExportRow,
+    table: &PortalStates,
+    several: bool,
+    problems: &mut Problems,
+) -> Option<Row> {
     let file = &export.file;
     let columns = &export.columns;
     let mut ok = true;
     let state = row.state.trim();
+    let state_id = table.id(state).map(str::to_string);
     if state.is_empty() {
         problems.row(
             file,
@@ -42,7 +55,29 @@ pub(super) fn parse(export: &Export, row: &ExportRow, problems: &mut Problems) -
             "the State under review (`SuR`) is empty",
         );
         ok = false;
+    } else if several && state_id.is_none() {
+        let (message, help) = table.unknown(state);
+        unknown_state(problems, file, row.line, columns.state, message, help);
+        ok = false;
     }
+    let recommending_name = cell_value(&row.recommending);
+    let recommending = match table.id(&recommending_name) {
+        Some(id) => id.to_string(),
+        None if recommending_name.is_empty() => String::new(),
+        None => {
+            let (message, help) = table.unknown(&recommending_name);
+            unknown_state(
+                problems,
+                file,
+                row.line,
+                columns.recommending,
+                message,
+                help,
+            );
+            ok = false;
+            String::new()
+        }
+    };
     let text = crate::import::clean::text(&row.text);
     if text.is_empty() {
         problems.row(
@@ -82,14 +117,34 @@ pub(super) fn parse(export: &Export, row: &ExportRow, problems: &mut Problems) -
     Some(Row {
         line: row.line,
         state: state.to_string(),
+        state_id,
         text,
-        recommending: cell_value(&row.recommending),
+        recommending_name,
+        recommending,
         response: response?,
         themes: themes(&row.issues),
         session,
         cycle,
         date,
     })
+}
+
+/// A State the table does not know: a row problem, with the closest name.
+fn unknown_state(
+    problems: &mut Problems,
+    file: &str,
+    line: u64,
+    column: u64,
+    message: String,
+    help: String,
+) {
+    problems.rows.error_with_help(
+        file,
+        line,
+        column,
+        message,
+        format!("{help}; or pass --skip-invalid to import the other rows"),
+    );
 }
 
 /// The `Issue` cell's comma-separated issues, each once.
@@ -180,6 +235,7 @@ impl Joint {
             assessment: None,
             origin: Origin {
                 state: Some(row.state),
+                state_id: row.state_id,
                 joint_rows: 0,
                 repeated_rows: 0,
                 earlier_source_ids: vec![earlier],
@@ -190,7 +246,8 @@ impl Joint {
     /// The session's document; in an import about several States, each State's own.
     fn document(&self, row: &Row) -> DocumentRef {
         let (session, state) = (row.session, &row.state);
-        let (id, symbol) = match sanitise_id(state).filter(|_| self.several_states) {
+        let state_id = row.state_id.as_deref().and_then(sanitise_id);
+        let (id, symbol) = match state_id.filter(|_| self.several_states) {
             Some(state_id) => (
                 format!("UPR-S{session}-{state_id}"),
                 format!("UPR session {session}, {state}"),
@@ -227,7 +284,7 @@ fn earlier_source_id(row: &Row) -> String {
         "{}\n{}\n{}",
         normalise(&row.state),
         normalise(&row.text),
-        normalise(&row.recommending)
+        normalise(&row.recommending_name)
     );
     format!(
         "upr-info:UPR{}-S{}-{}",

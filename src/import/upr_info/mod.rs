@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use super::progress::Progress;
+use super::states::PortalStates;
 use super::{Problems, Record, StateSelection};
 use export::Export;
 use joint::Joint;
@@ -25,32 +26,32 @@ use joint::Joint;
 pub fn read_all(
     paths: &[PathBuf],
     states: &StateSelection,
+    table: &PortalStates,
     problems: &mut Problems,
 ) -> Result<Vec<Record>> {
     let mut exports = Vec::with_capacity(paths.len());
     for path in paths {
         exports.push(Export::open(path, problems)?);
     }
-    let Some(wanted) = choice::choose(&exports, states, problems) else {
+    let Some(wanted) = choice::choose(&exports, states, table, problems) else {
         return Ok(Vec::new());
     };
-    let mut covered: Vec<&str> = Vec::new();
-    for state in exports.iter().flat_map(|e| &e.states) {
-        if wanted.takes(state) && !covered.iter().any(|s| s.eq_ignore_ascii_case(state)) {
-            covered.push(state);
-        }
-    }
-    let mut joint = Joint::new(covered.len() > 1);
+    let several = choice::covered(&exports, table)
+        .iter()
+        .filter(|(key, _)| wanted.takes(key))
+        .count()
+        > 1;
+    let mut joint = Joint::new(several);
     let total = exports.iter().map(|e| e.rows.len()).sum();
     let mut progress = Progress::new("Reading rows", total);
     for export in &exports {
         for row in &export.rows {
             progress.step();
-            if !wanted.takes(&row.state) {
+            if !wanted.takes(&table.key(row.state.trim())) {
                 problems.filtered += 1;
                 continue;
             }
-            if let Some(parsed) = joint::parse(export, row, problems) {
+            if let Some(parsed) = joint::parse(export, row, table, several, problems) {
                 joint.add(&export.file, parsed);
             }
         }

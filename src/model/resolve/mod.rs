@@ -162,8 +162,11 @@ impl<'r> Resolver<'r> {
             aliases: std::mem::take(&mut self.aliases),
             portal_state: states.portal_state,
             states: states.states,
+            multi_state: false,
         };
         super::links::link_back(&mut dataset);
+        let several = dataset.states_under_review().nth(1).is_some();
+        dataset.multi_state = several;
         super::links::settle_statuses(&mut dataset);
         dataset
     }

@@ -68,22 +68,19 @@ impl State {
     /// The name to show on a page in `lang`, with the language it is really in: `lang`, else
     /// its primary subtag (`zh` for `zh-Hans`), else the portal's default language, else
     /// English, else any.
-    pub fn name_in<'a>(&'a self, lang: &str, default: &str) -> (&'a str, &'a str) {
+    pub fn name_in<'a>(&'a self, lang: &'a str, default: &'a str) -> (&'a str, &'a str) {
         let names = &self.name.0;
-        let primary = |code: &str| code.split('-').next().unwrap_or(code).to_string();
-        [
-            lang.to_string(),
-            primary(lang),
-            default.to_string(),
-            primary(default),
-            "en".to_string(),
-        ]
-        .iter()
-        .find_map(|code| names.get_key_value(code.as_str()))
-        .or_else(|| names.iter().next())
-        .map_or(("en", self.key.id.as_str()), |(l, n)| {
-            (l.as_str(), n.as_str())
-        })
+        let primary = |code: &'a str| code.split('-').next().unwrap_or(code);
+        // A name in the primary language (`zh`) is the name in the page's (`zh-Hans`).
+        let exact = |code: &'a str| names.get(code).map(|n| (code, n.as_str()));
+        let within = |code: &'a str| names.get(primary(code)).map(|n| (code, n.as_str()));
+        exact(lang)
+            .or_else(|| within(lang))
+            .or_else(|| exact(default))
+            .or_else(|| within(default))
+            .or_else(|| exact("en"))
+            .or_else(|| names.iter().next().map(|(l, n)| (l.as_str(), n.as_str())))
+            .unwrap_or(("en", self.key.id.as_str()))
     }
 
     /// The State's id, `PRY`.

@@ -69,6 +69,13 @@ col-value = القيمة
 col-source = المصدر
 
 list-showing = عرض النتائج من { $first } إلى { $last } من أصل { $total }
+list-views-label = الترتيب والتصفية
+list-order-data = الترتيب الافتراضي
+list-order-newest = الأحدث أولاً
+list-title-newest = { $title }، الأحدث أولاً
+list-filter-state = الدول قيد الاستعراض
+list-all-states = جميع الدول
+list-title-state = { $title }: { $state }
 pager-label = الصفحات
 pager-prev = السابق
 pager-next = التالي

@@ -65,6 +65,13 @@ col-value = Value
 col-source = Source
 
 list-showing = Showing { $first }–{ $last } of { $total }
+list-views-label = Sort and filter
+list-order-data = Default order
+list-order-newest = Newest first
+list-title-newest = { $title }, newest first
+list-filter-state = States under review
+list-all-states = All States
+list-title-state = { $title }: { $state }
 pager-label = Pages
 pager-prev = Previous
 pager-next = Next

@@ -65,6 +65,13 @@ col-value = Valor
 col-source = Fuente
 
 list-showing = Se muestran { $first }–{ $last } de { $total }
+list-views-label = Ordenar y filtrar
+list-order-data = Orden predeterminado
+list-order-newest = Las más recientes primero
+list-title-newest = { $title }, las más recientes primero
+list-filter-state = Estados examinados
+list-all-states = Todos los Estados
+list-title-state = { $title }: { $state }
 pager-label = Páginas
 pager-prev = Anterior
 pager-next = Siguiente

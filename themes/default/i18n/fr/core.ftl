@@ -68,6 +68,13 @@ col-value = Valeur
 col-source = Source
 
 list-showing = Résultats { $first } à { $last } sur { $total }
+list-views-label = Trier et filtrer
+list-order-data = Ordre par défaut
+list-order-newest = Les plus récentes d’abord
+list-title-newest = { $title }, les plus récentes d’abord
+list-filter-state = États examinés
+list-all-states = Tous les États
+list-title-state = { $title } : { $state }
 pager-label = Pages
 pager-prev = Précédent
 pager-next = Suivant

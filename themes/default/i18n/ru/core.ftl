@@ -68,6 +68,13 @@ col-value = Значение
 col-source = Источник
 
 list-showing = Показаны { $first }–{ $last } из { $total }
+list-views-label = Сортировка и фильтр
+list-order-data = Порядок по умолчанию
+list-order-newest = Сначала новые
+list-title-newest = { $title }, сначала новые
+list-filter-state = Рассматриваемые государства
+list-all-states = Все государства
+list-title-state = { $title }: { $state }
 pager-label = Страницы
 pager-prev = Предыдущая
 pager-next = Следующая

@@ -64,6 +64,13 @@ col-value = 数值
 col-source = 来源
 
 list-showing = 显示第{ $first }–{ $last }项，共{ $total }项
+list-views-label = 排序和筛选
+list-order-data = 默认顺序
+list-order-newest = 最新优先
+list-title-newest = { $title }（最新优先）
+list-filter-state = 受审议国
+list-all-states = 所有国家
+list-title-state = { $title }：{ $state }
 pager-label = 分页
 pager-prev = 上一页
 pager-next = 下一页

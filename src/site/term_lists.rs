@@ -1,0 +1,130 @@
+//! A term's other lists of recommendations: newest first, and one State's, where its own
+//! list runs long.
+//!
+//! A term's own page (`/en/themes/torture/`) lists its recommendations in data order. Where
+//! that list runs over more than one page, a reader can also page through it newest first
+//! (`/en/themes/torture/by-date/`) and, where it spans several States under review, through
+//! one State's recommendations (`/en/themes/torture/states/pry/`), with plain links. A
+//! one-page list already shows every row at once, so it gets neither: each extra list repeats
+//! rows, and at a whole-UPR scale those rows are most of a portal's bytes.
+
+use std::collections::HashMap;
+
+use super::Site;
+use super::terms::Term;
+use crate::model::*;
+
+/// Which of a term's recommendations a list page shows, in which order, besides the term's
+/// own page (data order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// Every recommendation of the term, newest first (`by-date/`).
+    ByDate,
+    /// The term's recommendations to one State under review, in data order
+    /// (`states/pry/`).
+    State(StateId),
+}
+
+impl Listing {
+    /// The folder of this list under the term's page.
+    fn segment(self, data: &Dataset) -> String {
+        match self {
+            Listing::ByDate => "by-date/".into(),
+            Listing::State(id) => format!("states/{}/", data.states[id.index()].key.slug),
+        }
+    }
+}
+
+/// The orders computed once per build, for the terms that have them.
+#[derive(Default)]
+pub(crate) struct TermLists {
+    by_date: HashMap<Term, Vec<RecommendationId>>,
+    /// Per term that spans several States, each State's recommendations, in State order.
+    by_state: HashMap<Term, Vec<(StateId, Vec<RecommendationId>)>>,
+}
+
+impl TermLists {
+    pub(crate) fn new(site: &Site) -> TermLists {
+        let d = site.data;
+        let mut by_date = HashMap::new();
+        let mut by_state = HashMap::new();
+        for section in super::terms::TERM_SECTIONS {
+            for term in site.terms(*section) {
+                let ids = site.term_recommendations(term);
+                if ids.len() <= d.config.per_page {
+                    continue;
+                }
+                let mut sorted = ids.to_vec();
+                // Stable: recommendations of one day keep their data order.
+                sorted.sort_by(|a, b| {
+                    d.recommendations[b.index()]
+                        .date
+                        .cmp(&d.recommendations[a.index()].date)
+                });
+                by_date.insert(term, sorted);
+                let states = split_by_state(d, ids);
+                if states.len() > 1 {
+                    by_state.insert(term, states);
+                }
+            }
+        }
+        TermLists { by_date, by_state }
+    }
+}
+
+/// The recommendations of each State under review among `ids`, in State order; those with no
+/// State are in none.
+fn split_by_state(d: &Dataset, ids: &[RecommendationId]) -> Vec<(StateId, Vec<RecommendationId>)> {
+    let mut by_state: std::collections::BTreeMap<StateId, Vec<RecommendationId>> =
+        Default::default();
+    for &id in ids {
+        if let Some(state) = d.recommendations[id.index()].state {
+            by_state.entry(state).or_default().push(id);
+        }
+    }
+    by_state.into_iter().collect()
+}
+
+impl Site<'_> {
+    /// The term's lists besides its own page, in the order of the sort/filter nav.
+    pub(crate) fn listings(&self, term: Term) -> Vec<Listing> {
+        let mut listings = Vec::new();
+        if self.term_lists.by_date.contains_key(&term) {
+            listings.push(Listing::ByDate);
+        }
+        if let Some(states) = self.term_lists.by_state.get(&term) {
+            listings.extend(states.iter().map(|(state, _)| Listing::State(*state)));
+        }
+        listings
+    }
+
+    /// The recommendations a list shows, in its order.
+    pub(crate) fn listing_recommendations(
+        &self,
+        term: Term,
+        listing: Listing,
+    ) -> &[RecommendationId] {
+        match listing {
+            Listing::ByDate => self
+                .term_lists
+                .by_date
+                .get(&term)
+                .map_or(&[], Vec::as_slice),
+            Listing::State(state) => self
+                .term_lists
+                .by_state
+                .get(&term)
+                .and_then(|states| states.iter().find(|(s, _)| *s == state))
+                .map_or(&[], |(_, ids)| ids.as_slice()),
+        }
+    }
+
+    /// The first page of a list: `en/themes/torture/by-date/`.
+    pub(crate) fn listing_path(&self, lang: &str, term: Term, listing: Listing) -> String {
+        format!(
+            "{}{}",
+            self.term_path(lang, term),
+            listing.segment(self.data)
+        )
+    }
+}

@@ -1,0 +1,239 @@
+//! The pages of States: one per State under review and a States index (multi-State portals
+//! only), one per recommending State (every portal), localised names marked with `lang`
+//! where they fall back, and the State in lists, feeds and the API.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::*;
+
+type Tree = BTreeMap<String, Vec<u8>>;
+
+fn built(name: &str) -> (tempfile::TempDir, Tree) {
+    let portal = fixture(name);
+    let output = portal.path().join("public");
+    build(portal.path(), &output).unwrap_or_else(|e| panic!("{name} builds: {e:#}"));
+    let tree = read_tree(&output);
+    (portal, tree)
+}
+
+fn page<'a>(tree: &'a Tree, path: &str) -> &'a str {
+    std::str::from_utf8(
+        tree.get(path)
+            .unwrap_or_else(|| panic!("{path} was not built")),
+    )
+    .expect("utf-8")
+}
+
+fn json(tree: &Tree, path: &str) -> serde_json::Value {
+    serde_json::from_slice(tree.get(path).unwrap_or_else(|| panic!("{path}"))).expect("json")
+}
+
+/// The rows of the States index: name and the two counts.
+fn index_rows(html: &str) -> Vec<(String, String, String)> {
+    html.split("<tr class=\"depth-0\">")
+        .skip(1)
+        .map(|row| {
+            let name = row
+                .split("/\">")
+                .nth(1)
+                .unwrap()
+                .split("</a>")
+                .next()
+                .unwrap();
+            let nums: Vec<&str> = row
+                .split("<td class=\"num\">")
+                .skip(1)
+                .map(|c| c.split("</td>").next().unwrap())
+                .collect();
+            (name.to_string(), nums[0].to_string(), nums[1].to_string())
+        })
+        .collect()
+}
+
+/// The ids of the recommendations a list page shows.
+fn listed(html: &str) -> Vec<String> {
+    html.split("<a class=\"rec-id\" href=\"")
+        .skip(1)
+        .map(|s| {
+            s.split('>')
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_multi_state_portal_has_a_page_per_state_under_review_with_counts_equal_to_the_data() {
+    let (portal, tree) = built("multi_state");
+    let data = docket::load_portal(portal.path(), None).unwrap().dataset;
+    let index = page(&tree, "en/states/index.html");
+    assert_eq!(
+        index_rows(index),
+        [
+            ("Chile".to_string(), "3".to_string(), "1".to_string()),
+            ("Paraguay".to_string(), "3".to_string(), "0".to_string()),
+            (
+                "Republic of Meridia".to_string(),
+                "1".to_string(),
+                "0".to_string()
+            ),
+        ]
+    );
+    for state in ["CHL", "PRY", "XMD"] {
+        let mut expected: Vec<String> = data
+            .recommendations
+            .iter()
+            .filter(|r| {
+                r.state
+                    .is_some_and(|s| data.states[s.index()].key.id == state)
+            })
+            .map(|r| r.key.id.clone())
+            .collect();
+        expected.sort();
+        for lang in ["en", "ar", "sl"] {
+            let path = format!("{lang}/states/{}/index.html", state.to_lowercase());
+            let mut shown = listed(page(&tree, &path));
+            shown.sort();
+            assert_eq!(shown, expected, "{path}");
+        }
+    }
+    let chile = page(&tree, "en/states/chl/index.html");
+    assert!(
+        chile.contains("<dt>UN regional group</dt><dd>Latin American and Caribbean Group</dd>")
+    );
+    assert!(chile.contains("<dt>Recommendations of UPR cycle 2</dt><dd>1</dd>"));
+    assert!(chile.contains("<dt>Recommendations of UPR cycle 3</dt><dd>2</dd>"));
+    assert!(chile.contains("documents/a-hrc-41-6/") && chile.contains("documents/a-hrc-26-5/"));
+    // The status breakdown shows every assessor's view, as other term pages do.
+    let paraguay = page(&tree, "en/states/pry/index.html");
+    assert!(paraguay.contains("<th scope=\"col\" class=\"num\">Government</th>"));
+    assert!(paraguay.contains("<th scope=\"col\" class=\"num\">NHRI</th>"));
+    assert!(paraguay.contains("href=\"../../../en/recommending-states/pry/\""));
+    // The State is in the navigation and beside each recommendation of a list.
+    assert!(page(&tree, "en/index.html").contains("href=\"../en/states/\""));
+    assert!(
+        page(&tree, "en/recommendations/index.html")
+            .contains("href=\"../../en/states/pry/\">Paraguay</a>")
+    );
+}
+
+#[test]
+fn recommending_states_have_pages_listing_the_recommendations_they_made_joint_ones_included() {
+    let (_portal, tree) = built("multi_state");
+    let mut france = listed(page(&tree, "en/recommending-states/fra/index.html"));
+    france.sort();
+    assert_eq!(france, ["CHL3-1", "PRY3-1", "PRY3-3"]);
+    assert_eq!(
+        listed(page(&tree, "en/recommending-states/vat/index.html")),
+        ["PRY3-3"]
+    );
+    let france_page = page(&tree, "en/recommending-states/fra/index.html");
+    assert!(france_page.contains("<dt>States it made recommendations to</dt><dd>2</dd>"));
+    let joint = page(&tree, "en/recommendations/pry3-3/index.html");
+    assert_eq!(
+        joint
+            .matches("href=\"../../../en/recommending-states/")
+            .count(),
+        10 + 1
+    );
+    assert!(joint.contains(
+        "<dt>State under review</dt><dd><a href=\"../../../en/states/pry/\">Paraguay</a>"
+    ));
+    assert!(joint.contains("<meta name=\"DC.coverage\" content=\"Paraguay\">"));
+}
+
+#[test]
+fn state_names_are_localised_and_marked_with_their_language_when_they_fall_back() {
+    let (_portal, tree) = built("multi_state");
+    let arabic = page(&tree, "ar/recommendations/pry3-3/index.html");
+    assert!(arabic.contains("recommending-states/fra/\">فرنسا</a>"));
+    assert!(arabic.contains("recommending-states/tur/\">تركيا</a>"));
+    // Slovenian: the table has no Slovenian names (but the portal gives Chile one).
+    let slovenian = page(&tree, "sl/recommendations/chl3-2/index.html");
+    assert!(
+        slovenian
+            .contains("recommending-states/xmd/\" lang=\"en\" dir=\"ltr\">Republic of Meridia</a>")
+    );
+    assert!(
+        slovenian.contains("states/chl/\">Čile</a>"),
+        "the portal's own name, unmarked"
+    );
+    let index = page(&tree, "sl/recommending-states/index.html");
+    assert!(index.contains("/fra/\" lang=\"en\" dir=\"ltr\">France</a>"));
+}
+
+#[test]
+fn the_state_is_in_the_api_feeds_and_open_data_of_a_multi_state_portal() {
+    let (_portal, tree) = built("multi_state");
+    let rec = json(&tree, "api/v1/recommendations/pry3-3.json");
+    assert_eq!(rec["state"]["id"], "PRY");
+    assert_eq!(rec["state"]["name"]["ar"], "باراغواي");
+    let ids: Vec<&str> = rec["recommending_states"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "FRA", "DEU", "ESP", "ITA", "PRT", "TUR", "GBR", "USA", "JPN", "VAT"
+        ]
+    );
+    let chile = json(&tree, "api/v1/states/chl.json");
+    assert_eq!(chile["count"], 3);
+    assert_eq!(chile["group"], "latin-american-caribbean");
+    let index = json(&tree, "api/v1/index.json");
+    assert_eq!(index["sections"]["states"].as_array().unwrap().len(), 3);
+    let feed = page(&tree, "en/feeds/states/pry.xml");
+    assert_eq!(
+        feed.matches("<entry>").count(),
+        3 + 2,
+        "3 recommendations, 2 updates"
+    );
+    assert!(
+        page(&tree, "en/feeds/recommendations.xml")
+            .contains("<category term=\"state:XMD\" label=\"Republic of Meridia\"/>")
+    );
+    let csv = page(&tree, "data/recommendations.csv");
+    assert!(
+        csv.contains(",noted,PRY,FRA|DEU|ESP|ITA|PRT|TUR|GBR|USA|JPN|VAT,"),
+        "{csv}"
+    );
+    let states = page(&tree, "data/states.csv");
+    assert!(states.starts_with("id,name_en,name_ar,name_sl,group\r\n"));
+    assert!(states.contains("XMD,Republic of Meridia,جمهورية ميريديا,,\r\n"));
+}
+
+#[test]
+fn a_single_state_portal_has_no_state_pages_but_links_its_recommending_states() {
+    let (_portal, tree) = built("minimal");
+    assert!(
+        !tree.keys().any(|p| p.contains("/states/")),
+        "no State pages"
+    );
+    assert!(
+        !tree.keys().any(|p| p.contains("feeds/states")),
+        "no State feeds"
+    );
+    let home = page(&tree, "en/index.html");
+    assert!(!home.contains("states/"), "no States in the navigation");
+    let rec = page(&tree, "en/recommendations/upr4-118-1/index.html");
+    assert!(rec.contains("<a href=\"../../../en/recommending-states/chl/\">Chile</a>, <a href=\"../../../en/recommending-states/prt/\">Portugal</a>"));
+    assert!(!rec.contains("State under review"));
+    assert!(!rec.contains("DC.coverage"));
+    assert_eq!(
+        listed(page(&tree, "ar/recommending-states/prt/index.html")),
+        ["UPR4-118.1"]
+    );
+    assert!(
+        page(&tree, "ar/recommendations/upr4-118-2/index.html")
+            .contains("recommending-states/fra/\">فرنسا</a>")
+    );
+}

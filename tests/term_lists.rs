@@ -1,0 +1,310 @@
+//! Term lists at scale: compact rows, a newest-first order with plain links where a term's
+//! list runs over several pages, and a bound on the bytes of a full list page.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use common::*;
+use docket::Dataset;
+
+/// A 600-recommendation synthetic portal in English and Arabic, 20 recommendations a page so
+/// that its themes run over several pages, its documents (and so its recommendations) about
+/// three States under review, built once for this file.
+fn synthetic() -> &'static (Dataset, PathBuf) {
+    static SITE: OnceLock<(Dataset, PathBuf)> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("term-lists");
+        let _ = std::fs::remove_dir_all(&base);
+        let root = base.join("portal");
+        docket::synth_portal(
+            &root,
+            &docket::SynthOptions {
+                recommendations: 600,
+                languages: vec!["en".into(), "ar".into()],
+                seed: 7,
+            },
+        )
+        .expect("synthetic portal");
+        let config = root.join("config.toml");
+        let source = std::fs::read_to_string(&config).unwrap();
+        std::fs::write(&config, format!("per_page = 20\n{source}")).unwrap();
+        let documents = root.join("data/documents.csv");
+        let source = std::fs::read_to_string(&documents).unwrap();
+        let with_states: Vec<String> = source
+            .lines()
+            .enumerate()
+            .map(|(i, line)| match i {
+                0 => format!("{line},state"),
+                _ => format!("{line},{}", STATES[i % STATES.len()]),
+            })
+            .collect();
+        std::fs::write(&documents, with_states.join("\n") + "\n").unwrap();
+        let out = base.join("public");
+        build(&root, &out).expect("the synthetic portal builds");
+        let data = docket::load_portal(&root, None).expect("valid").dataset;
+        (data, out)
+    })
+}
+
+const STATES: [&str; 3] = ["PRY", "URY", "ARG"];
+
+fn page(path: &str) -> String {
+    std::fs::read_to_string(synthetic().1.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The recommendation ids of a list page's rows, in order.
+fn row_ids(html: &str) -> Vec<String> {
+    let list = &html[html.find("<ol class=\"rows\">").expect("a list of rows")..];
+    let list = &list[..list.find("</ol>").unwrap()];
+    list.split("<li><a href=\"")
+        .skip(1)
+        .map(|row| {
+            let id = &row[row.find("\">").unwrap() + 2..];
+            id[..id.find("</a>").unwrap()].to_string()
+        })
+        .collect()
+}
+
+/// Every row of a paginated list, following its pages from `first` (`en/themes/t0/`).
+fn all_rows(first: &str) -> Vec<String> {
+    let mut ids = row_ids(&page(&format!("{first}index.html")));
+    let mut n = 2;
+    while synthetic()
+        .1
+        .join(format!("{first}page/{n}/index.html"))
+        .exists()
+    {
+        ids.extend(row_ids(&page(&format!("{first}page/{n}/index.html"))));
+        n += 1;
+    }
+    ids
+}
+
+/// The synthetic portal's largest theme, which runs over several pages.
+fn big_theme() -> &'static docket::Theme {
+    let (data, _) = synthetic();
+    let theme = data
+        .themes
+        .iter()
+        .max_by_key(|t| t.recommendations.len())
+        .unwrap();
+    assert!(
+        theme.recommendations.len() > 2 * data.config.per_page,
+        "a theme of three pages or more"
+    );
+    theme
+}
+
+#[test]
+fn by_date_pages_list_every_recommendation_of_the_term_newest_first() {
+    let (data, _) = synthetic();
+    let theme = big_theme();
+    for lang in ["en", "ar"] {
+        let ids = all_rows(&format!("{lang}/themes/{}/by-date/", theme.key.slug));
+        assert_eq!(ids.len(), theme.recommendations.len(), "{lang}");
+        let date_of = |id: &str| {
+            data.recommendations
+                .iter()
+                .find(|r| r.key.id == id)
+                .unwrap_or_else(|| panic!("{id} is a recommendation"))
+                .date
+        };
+        let dates: Vec<_> = ids.iter().map(|id| date_of(id)).collect();
+        assert!(
+            dates.windows(2).all(|w| w[0] >= w[1]),
+            "{lang}: newest first: {dates:?}"
+        );
+        let mut listed = ids.clone();
+        listed.sort();
+        let mut expected: Vec<String> = theme
+            .recommendations
+            .iter()
+            .map(|r| data.recommendations[r.index()].key.id.clone())
+            .collect();
+        expected.sort();
+        assert_eq!(listed, expected, "{lang}: the same recommendations");
+        // The term's own pages keep data order, which is not the date order here.
+        let own = all_rows(&format!("{lang}/themes/{}/", theme.key.slug));
+        assert_eq!(own.len(), ids.len());
+        assert_ne!(own, ids, "{lang}: two different orders");
+    }
+}
+
+#[test]
+fn sort_links_are_plain_links_on_every_page_of_both_orders() {
+    let theme = big_theme();
+    let slug = &theme.key.slug;
+    let pages = [
+        (format!("en/themes/{slug}/index.html"), "own"),
+        (format!("en/themes/{slug}/page/2/index.html"), "own"),
+        (format!("en/themes/{slug}/by-date/index.html"), "by-date"),
+        (
+            format!("en/themes/{slug}/by-date/page/2/index.html"),
+            "by-date",
+        ),
+    ];
+    for (path, current) in pages {
+        let html = page(&path);
+        let nav = &html[html
+            .find("<nav class=\"list-views\" aria-label=\"Sort and filter\">")
+            .unwrap_or_else(|| panic!("{path}: a sort nav"))..];
+        let nav = &nav[..nav.find("</ul>").unwrap()];
+        let links = attribute_values(nav, "href");
+        assert_eq!(links.len(), 2, "{path}: {nav}");
+        let targets: Vec<String> = links
+            .iter()
+            .map(|href| resolve_link(&path, href).expect("a link inside the site"))
+            .collect();
+        assert_eq!(
+            targets,
+            [
+                format!("en/themes/{slug}/index.html"),
+                format!("en/themes/{slug}/by-date/index.html")
+            ],
+            "{path}"
+        );
+        for target in &targets {
+            assert!(synthetic().1.join(target).exists(), "{path} -> {target}");
+        }
+        let current_label = if current == "own" {
+            "aria-current=\"page\">Default order</a>"
+        } else {
+            "aria-current=\"page\">Newest first</a>"
+        };
+        assert!(nav.contains(current_label), "{path}: {nav}");
+        assert!(!html.contains("<script>"), "{path}: no inline script");
+    }
+    let arabic = page(&format!("ar/themes/{slug}/by-date/index.html"));
+    assert!(arabic.contains("الأحدث أولاً"), "the nav is translated");
+}
+
+#[test]
+fn a_one_page_term_has_no_second_order() {
+    let (data, out) = synthetic();
+    let small = data
+        .clusters
+        .iter()
+        .find(|c| !c.recommendations.is_empty() && c.recommendations.len() <= data.config.per_page)
+        .expect("a one-page cluster");
+    let html = page(&format!("en/clusters/{}/index.html", small.key.slug));
+    assert!(html.contains("<ol class=\"rows\">"), "its list");
+    assert!(!html.contains("class=\"list-views\""), "no sort nav");
+    assert!(
+        !out.join(format!("en/clusters/{}/by-date", small.key.slug))
+            .exists()
+    );
+}
+
+#[test]
+fn a_full_page_of_a_term_list_stays_small() {
+    let (data, _) = synthetic();
+    let theme = big_theme();
+    // Arabic letters take two bytes each in UTF-8.
+    for (lang, bound) in [("en", 480), ("ar", 640)] {
+        for path in [
+            format!("{lang}/themes/{}/page/2/index.html", theme.key.slug),
+            format!("{lang}/themes/{}/by-date/page/2/index.html", theme.key.slug),
+        ] {
+            let html = page(&path);
+            let rows = row_ids(&html).len();
+            assert_eq!(rows, data.config.per_page, "{path}: a full page");
+            let list = &html[html.find("<ol class=\"rows\">").unwrap()..];
+            let list = &list[..list.find("</ol>").unwrap()];
+            // About 650 bytes a row in English before the compact rows, 330 to 420 now
+            // (disputed rows carry a badge per assessor). The bound leaves room for longer
+            // labels, not for a heavier row.
+            assert!(
+                list.len() / rows < bound,
+                "{path}: {} bytes for {rows} rows",
+                list.len()
+            );
+            assert!(
+                html.len() < 7_000 + bound * rows,
+                "{path}: {} bytes",
+                html.len()
+            );
+        }
+    }
+}
+
+/// The rows of a State's list, and the link and count the term's first page gives it.
+#[test]
+fn state_lists_show_exactly_that_states_recommendations_with_their_counts() {
+    let (data, out) = synthetic();
+    let theme = big_theme();
+    let slug = &theme.key.slug;
+    let first = page(&format!("en/themes/{slug}/index.html"));
+    let later = page(&format!("en/themes/{slug}/page/2/index.html"));
+    assert!(
+        !later.contains("id=\"by-state\""),
+        "State links on the first page only"
+    );
+    let mut listed = 0;
+    for code in STATES {
+        let state = data.states.iter().position(|s| s.key.id == code).unwrap();
+        let expected: Vec<String> = theme
+            .recommendations
+            .iter()
+            .map(|r| &data.recommendations[r.index()])
+            .filter(|r| r.state.map(|s| s.index()) == Some(state))
+            .map(|r| r.key.id.clone())
+            .collect();
+        assert!(
+            !expected.is_empty(),
+            "{code} has recommendations on the theme"
+        );
+        let state_slug = code.to_lowercase();
+        let list = format!("en/themes/{slug}/states/{state_slug}/");
+        for lang in ["en", "ar"] {
+            let list = list.replacen("en/", &format!("{lang}/"), 1);
+            assert_eq!(
+                all_rows(&list),
+                expected,
+                "{lang}: {code}'s rows in data order"
+            );
+        }
+        let name = data.states[state].name_in("en", "en").1;
+        let link = format!(
+            "<a href=\"../../../en/themes/{slug}/states/{state_slug}/\">{name}</a> <small>{}</small>",
+            expected.len()
+        );
+        assert!(first.contains(&link), "{code}: {link}");
+        let html = page(&format!("{list}index.html"));
+        assert!(
+            html.contains(&format!("of {}</p>", expected.len())),
+            "{code}: the count"
+        );
+        assert!(
+            html.contains(&format!("aria-current=\"page\">{name}</a>")),
+            "{code}: the current State"
+        );
+        assert!(
+            html.contains(&format!(
+                "<a href=\"../../../../../en/themes/{slug}/#by-state\">All States</a>"
+            )),
+            "{code}: the way back"
+        );
+        assert!(html.contains(&format!("<title>{}: {name}", theme_name(theme))));
+        listed += expected.len();
+    }
+    assert_eq!(
+        listed,
+        theme.recommendations.len(),
+        "every row in one State's list"
+    );
+    let small = data
+        .clusters
+        .iter()
+        .find(|c| !c.recommendations.is_empty() && c.recommendations.len() <= data.config.per_page)
+        .unwrap();
+    assert!(
+        !out.join(format!("en/clusters/{}/states", small.key.slug))
+            .exists()
+    );
+}
+
+fn theme_name(theme: &docket::Theme) -> &str {
+    theme.name.0.get("en").map(String::as_str).unwrap()
+}

@@ -1,0 +1,14 @@
+section-states = الدول قيد الاستعراض
+section-recommending-states = الدول المقدِّمة للتوصيات
+state-under-review = الدولة قيد الاستعراض
+state-group = المجموعة الإقليمية في الأمم المتحدة
+state-group-african = مجموعة الدول الأفريقية
+state-group-asia-pacific = مجموعة دول آسيا والمحيط الهادئ
+state-group-eastern-european = مجموعة دول أوروبا الشرقية
+state-group-latin-american-caribbean = مجموعة دول أمريكا اللاتينية والبحر الكاريبي
+state-group-western-european-other = مجموعة دول أوروبا الغربية ودول أخرى
+state-cycle-count = توصيات الجولة { $cycle } من الاستعراض الدوري الشامل
+state-other-count = توصيات آليات أخرى
+state-recommended-to = الدول التي قدّم إليها توصيات
+state-received = التوصيات الموجهة إلى هذه الدولة
+state-made = التوصيات التي قدمتها هذه الدولة

@@ -1,0 +1,14 @@
+section-states = Estados examinados
+section-recommending-states = Estados recomendantes
+state-under-review = Estado examinado
+state-group = Grupo regional de la ONU
+state-group-african = Grupo de Estados de África
+state-group-asia-pacific = Grupo de Estados de Asia y el Pacífico
+state-group-eastern-european = Grupo de Estados de Europa Oriental
+state-group-latin-american-caribbean = Grupo de Estados de América Latina y el Caribe
+state-group-western-european-other = Grupo de Estados de Europa Occidental y otros Estados
+state-cycle-count = Recomendaciones del ciclo { $cycle } del EPU
+state-other-count = Recomendaciones de otros mecanismos
+state-recommended-to = Estados a los que formuló recomendaciones
+state-received = Recomendaciones dirigidas a este Estado
+state-made = Recomendaciones formuladas por este Estado

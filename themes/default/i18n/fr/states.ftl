@@ -1,0 +1,14 @@
+section-states = États examinés
+section-recommending-states = États auteurs des recommandations
+state-under-review = État examiné
+state-group = Groupe régional de l'ONU
+state-group-african = Groupe des États d'Afrique
+state-group-asia-pacific = Groupe des États d'Asie et du Pacifique
+state-group-eastern-european = Groupe des États d'Europe orientale
+state-group-latin-american-caribbean = Groupe des États d'Amérique latine et des Caraïbes
+state-group-western-european-other = Groupe des États d'Europe occidentale et autres États
+state-cycle-count = Recommandations du cycle { $cycle } de l'EPU
+state-other-count = Recommandations d'autres mécanismes
+state-recommended-to = États auxquels il a adressé des recommandations
+state-received = Recommandations adressées à cet État
+state-made = Recommandations faites par cet État

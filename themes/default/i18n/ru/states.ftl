@@ -1,0 +1,14 @@
+section-states = Рассматриваемые государства
+section-recommending-states = Государства, вынесшие рекомендации
+state-under-review = Рассматриваемое государство
+state-group = Региональная группа ООН
+state-group-african = Группа африканских государств
+state-group-asia-pacific = Группа азиатско-тихоокеанских государств
+state-group-eastern-european = Группа восточноевропейских государств
+state-group-latin-american-caribbean = Группа государств Латинской Америки и Карибского бассейна
+state-group-western-european-other = Группа западноевропейских и других государств
+state-cycle-count = Рекомендации { $cycle }-го цикла УПО
+state-other-count = Рекомендации других механизмов
+state-recommended-to = Государства, которым вынесены рекомендации
+state-received = Рекомендации этому государству
+state-made = Рекомендации этого государства

@@ -1,0 +1,14 @@
+section-states = 受审议国
+section-recommending-states = 提出建议的国家
+state-under-review = 受审议国
+state-group = 联合国区域组
+state-group-african = 非洲国家组
+state-group-asia-pacific = 亚洲及太平洋国家组
+state-group-eastern-european = 东欧国家组
+state-group-latin-american-caribbean = 拉丁美洲和加勒比国家组
+state-group-western-european-other = 西欧和其他国家组
+state-cycle-count = 普遍定期审议第 { $cycle } 轮的建议
+state-other-count = 其他机制的建议
+state-recommended-to = 其提出建议的对象国
+state-received = 向该国提出的建议
+state-made = 该国提出的建议
