@@ -23,7 +23,11 @@ issues = ["Rights of the Child", "Women's rights", "International instruments", 
           "Torture and other CID treatment", "Right to education", "Right to health", "Labour",
           "Disabilities", "Indigenous peoples", "Poverty", "Trafficking", "Detention", "Other",
           "Human rights defenders", "Freedom of opinion and expression", "Death penalty"]
-states = [f"State {i:03d}" for i in range(190)]
+# Recommending States as UPR Info spells them (they must be in the States table).
+states = ["Chile", "France", "Norway", "Japan", "Ghana", "Peru", "Spain", "Canada", "India",
+          "Brazil", "Laos", "Macedonia FYR", "Iran", "Bolivia", "Venezuela", "Moldova",
+          "Palestine", "Holy See", "United States", "United Kingdom", "Republic of Korea",
+          "Turkey", "Viet Nam", "South Africa", "Egypt", "Mexico", "Australia", "Germany"]
 verbs = ["Ratify", "Adopt", "Strengthen", "Ensure", "Continue", "Consider", "Take measures to"]
 objects = ["the Optional Protocol", "a national action plan", "the independence of the judiciary",
            "access to education for all children", "the national preventive mechanism",
@@ -37,7 +41,7 @@ def row(i, newer=False):
     session = i % 54 + 1
     response = "Noted" if i % 7 == 0 else "Supported"
     chosen = ",".join(sorted(set(random.sample(issues, random.randint(1, 3)))))
-    return f"Meridia;GRULAC;OAS;{text};{states[i % 190]};WEOG;EU;{response};{i % 5 + 1};{chosen};{session}\r\n"
+    return f"Meridia;GRULAC;OAS;{text};{states[i % len(states)]};WEOG;EU;{response};{i % 5 + 1};{chosen};{session}\r\n"
 header = "\ufeffSuR;Rgrp;Org;Recommendation;RS;Rgrp;Org;Response;Action;Issue;Session\r\n"
 for name, newer, extra in [("export.csv", False, 0), ("newer.csv", True, rows // 100)]:
     random.seed(7)

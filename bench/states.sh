@@ -12,8 +12,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 rows=${1:-61000}
 work=${BENCH_DIR:-target/bench-states}
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
-cargo build --release --locked --quiet
-docket=$PWD/target/release/docket
+# DOCKET=path/to/docket measures that binary instead of building this checkout.
+if [[ -z ${DOCKET:-} ]]; then
+    cargo build --release --locked --quiet
+fi
+docket=${DOCKET:-$PWD/target/release/docket}
 rm -rf "$work"
 mkdir -p "$work/portal"
 python3 bench/upr_info_export.py "$rows" "$work/export.csv"

@@ -477,6 +477,8 @@ impl<'c> Merger<'c> {
                 .eq_ignore_ascii_case("upr")
         });
         let documents = &tables["documents"];
+        // A document without a State is the portal's (config `state`).
+        let portal_state = config.state.as_deref().unwrap_or("");
         let mut documents_by_slug = HashMap::new();
         let mut documents_by_symbol = HashMap::new();
         let mut documents_by_session = HashMap::new();
@@ -493,7 +495,10 @@ impl<'c> Merger<'c> {
                     .entry((
                         slugify(documents.get(row, "mechanism")),
                         session.to_string(),
-                        states.key(documents.get(row, "state")),
+                        states.key(match documents.get(row, "state") {
+                            "" => portal_state,
+                            state => state,
+                        }),
                     ))
                     .or_insert(row);
             }
