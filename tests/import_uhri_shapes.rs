@@ -286,3 +286,102 @@ fn texts_in_languages_the_portal_does_not_publish_are_left_out_and_said_once() {
         "{summary}"
     );
 }
+
+/// The themes table as (id, English name).
+fn theme_rows(root: &Path) -> Vec<(String, String)> {
+    let bytes = std::fs::read(root.join("data/themes.csv")).expect("themes");
+    let mut d = docket::Diagnostics::default();
+    let parsed = docket::parse_data_table("themes", &bytes, &mut d);
+    let column = |name: &str| parsed.header.iter().position(|h| h == name).unwrap();
+    let (id, name) = (column("id"), column("name_en"));
+    parsed
+        .rows
+        .into_iter()
+        .map(|r| (r.cells[id].clone(), r.cells[name].clone()))
+        .collect()
+}
+
+#[test]
+fn labels_on_a_later_import_rename_the_placeholders_but_never_a_name_a_person_typed() {
+    let portal = empty_portal();
+    let root = portal.path();
+    let file = write(root, "service.jsonl", &jsonl(&web_service()));
+    import(root, file.clone(), None);
+    assert_eq!(
+        theme_rows(root),
+        [
+            ("uhri-theme-12".to_string(), "UHRI theme 12".to_string()),
+            ("uhri-theme-14".to_string(), "UHRI theme 14".to_string()),
+        ]
+    );
+    // Someone names theme 14 by hand before the labels arrive.
+    let themes = root.join("data/themes.csv");
+    let typed = std::fs::read_to_string(&themes)
+        .unwrap()
+        .replace("UHRI theme 14", "Torture (our wording)");
+    std::fs::write(&themes, typed).unwrap();
+
+    let labels = write(root, "labels.json", &labels());
+    let summary = import(root, file.clone(), Some(&labels));
+    let rows = theme_rows(root);
+    assert_eq!(
+        rows[0],
+        (
+            "uhri-theme-12".to_string(),
+            "Conditions of detention".to_string()
+        ),
+        "the placeholder takes the label and keeps its id: {summary}"
+    );
+    assert_eq!(
+        rows[1],
+        (
+            "uhri-theme-14".to_string(),
+            "Torture (our wording)".to_string()
+        ),
+        "the typed name stays"
+    );
+    assert_eq!(
+        rows.iter()
+            .filter(|(_, n)| n == "Conditions of detention")
+            .count(),
+        1,
+        "no second theme for the renamed one: {rows:?}"
+    );
+    assert!(
+        summary
+            .table("themes")
+            .unwrap()
+            .updated
+            .contains(&"uhri-theme-12".to_string()),
+        "{summary}"
+    );
+    let themes: Vec<Vec<String>> = imported(root).into_iter().map(|r| r.4).collect();
+    assert_eq!(themes[0], ["Conditions of detention"]);
+    assert_eq!(
+        themes[1],
+        [
+            "Torture (our wording)",
+            "Torture and other cruel, inhuman or degrading treatment"
+        ],
+        "beside a typed name, the label is a theme of its own"
+    );
+
+    let before = data_files(root);
+    let again = import(root, file, Some(&labels));
+    assert!(again.written.is_empty(), "{again}");
+    assert_eq!(data_files(root), before);
+}
+
+/// Every file of data/, with its bytes.
+fn data_files(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(root.join("data"))
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            (path, bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}

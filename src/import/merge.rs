@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use anyhow::{Context, Result, anyhow};
 use chrono::NaiveDate;
 
+use super::cross_source::{ParagraphIndex, source_of, symbol_key};
 use super::known::{SDG_GOALS, known_body};
 use super::states::PortalStates;
 use super::summary::{ImportSummary, StateCounts, TableChanges};
@@ -235,6 +236,8 @@ struct Merger<'c> {
     targets: TermIndex,
     clusters: TermIndex,
     by_source: HashMap<String, usize>,
+    /// Recommendations by document and paragraph, to match a record from another source.
+    by_paragraph: ParagraphIndex,
     /// Slugs of every recommendation id and alias: new ids must not take one.
     recommendation_slugs: HashSet<String>,
     seen: HashSet<String>,
@@ -248,11 +251,23 @@ struct Merger<'c> {
     earlier_rows: Vec<String>,
 }
 
-/// Applies `records` to the tables under `options.root`.
+/// A name an earlier import wrote for an id it had no label for (`UHRI theme 12`), and the
+/// label an import now gives for that id: a row whose name is still the placeholder takes the
+/// label (its id stays); a name a person typed is never changed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Rename {
+    /// `themes`, `groups` or `mechanisms`.
+    pub table: &'static str,
+    pub placeholder: String,
+    pub label: String,
+}
+
+/// Applies `renames`, then `records`, to the tables under `options.root`.
 pub(super) fn apply(
     options: &ImportOptions,
     config: &Config,
     lang: &str,
+    renames: &[Rename],
     records: Vec<Record>,
     mut problems: Problems,
 ) -> Result<ImportSummary> {
@@ -278,6 +293,9 @@ pub(super) fn apply(
     }
     let states = PortalStates::load(&options.root)?;
     let mut merger = Merger::new(config, lang, tables, states);
+    for rename in renames {
+        merger.rename_placeholder(rename, &mut problems.notes);
+    }
     merger.several_states = several_states(&records);
     let mut counts = Counts::default();
     let mut progress = super::progress::Progress::new("Merging", records.len());
@@ -469,7 +487,7 @@ impl<'c> Merger<'c> {
                 .entry(slugify(documents.get(row, "id")))
                 .or_insert(row);
             documents_by_symbol
-                .entry(name_key(documents.get(row, "symbol")))
+                .entry(symbol_key(documents.get(row, "symbol")))
                 .or_insert(row);
             let session = documents.get(row, "session");
             if !session.is_empty() {
@@ -514,6 +532,9 @@ impl<'c> Merger<'c> {
             clusters: TermIndex::build(&tables["clusters"], "name"),
             mechanisms,
             upr_mechanism,
+            by_paragraph: ParagraphIndex::build(recommendations, |document| {
+                documents_by_slug.get(&slugify(document)).copied()
+            }),
             documents_by_slug,
             documents_by_symbol,
             documents_by_session,
@@ -595,12 +616,19 @@ impl<'c> Merger<'c> {
     /// Merges one record; `None` (with a row problem) when it cannot be imported.
     fn record(&mut self, record: &Record, problems: &mut Problems) -> Option<Merged> {
         let existing = self.by_source.get(&record.source_id).copied();
-        let Some(row) = existing.or_else(|| self.earlier_row(record)) else {
+        let found = existing
+            .or_else(|| self.earlier_row(record))
+            .map(|row| (row, Refresh::Overwrite))
+            .or_else(|| {
+                let row = self.other_source_row(record)?;
+                Some((row, Refresh::FillEmpty))
+            });
+        let Some((row, refresh)) = found else {
             return self.add(record, problems).then_some(Merged::Added);
         };
-        let rekeyed = existing.is_none();
+        let rekeyed = existing.is_none() && refresh == Refresh::Overwrite;
         let repeated = !self.seen.insert(record.source_id.clone());
-        let changed = self.update(row, record, rekeyed);
+        let changed = self.update(row, record, rekeyed, refresh);
         Some(if repeated {
             self.duplicates += 1;
             Merged::Repeated
@@ -706,11 +734,73 @@ impl<'c> Merger<'c> {
         true
     }
 
+    /// Renames the row still named `rename.placeholder` (in the import's language) to the
+    /// label, unless another row already has that name (said in a note).
+    fn rename_placeholder(&mut self, rename: &Rename, notes: &mut Vec<String>) {
+        let table = rename.table;
+        let column = format!("name_{}", self.lang);
+        let index = self.term_index(table);
+        let Some(row) = index.find(&rename.placeholder) else {
+            return;
+        };
+        if self.tables[table].get(row, &column) != rename.placeholder {
+            return;
+        }
+        let id = self.tables[table].get(row, "id").to_string();
+        if let Some(other) = index.find(&rename.label).filter(|&other| other != row) {
+            notes.push(format!(
+                "`{}` ({table} `{id}`) keeps its name: `{}` is already the name of `{}`; merge the two by hand",
+                rename.placeholder,
+                rename.label,
+                self.tables[table].get(other, "id")
+            ));
+            return;
+        }
+        let changed = self.table(table).set(row, &column, &rename.label);
+        self.term_index_mut(table)
+            .add(row, &id, [rename.label.as_str()].into_iter());
+        self.tracker(table).touched(row, &id, changed);
+    }
+
+    fn term_index(&self, table: &str) -> &TermIndex {
+        match table {
+            "themes" => &self.themes,
+            "groups" => &self.groups,
+            _ => &self.mechanisms,
+        }
+    }
+
+    fn term_index_mut(&mut self, table: &str) -> &mut TermIndex {
+        match table {
+            "themes" => &mut self.themes,
+            "groups" => &mut self.groups,
+            _ => &mut self.mechanisms,
+        }
+    }
+
+    /// The existing row of the record's document and paragraph, when another source (or the
+    /// portal itself) wrote it: two records of one source with different keys stay two rows.
+    fn other_source_row(&self, record: &Record) -> Option<usize> {
+        let paragraph = record.paragraph.as_deref()?;
+        let document = self
+            .documents_by_slug
+            .get(&slugify(&record.document.id))
+            .or_else(|| {
+                self.documents_by_symbol
+                    .get(&symbol_key(&record.document.symbol))
+            })
+            .copied()?;
+        let row = self.by_paragraph.find(document, paragraph)?;
+        let theirs = source_of(self.tables["recommendations"].get(row, "source_id"));
+        (theirs != source_of(&record.source_id)).then_some(row)
+    }
+
     /// Updates the importer-owned cells of an existing row: the texts in the languages the
     /// source gives, the response, paragraph and recommending States the source gives, and the
-    /// themes, groups and SDG targets it adds (those the portal set stay).
+    /// themes, groups and SDG targets it adds (those the portal set stay). A row of another
+    /// source gets only the single values it lacks (`Refresh::FillEmpty`).
     /// Whether a cell changed (`rekeyed`: the row got the record's `source_id` just now).
-    fn update(&mut self, row: usize, record: &Record, rekeyed: bool) -> bool {
+    fn update(&mut self, row: usize, record: &Record, rekeyed: bool, refresh: Refresh) -> bool {
         let themes = self.terms("themes", &record.themes);
         let groups = self.terms("groups", &record.groups);
         let targets: Vec<String> = record
@@ -733,17 +823,24 @@ impl<'c> Merger<'c> {
         if let Some(state) = state {
             changed |= table.set(row, "state", &state);
         }
+        let mut single = |column: &str, value: &str| {
+            let current = table.get(row, column);
+            let open = current.is_empty() || (column == "response" && current == "pending");
+            if refresh == Refresh::Overwrite || open {
+                changed |= table.set(row, column, value);
+            }
+        };
         for (lang, text) in &record.texts {
-            changed |= table.set(row, &format!("text_{lang}"), text);
+            single(&format!("text_{lang}"), text);
         }
         if let Some(response) = record.response {
-            changed |= table.set(row, "response", response);
+            single("response", response);
         }
         if let Some(paragraph) = &record.paragraph {
-            changed |= table.set(row, "paragraph", paragraph);
+            single("paragraph", paragraph);
         }
         if let Some(source) = &record.position_source {
-            changed |= table.set(row, "position_source", source);
+            single("position_source", source);
         }
         if let Some(merged) = recommending {
             changed |= table.set(row, "recommending_states", &merged);
@@ -911,7 +1008,7 @@ impl<'c> Merger<'c> {
         let existing = self
             .documents_by_slug
             .get(&slugify(&document.id))
-            .or_else(|| self.documents_by_symbol.get(&name_key(&document.symbol)))
+            .or_else(|| self.documents_by_symbol.get(&symbol_key(&document.symbol)))
             .copied()
             .or_else(|| self.session_document(document, mechanism, state));
         if let Some(row) = existing {
@@ -946,7 +1043,7 @@ impl<'c> Merger<'c> {
         ]);
         self.documents_by_slug.insert(slugify(&document.id), row);
         self.documents_by_symbol
-            .insert(name_key(&document.symbol), row);
+            .insert(symbol_key(&document.symbol), row);
         if let Some(session) = &document.session {
             self.documents_by_session
                 .entry((
@@ -1057,6 +1154,16 @@ impl<'c> Merger<'c> {
         self.tracker("sdg_targets").added(row, &target.target);
         Some(target.target.clone())
     }
+}
+
+/// How an update treats the single-valued cells (texts, response, paragraph, position source)
+/// of the row it updates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refresh {
+    /// The row came from this source: its values are the source's latest.
+    Overwrite,
+    /// The row came from another source or the portal: only empty cells are filled.
+    FillEmpty,
 }
 
 /// `existing` (a `|` cell) with the values of `incoming` it lacks appended.

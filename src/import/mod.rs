@@ -9,6 +9,7 @@
 //! "Importing".
 
 pub mod clean;
+mod cross_source;
 mod known;
 mod merge;
 mod progress;
@@ -158,6 +159,7 @@ pub fn import_upr_info(
         options,
         "en",
         "UPR Info exports are in English",
+        &[],
         |problems| {
             let table = states::PortalStates::load(&options.root)?;
             upr_info::read_all(files, &states, &table, problems)
@@ -181,10 +183,12 @@ pub fn import_uhri(
         Some(path) => uhri::IdValues::load(path)?,
         None => uhri::IdValues::default(),
     };
+    let renames = ids.renames();
     run(
         options,
         lang,
         "the texts of a UHRI export are in the language it was exported in (--lang)",
+        &renames,
         |problems| {
             let mut records = Vec::new();
             for file in files {
@@ -214,6 +218,7 @@ pub fn import_upr_matrix(
         options,
         lang,
         "the matrix's texts are in the language it was published in (--lang)",
+        &[],
         |problems| {
             let mut records = Vec::new();
             for file in files {
@@ -228,6 +233,7 @@ fn run(
     options: &ImportOptions,
     lang: &str,
     why_lang: &str,
+    renames: &[merge::Rename],
     read: impl FnOnce(&mut Problems) -> Result<Vec<Record>>,
 ) -> Result<ImportSummary> {
     let config_path = options.root.join(crate::config::CONFIG_FILE);
@@ -258,7 +264,7 @@ fn run(
         all.extend(problems.rows);
         return Err(all.into_result().unwrap_err().into());
     }
-    merge::apply(options, &config, lang, records, problems)
+    merge::apply(options, &config, lang, renames, records, problems)
 }
 
 /// Drops the texts in languages the portal does not publish (said once); a record left

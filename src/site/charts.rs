@@ -55,9 +55,31 @@ const FONT: f64 = 13.5;
 const TEXT_CHART_WIDTH: f64 = 320.0;
 
 /// Rough width of a label in user units, for thinning labels so that they never overlap
-/// (generous: Arabic and CJK glyphs are wider than Latin ones).
+/// (generous for Latin and Arabic; CJK and other East Asian wide glyphs take a full em).
 fn label_width(label: &str) -> f64 {
-    label.chars().count() as f64 * FONT * 0.62
+    label
+        .chars()
+        .map(|c| if is_wide(c) { 1.0 } else { 0.62 })
+        .sum::<f64>()
+        * FONT
+}
+
+/// East Asian wide and full-width characters (Unicode's East Asian Width W and F blocks):
+/// CJK ideographs and punctuation, kana, Hangul, full-width forms.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
 }
 
 /// Every `step`-th label counting back from the last, with `step` large enough that labels of
@@ -505,6 +527,25 @@ mod tests {
                 "the latest quarter is labelled"
             );
         }
+    }
+
+    #[test]
+    fn chinese_quarter_labels_count_as_full_width_and_thin_out_further() {
+        let latin: Vec<String> = (0..40)
+            .map(|q| format!("Q{} {}", q % 4 + 1, 2016 + q / 4))
+            .collect();
+        let chinese: Vec<String> = (0..40)
+            .map(|q| format!("{}年第{}季度", 2016 + q / 4, q % 4 + 1))
+            .collect();
+        assert!((label_width("2026年第2季度") - (5.0 * 0.62 + 4.0) * FONT).abs() < 1e-9);
+        let rows = vec![vec![1, 1]; 40];
+        let svg = stacked_columns("p", "t", &series(), &chinese, &rows, false);
+        let shown = svg.matches("季度</text>").count();
+        let slot = 280.0 / 40.0;
+        assert!(label_step(&chinese, slot) > label_step(&latin, slot));
+        // Labels placed at most one per label width: they cannot overlap.
+        assert!((1..=3).contains(&shown), "{shown} labels");
+        assert!(svg.contains(">2025年第4季度</text>"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::TempDir;
 
+pub mod matrix;
 pub mod sdg;
 
 pub fn repo_root() -> PathBuf {

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::json::json_text;
 use super::{Field, field_of};
+use crate::import::merge::Rename;
 
 /// Labels by field and id, and the ids met without a label (by the key that gave them).
 #[derive(Debug, Default)]
@@ -96,6 +97,27 @@ impl IdValues {
         format!("{} {id}", placeholder(field))
     }
 
+    /// For each label of a field kept in a table (themes, groups, bodies), the placeholder
+    /// an import without it wrote, to be renamed (see `Rename`); in a stable order.
+    pub(crate) fn renames(&self) -> Vec<Rename> {
+        let mut renames: Vec<Rename> = Vec::new();
+        for (field, labels) in &self.labels {
+            let table = match field {
+                Field::Themes => "themes",
+                Field::Persons => "groups",
+                Field::Body => "mechanisms",
+                _ => continue,
+            };
+            renames.extend(labels.iter().map(|(id, label)| Rename {
+                table,
+                placeholder: format!("{} {}", placeholder(*field), id.trim()),
+                label: label.clone(),
+            }));
+        }
+        renames.sort_by(|a, b| (a.table, &a.placeholder).cmp(&(b.table, &b.placeholder)));
+        renames
+    }
+
     /// The note for the summary when ids had no label.
     pub fn note(&self) -> Option<String> {
         if self.unlabelled.is_empty() {
@@ -111,7 +133,7 @@ impl IdValues {
             })
             .collect();
         Some(format!(
-            "ids without labels were kept as names such as `UHRI theme 12`: {}; give their labels with --labels FILE.json (see docs/data.md) on the first import of these records",
+            "ids without labels were kept as names such as `UHRI theme 12`: {}; import again with their labels, --labels FILE.json (see docs/data.md), to rename them",
             keys.join("; ")
         ))
     }

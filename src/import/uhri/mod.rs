@@ -26,7 +26,9 @@ pub use labels::IdValues;
 use super::known::upr_cycle;
 use super::merge::mechanism_for_body;
 use super::upr_info::{map_response, parse_session};
-use super::{DocumentRef, Problems, Record, SdgRef, cell_value, file_label, sanitise_id};
+use super::{
+    DocumentRef, MechanismRef, Problems, Record, SdgRef, cell_value, file_label, sanitise_id,
+};
 use crate::diagnostics::Diagnostics;
 use crate::load::parse_csv;
 use crate::model::parse_date;
@@ -380,95 +382,36 @@ fn to_record(file: &str, row: UhriRow, lang: &str, problems: &mut Problems) -> O
         );
         return None;
     }
-    let mut ok = true;
-    let mut bad = |message: String| {
-        problems.row(file, line, 0, message);
-        ok = false;
+    let mut report = RowReport {
+        file,
+        line,
+        problems,
+        ok: true,
     };
     let (paragraph, texts) = texts_of(&row.texts, lang);
     if texts.iter().all(|(_, text)| text.is_empty()) {
-        bad("the text is empty".into());
+        report.bad("the text is empty".into());
     }
     if row.annotation_id.is_empty() {
-        bad("the OHCHR annotation id is empty".into());
+        report.bad("the OHCHR annotation id is empty".into());
     }
-    let mechanism = if row.body.is_empty() {
-        bad("the recommending body is empty".into());
-        None
-    } else {
-        let mechanism = mechanism_for_body(&row.body);
-        if mechanism.is_none() {
-            bad(format!(
-                "the recommending body `{}` cannot become a mechanism id",
-                row.body
-            ));
-        }
-        mechanism
-    };
-    let document_id = if row.symbol.is_empty() {
-        bad("the document symbol is empty".into());
-        None
-    } else {
-        let id = sanitise_id(&row.symbol);
-        if id.is_none() {
-            bad(format!(
-                "the document symbol `{}` cannot become a document id",
-                row.symbol
-            ));
-        }
-        id
-    };
-    let date = match parse_date_value(&row.date) {
-        Ok(date) => date,
-        Err(()) => {
-            bad(format!(
-                "`{}` is not a date (expected an Excel date or YYYY-MM-DD)",
-                row.date
-            ));
-            None
-        }
-    };
-    let response = if row.upr_position.is_empty() {
-        None
-    } else {
-        let response = map_response(&row.upr_position);
-        if response.is_none() {
-            bad(format!(
-                "`{}` is not a UPR position (expected Supported or Noted)",
-                row.upr_position
-            ));
-        }
-        response
-    };
+    let mechanism = mechanism_of(&row, &mut report);
+    let document_id = document_id_of(&row, &mut report);
+    let date = date_of(&row, &mut report);
+    let response = response_of(&row, &mut report);
     let session = parse_session(&row.upr_session);
     if !row.upr_session.is_empty() && session.is_none() {
-        bad(format!("`{}` is not a UPR session number", row.upr_session));
+        report.bad(format!("`{}` is not a UPR session number", row.upr_session));
     }
-    let (Some(mechanism), Some(document_id)) = (mechanism, document_id) else {
+    let (Some(mechanism), Some(document_id), true) = (mechanism, document_id, report.ok) else {
         return None;
     };
-    if !ok {
-        return None;
-    }
     let cycle = parse_session(&row.upr_cycle).or_else(|| session.and_then(upr_cycle));
-    let annotation = sanitise_id(&row.annotation_id)
-        .unwrap_or_else(|| super::short_hash(&row.annotation_id, 16));
-    let mut id_candidates = Vec::new();
-    if let Some(paragraph) = &paragraph {
-        if let Some(id) = sanitise_id(&format!("{document_id}-para.{paragraph}")) {
-            id_candidates.push(id);
-        }
-    }
-    if let Some(id) = sanitise_id(&format!("UHRI-{annotation}")) {
-        id_candidates.push(id);
-    }
-    let sdg_targets = row.sdgs.iter().filter_map(|s| parse_sdg(s)).collect();
-    let sdg_goals = row.sdgs.iter().filter_map(|s| parse_sdg_goal(s)).collect();
     Some(Record {
         file: file.to_string(),
         line,
         source_id: format!("uhri:{}", row.annotation_id),
-        id_candidates,
+        id_candidates: id_candidates(&document_id, paragraph.as_deref(), &row.annotation_id),
         mechanism,
         document: DocumentRef {
             id: document_id,
@@ -485,13 +428,94 @@ fn to_record(file: &str, row: UhriRow, lang: &str, problems: &mut Problems) -> O
         recommending_states: row.upr_states,
         themes: row.themes,
         groups: row.persons,
-        sdg_targets,
-        sdg_goals,
+        sdg_targets: row.sdgs.iter().filter_map(|s| parse_sdg(s)).collect(),
+        sdg_goals: row.sdgs.iter().filter_map(|s| parse_sdg_goal(s)).collect(),
         position_source: None,
         cluster: None,
         assessment: None,
         origin: Default::default(),
     })
+}
+
+/// The problems of one record: each is reported at its line, and any makes it not imported.
+struct RowReport<'a> {
+    file: &'a str,
+    line: u64,
+    problems: &'a mut Problems,
+    ok: bool,
+}
+
+impl RowReport<'_> {
+    fn bad(&mut self, message: String) {
+        self.problems.row(self.file, self.line, 0, message);
+        self.ok = false;
+    }
+}
+
+fn mechanism_of(row: &UhriRow, report: &mut RowReport) -> Option<MechanismRef> {
+    if row.body.is_empty() {
+        report.bad("the recommending body is empty".into());
+        return None;
+    }
+    let mechanism = mechanism_for_body(&row.body);
+    if mechanism.is_none() {
+        report.bad(format!(
+            "the recommending body `{}` cannot become a mechanism id",
+            row.body
+        ));
+    }
+    mechanism
+}
+
+fn document_id_of(row: &UhriRow, report: &mut RowReport) -> Option<String> {
+    if row.symbol.is_empty() {
+        report.bad("the document symbol is empty".into());
+        return None;
+    }
+    let id = sanitise_id(&row.symbol);
+    if id.is_none() {
+        report.bad(format!(
+            "the document symbol `{}` cannot become a document id",
+            row.symbol
+        ));
+    }
+    id
+}
+
+fn date_of(row: &UhriRow, report: &mut RowReport) -> Option<NaiveDate> {
+    parse_date_value(&row.date).unwrap_or_else(|()| {
+        report.bad(format!(
+            "`{}` is not a date (expected an Excel date or YYYY-MM-DD)",
+            row.date
+        ));
+        None
+    })
+}
+
+fn response_of(row: &UhriRow, report: &mut RowReport) -> Option<&'static str> {
+    if row.upr_position.is_empty() {
+        return None;
+    }
+    let response = map_response(&row.upr_position);
+    if response.is_none() {
+        report.bad(format!(
+            "`{}` is not a UPR position (expected Supported or Noted)",
+            row.upr_position
+        ));
+    }
+    response
+}
+
+/// `{document}-para.{paragraph}` when the text has a paragraph number, then
+/// `UHRI-{annotation id}`.
+fn id_candidates(document_id: &str, paragraph: Option<&str>, annotation_id: &str) -> Vec<String> {
+    let annotation =
+        sanitise_id(annotation_id).unwrap_or_else(|| super::short_hash(annotation_id, 16));
+    let paragraph_id = paragraph.and_then(|p| sanitise_id(&format!("{document_id}-para.{p}")));
+    paragraph_id
+        .into_iter()
+        .chain(sanitise_id(&format!("UHRI-{annotation}")))
+        .collect()
 }
 
 /// The cleaned texts, the `lang` one first, and the paragraph number the first of them

@@ -227,13 +227,58 @@ fn to_record(
     problems: &mut Problems,
 ) -> Option<Record> {
     let Located { line, cluster, row } = located;
+    let (paragraph, response) = paragraph_and_response(file, line, &row, problems)?;
+    let id_candidates = [
+        format!("UPR{cycle}-{paragraph}"),
+        format!("{}-para.{paragraph}", document.id),
+    ]
+    .iter()
+    .filter_map(|id| sanitise_id(id))
+    .collect();
+    let assessment = match (&row.assessment, assessed) {
+        (Some(narrative), Some((date, status))) => Some(AssessmentRef {
+            date: *date,
+            status: status.clone(),
+            narrative: narrative.clone(),
+        }),
+        _ => None,
+    };
+    Some(Record {
+        file: file.to_string(),
+        line,
+        source_id: format!("upr-matrix:{}:{paragraph}", document.symbol),
+        id_candidates,
+        mechanism: upr_mechanism(),
+        document: document.clone(),
+        paragraph: Some(paragraph),
+        texts: vec![(lang.to_string(), row.text)],
+        response: Some(response),
+        recommending_states: recommending_states(file, line, row.states, problems),
+        themes: row.themes,
+        groups: row.groups,
+        sdg_targets: row.targets,
+        sdg_goals: row.goals,
+        position_source: row.position_source,
+        cluster,
+        assessment,
+        origin: Default::default(),
+    })
+}
+
+/// The row's paragraph number and response, or `None` with each problem reported: an empty
+/// text, a text that does not start with its paragraph number, a position that is not one.
+fn paragraph_and_response(
+    file: &str,
+    line: u64,
+    row: &MatrixRow,
+    problems: &mut Problems,
+) -> Option<(String, &'static str)> {
     let mut ok = true;
     if row.text.is_empty() {
         problems.row(file, line, 1, "the recommendation's text is empty");
         ok = false;
     }
-    let paragraph = row.paragraph.clone();
-    if paragraph.is_none() && ok {
+    if row.paragraph.is_none() && ok {
         problems.row(
             file,
             line,
@@ -258,48 +303,18 @@ fn to_record(
         );
         ok = false;
     }
-    let paragraph = paragraph.filter(|_| ok)?;
-    let id_candidates = [
-        format!("UPR{cycle}-{paragraph}"),
-        format!("{}-para.{paragraph}", document.id),
-    ]
-    .iter()
-    .filter_map(|id| sanitise_id(id))
-    .collect();
-    let assessment = match (&row.assessment, assessed) {
-        (Some(narrative), Some((date, status))) => Some(AssessmentRef {
-            date: *date,
-            status: status.clone(),
-            narrative: narrative.clone(),
-        }),
-        _ => None,
-    };
-    Some(Record {
-        file: file.to_string(),
-        line,
-        source_id: format!("upr-matrix:{}:{paragraph}", document.symbol),
-        id_candidates,
-        mechanism: MechanismRef {
-            id: "UPR".into(),
-            kind: "upr",
-            acronym: Some("UPR".into()),
-            name: "Universal Periodic Review".into(),
-            url: Some("https://www.ohchr.org/en/hr-bodies/upr/upr-main".into()),
-        },
-        document: document.clone(),
-        paragraph: Some(paragraph),
-        texts: vec![(lang.to_string(), row.text)],
-        response,
-        recommending_states: recommending_states(file, line, row.states, problems),
-        themes: row.themes,
-        groups: row.groups,
-        sdg_targets: row.targets,
-        sdg_goals: row.goals,
-        position_source: row.position_source,
-        cluster,
-        assessment,
-        origin: Default::default(),
-    })
+    let paragraph = row.paragraph.clone().filter(|_| ok)?;
+    Some((paragraph, response?))
+}
+
+fn upr_mechanism() -> MechanismRef {
+    MechanismRef {
+        id: "UPR".into(),
+        kind: "upr",
+        acronym: Some("UPR".into()),
+        name: "Universal Periodic Review".into(),
+        url: Some("https://www.ohchr.org/en/hr-bodies/upr/upr-main".into()),
+    }
 }
 
 /// Each recommending State under its name in the States table; an unknown name is kept as
