@@ -362,6 +362,59 @@ impl Config {
             let (line, column) = span.map_or((1, 1), |span| line_column(source, span.start));
             diagnostics.error_with_help(CONFIG_FILE, line, column, message, help);
         };
+        let seen = self.validate_languages(&spans, &mut report);
+        let languages_hint = format!("configured languages: {}", seen.join(", "));
+        for (table, map, map_spans) in [
+            ("title", &self.title, &spans.title),
+            ("tagline", &self.tagline, &spans.tagline),
+        ] {
+            for code in map.keys() {
+                if !seen.contains(&code.as_str()) {
+                    report(
+                        map_spans.get(code).map(Spanned::span),
+                        format!(
+                            "{table} has text for `{code}`, which is not a configured language"
+                        ),
+                        &languages_hint,
+                    );
+                }
+            }
+        }
+        if !self.title.contains_key(&self.default_language) {
+            report(
+                spans.title.values().next().map(Spanned::span),
+                format!(
+                    "the title has no text in the default language `{}`",
+                    self.default_language
+                ),
+                "add it under [title]",
+            );
+        }
+        if self.base_url.as_str().contains(['?', '#']) {
+            report(
+                spans.base_url.as_ref().map(Spanned::span),
+                format!(
+                    "base_url `{}` has a query or fragment, which page links cannot follow",
+                    self.base_url
+                ),
+                "end base_url with the folder the site is published in, like https://rights.example.org/",
+            );
+        }
+        if let Some(contribute) = &self.contribute {
+            for (span, message, help) in contribute.problems(&seen, spans.contribute.as_ref()) {
+                report(span, message, &help);
+            }
+        }
+        self.validate_statuses(&spans.statuses, &seen, &languages_hint, &mut report);
+    }
+
+    /// Each language code is a BCP 47 code, declared once, and the default is one of them;
+    /// returns the codes.
+    fn validate_languages(
+        &self,
+        spans: &Spans,
+        report: &mut impl FnMut(Option<Range<usize>>, String, &str),
+    ) -> Vec<&str> {
         let languages_span = spans.languages.as_ref().map(Spanned::span);
         if self.languages.is_empty() {
             report(
@@ -406,49 +459,7 @@ impl Config {
                 "set default_language to the code of one [[languages]] table",
             );
         }
-        let languages_hint = format!("configured languages: {}", seen.join(", "));
-        for (table, map, map_spans) in [
-            ("title", &self.title, &spans.title),
-            ("tagline", &self.tagline, &spans.tagline),
-        ] {
-            for code in map.keys() {
-                if !seen.contains(&code.as_str()) {
-                    report(
-                        map_spans.get(code).map(Spanned::span),
-                        format!(
-                            "{table} has text for `{code}`, which is not a configured language"
-                        ),
-                        &languages_hint,
-                    );
-                }
-            }
-        }
-        if !self.title.contains_key(&self.default_language) {
-            report(
-                spans.title.values().next().map(Spanned::span),
-                format!(
-                    "the title has no text in the default language `{}`",
-                    self.default_language
-                ),
-                "add it under [title]",
-            );
-        }
-        if self.base_url.as_str().contains(['?', '#']) {
-            report(
-                spans.base_url.as_ref().map(Spanned::span),
-                format!(
-                    "base_url `{}` has a query or fragment, which page links cannot follow",
-                    self.base_url
-                ),
-                "end base_url with the folder the site is published in, like https://rights.example.org/",
-            );
-        }
-        if let Some(contribute) = &self.contribute {
-            for (span, message, help) in contribute.problems(&seen, spans.contribute.as_ref()) {
-                report(span, message, &help);
-            }
-        }
-        self.validate_statuses(&spans.statuses, &seen, &languages_hint, &mut report);
+        seen
     }
 
     fn validate_statuses(

@@ -80,8 +80,9 @@ pub use search::analysis::surfaces as search_surfaces;
 pub use search::export::{Layout as SearchLayout, export_with as search_index_files};
 pub use search::index::js_order as search_order;
 pub use search::{
-    Entry as SearchEntry, EntryKind, Hit as SearchHit, LanguageIndex, Query, Results,
-    SearchOptions, SearchReport, Views, build_index as build_search_index, search_portal,
+    Counting as SearchCounting, Entry as SearchEntry, EntryKind, Hit as SearchHit, LanguageIndex,
+    Query, Results, SearchOptions, SearchReport, Views, build_index as build_search_index,
+    search_portal,
 };
 pub use site::Site;
 // Follow-up reports.

@@ -148,6 +148,39 @@ fn header(columns: &[&str], translated: &[&str], languages: &[String]) -> String
     all.join(",") + "\n"
 }
 
+/// The status scale of a synthetic portal: id, colour, implemented, closed.
+const STATUSES: [(&str, &str, bool, bool); 4] = [
+    ("not-started", "#b42318", false, false),
+    ("in-progress", "#93370d", false, false),
+    ("partially-implemented", "#175cd3", false, false),
+    ("implemented", "#067647", true, true),
+];
+
+/// How many rows of each table a synthetic portal of `n` recommendations has.
+struct Sizes {
+    recommendations: usize,
+    mechanisms: usize,
+    documents: usize,
+    institutions: usize,
+    themes: usize,
+    groups: usize,
+    clusters: usize,
+}
+
+impl Sizes {
+    fn of(n: usize) -> Sizes {
+        Sizes {
+            recommendations: n,
+            mechanisms: 10,
+            documents: (n / 40).max(10),
+            institutions: 15,
+            themes: 24,
+            groups: 10,
+            clusters: (n / 25).max(1),
+        }
+    }
+}
+
 /// Writes a complete portal (config, data, content; built with the built-in theme) into `dir`.
 pub fn generate(dir: &Path, options: &SynthOptions) -> Result<()> {
     let langs = &options.languages;
@@ -155,7 +188,36 @@ pub fn generate(dir: &Path, options: &SynthOptions) -> Result<()> {
     std::fs::create_dir_all(dir.join("data"))
         .with_context(|| format!("cannot create {}", dir.display()))?;
     std::fs::create_dir_all(dir.join("content"))?;
+    std::fs::write(dir.join("config.toml"), config_toml(langs))?;
+    let sizes = Sizes::of(options.recommendations);
+    let write = |name: &str, body: String| {
+        std::fs::write(dir.join("data").join(name), body)
+            .with_context(|| format!("cannot write {name}"))
+    };
+    for (name, body) in vocabularies(&sizes, langs) {
+        write(name, body)?;
+    }
+    write(
+        "recommendations.csv",
+        recommendations_csv(&sizes, langs, &mut rng),
+    )?;
+    write("actions.csv", actions_csv(&sizes, langs, &mut rng))?;
+    write(
+        "status_updates.csv",
+        status_updates_csv(&sizes, langs, &mut rng),
+    )?;
+    for l in langs {
+        std::fs::write(
+            dir.join("content").join(format!("about.{l}.md")),
+            format!(
+                "+++\ntitle = \"About ({l})\"\nweight = 10\n+++\nA synthetic portal for benchmarks.\n"
+            ),
+        )?;
+    }
+    Ok(())
+}
 
+fn config_toml(langs: &[String]) -> String {
     let mut config = String::from("base_url = \"https://synthetic.example/\"\n");
     let _ = writeln!(
         config,
@@ -172,13 +234,7 @@ pub fn generate(dir: &Path, options: &SynthOptions) -> Result<()> {
             "\n[[languages]]\ncode = \"{l}\"\nname = \"{l}\"\ndir = \"{dir_attr}\""
         );
     }
-    let statuses = [
-        ("not-started", "#b42318", false, false),
-        ("in-progress", "#93370d", false, false),
-        ("partially-implemented", "#175cd3", false, false),
-        ("implemented", "#067647", true, true),
-    ];
-    for (id, colour, implemented, closed) in statuses {
+    for (id, colour, implemented, closed) in STATUSES {
         let _ = writeln!(
             config,
             "\n[[statuses]]\nid = \"{id}\"\ncolour = \"{colour}\"\nimplemented = {implemented}\nclosed = {closed}\n[statuses.label]"
@@ -187,27 +243,31 @@ pub fn generate(dir: &Path, options: &SynthOptions) -> Result<()> {
             let _ = writeln!(config, "{l} = \"{id} ({l})\"");
         }
     }
-    std::fs::write(dir.join("config.toml"), config)?;
+    config
+}
 
-    let n = options.recommendations;
-    let write = |name: &str, body: String| {
-        std::fs::write(dir.join("data").join(name), body)
-            .with_context(|| format!("cannot write {name}"))
-    };
-    let named_rows = |prefix: &str, count: usize, extra: &dyn Fn(usize) -> Vec<String>| {
-        let mut body = String::new();
-        for i in 0..count {
-            let mut cells = vec![format!("{prefix}{i}")];
-            cells.extend(extra(i));
-            for l in langs {
-                cells.push(csv_cell(&format!("{prefix} {i} ({l})")));
-            }
-            body.push_str(&cells.join(","));
-            body.push('\n');
+/// `count` rows `{prefix}{i}`, then `extra(i)`, then a name per language.
+fn named_rows(
+    prefix: &str,
+    count: usize,
+    langs: &[String],
+    extra: &dyn Fn(usize) -> Vec<String>,
+) -> String {
+    let mut body = String::new();
+    for i in 0..count {
+        let mut cells = vec![format!("{prefix}{i}")];
+        cells.extend(extra(i));
+        for l in langs {
+            cells.push(csv_cell(&format!("{prefix} {i} ({l})")));
         }
-        body
-    };
-    let mechanisms = 10;
+        body.push_str(&cells.join(","));
+        body.push('\n');
+    }
+    body
+}
+
+/// The tables recommendations refer to: (file name, contents).
+fn vocabularies(sizes: &Sizes, langs: &[String]) -> Vec<(&'static str, String)> {
     let kinds = [
         "upr",
         "treaty-body",
@@ -220,47 +280,51 @@ pub fn generate(dir: &Path, options: &SynthOptions) -> Result<()> {
         "national",
         "other",
     ];
-    write(
-        "mechanisms.csv",
-        header(&["id", "kind"], &["name"], langs)
-            + &named_rows("M", mechanisms, &|i| vec![kinds[i].to_string()]),
-    )?;
-    let documents = (n / 40).max(mechanisms);
-    let mut body = header(&["id", "symbol", "mechanism", "date"], &[], langs);
-    for i in 0..documents {
+    let mechanisms = header(&["id", "kind"], &["name"], langs)
+        + &named_rows("M", sizes.mechanisms, langs, &|i| {
+            vec![kinds[i].to_string()]
+        });
+    let mut documents = header(&["id", "symbol", "mechanism", "date"], &[], langs);
+    for i in 0..sizes.documents {
         let _ = writeln!(
-            body,
+            documents,
             "D{i},X/{i}/CO/{},M{},20{:02}-{:02}-15",
             i % 7,
-            i % mechanisms,
+            i % sizes.mechanisms,
             10 + i % 16,
             1 + i % 12
         );
     }
-    write("documents.csv", body)?;
-    let institutions = 15;
-    write(
-        "institutions.csv",
-        header(&["id", "kind"], &["name"], langs)
-            + &named_rows("I", institutions, &|_| vec!["ministry".into()]),
-    )?;
-    let themes = 24;
-    write(
-        "themes.csv",
-        header(&["id", "parent"], &["name"], langs)
-            + &named_rows("T", themes, &|i| {
-                vec![if i >= 4 {
-                    format!("T{}", i % 4)
-                } else {
-                    String::new()
-                }]
-            }),
-    )?;
-    let groups = 10;
-    write(
-        "groups.csv",
-        header(&["id"], &["name"], langs) + &named_rows("G", groups, &|_| vec![]),
-    )?;
+    let institutions = header(&["id", "kind"], &["name"], langs)
+        + &named_rows("I", sizes.institutions, langs, &|_| vec!["ministry".into()]);
+    let parent = |i: usize| {
+        vec![if i >= 4 {
+            format!("T{}", i % 4)
+        } else {
+            String::new()
+        }]
+    };
+    let themes = header(&["id", "parent"], &["name"], langs)
+        + &named_rows("T", sizes.themes, langs, &parent);
+    let groups =
+        header(&["id"], &["name"], langs) + &named_rows("G", sizes.groups, langs, &|_| vec![]);
+    let (goals, targets) = sdgs(langs);
+    let clusters =
+        header(&["id"], &["name"], langs) + &named_rows("C", sizes.clusters, langs, &|_| vec![]);
+    vec![
+        ("mechanisms.csv", mechanisms),
+        ("documents.csv", documents),
+        ("institutions.csv", institutions),
+        ("themes.csv", themes),
+        ("groups.csv", groups),
+        ("sdg_goals.csv", goals),
+        ("sdg_targets.csv", targets),
+        ("clusters.csv", clusters),
+    ]
+}
+
+/// The 17 goals and three targets of each: (sdg_goals.csv, sdg_targets.csv).
+fn sdgs(langs: &[String]) -> (String, String) {
     let mut goals = header(&["id"], &["name"], langs);
     let mut targets = header(&["id", "goal"], &["text"], langs);
     for g in 1..=17 {
@@ -273,14 +337,12 @@ pub fn generate(dir: &Path, options: &SynthOptions) -> Result<()> {
             targets.push_str(&(cells.join(",") + "\n"));
         }
     }
-    write("sdg_goals.csv", goals)?;
-    write("sdg_targets.csv", targets)?;
-    let clusters = (n / 25).max(1);
-    write(
-        "clusters.csv",
-        header(&["id"], &["name"], langs) + &named_rows("C", clusters, &|_| vec![]),
-    )?;
+    (goals, targets)
+}
 
+/// recommendations.csv: each on one document, two themes, a group, a target, institutions.
+fn recommendations_csv(sizes: &Sizes, langs: &[String], rng: &mut Rng) -> String {
+    let n = sizes.recommendations;
     let mut body = header(
         &[
             "id",
@@ -305,29 +367,37 @@ pub fn generate(dir: &Path, options: &SynthOptions) -> Result<()> {
         "pending",
     ];
     for i in 0..n {
-        let document = rng.below(documents);
+        let document = rng.below(sizes.documents);
         let mut cells = vec![
             format!("R{i}"),
             format!("D{document}"),
             format!("{}.{}", 100 + document % 50, i % 300),
             rng.pick(&responses).to_string(),
-            format!("T{}|T{}", rng.below(themes), 4 + rng.below(themes - 4)),
-            format!("G{}", rng.below(groups)),
+            format!(
+                "T{}|T{}",
+                rng.below(sizes.themes),
+                4 + rng.below(sizes.themes - 4)
+            ),
+            format!("G{}", rng.below(sizes.groups)),
             format!("{}.{}", 1 + rng.below(17), 1 + rng.below(3)),
-            format!("I{}", rng.below(institutions)),
-            format!("I{}", rng.below(institutions)),
-            format!("C{}", rng.below(clusters)),
+            format!("I{}", rng.below(sizes.institutions)),
+            format!("I{}", rng.below(sizes.institutions)),
+            format!("C{}", rng.below(sizes.clusters)),
         ];
         if cells[4].split('|').next() == cells[4].split('|').nth(1) {
-            cells[4] = format!("T{}", rng.below(themes));
+            cells[4] = format!("T{}", rng.below(sizes.themes));
         }
         for l in langs {
-            cells.push(csv_cell(&sentence(&mut rng, l)));
+            cells.push(csv_cell(&sentence(rng, l)));
         }
         body.push_str(&(cells.join(",") + "\n"));
     }
-    write("recommendations.csv", body)?;
+    body
+}
 
+/// actions.csv: one action per five recommendations, each on two of them.
+fn actions_csv(sizes: &Sizes, langs: &[String], rng: &mut Rng) -> String {
+    let n = sizes.recommendations;
     let actions = (n / 5).max(1);
     let mut body = header(
         &[
@@ -344,7 +414,7 @@ pub fn generate(dir: &Path, options: &SynthOptions) -> Result<()> {
         let mut cells = vec![
             format!("A{i}"),
             format!("R{}|R{}", rng.below(n), (i * 5) % n),
-            format!("I{}", rng.below(institutions)),
+            format!("I{}", rng.below(sizes.institutions)),
             format!("20{:02}-01-01", 18 + i % 6),
             format!("20{:02}-12-31", 24 + i % 4),
         ];
@@ -356,8 +426,12 @@ pub fn generate(dir: &Path, options: &SynthOptions) -> Result<()> {
         }
         body.push_str(&(cells.join(",") + "\n"));
     }
-    write("actions.csv", body)?;
+    body
+}
 
+/// status_updates.csv: three updates per two recommendations, by any assessor.
+fn status_updates_csv(sizes: &Sizes, langs: &[String], rng: &mut Rng) -> String {
+    let n = sizes.recommendations;
     let mut body = header(
         &[
             "date",
@@ -379,24 +453,14 @@ pub fn generate(dir: &Path, options: &SynthOptions) -> Result<()> {
                 1 + rng.below(28)
             ),
             format!("R{}", rng.below(n)),
-            statuses[rng.below(statuses.len())].0.to_string(),
+            STATUSES[rng.below(STATUSES.len())].0.to_string(),
             rng.pick(&assessors).to_string(),
-            format!("I{}", i % institutions),
+            format!("I{}", i % sizes.institutions),
         ];
         for l in langs {
-            cells.push(csv_cell(&sentence(&mut rng, l)));
+            cells.push(csv_cell(&sentence(rng, l)));
         }
         body.push_str(&(cells.join(",") + "\n"));
     }
-    write("status_updates.csv", body)?;
-
-    for l in langs {
-        std::fs::write(
-            dir.join("content").join(format!("about.{l}.md")),
-            format!(
-                "+++\ntitle = \"About ({l})\"\nweight = 10\n+++\nA synthetic portal for benchmarks.\n"
-            ),
-        )?;
-    }
-    Ok(())
+    body
 }

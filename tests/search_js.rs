@@ -64,10 +64,20 @@ fn rust_answer(index: &LanguageIndex, (_, q, filters): &Case) -> Value {
         })
         .collect();
     let counts: Vec<Value> = results.facets.iter().map(|f| json!(f.counts)).collect();
+    // What the filters panel shows: the estimate when there is one.
+    let shown: Vec<Value> = results
+        .estimate
+        .as_ref()
+        .unwrap_or(&results.facets)
+        .iter()
+        .map(|f| json!(f.counts))
+        .collect();
     json!({
         "total": results.hits.len(),
         "top": top,
         "counts": counts,
+        "shown": shown,
+        "estimated": results.estimate.is_some(),
         "ignored": results.ignored,
         "suggestion": results.suggestion,
     })
@@ -123,12 +133,17 @@ fn agree(root: &Path, cases: &[Case]) {
 fn compare(cases: &[Case], rust: Vec<Value>, mut node: Vec<Value>) -> Vec<Value> {
     assert_eq!(rust.len(), node.len());
     let mut firsts = Vec::new();
-    for ((case, r), n) in cases.iter().zip(&rust).zip(&mut node) {
+    for ((case, r), n) in cases.iter().zip(rust).zip(&mut node) {
+        let mut r = r;
+        let shown = r
+            .as_object_mut()
+            .and_then(|r| r.remove("shown").zip(r.remove("estimated")))
+            .expect("shown counts");
         let first = n
             .as_object_mut()
             .and_then(|n| n.remove("first"))
             .expect("a first answer");
-        assert_eq!(r, n, "{case:?}\nrust: {r}\nnode: {n}");
+        assert_eq!(r, *n, "{case:?}\nrust: {r}\nnode: {n}");
         assert_eq!(first["top"], r["top"], "first search of {case:?}: {first}");
         assert_eq!(
             first["wrong"],
@@ -137,9 +152,10 @@ fn compare(cases: &[Case], rust: Vec<Value>, mut node: Vec<Value>) -> Vec<Value>
         );
         let panel = &first["panel"];
         assert_eq!(
-            panel["counts"], r["counts"],
+            panel["counts"], shown.0,
             "facet counts of {case:?}: {panel}"
         );
+        assert_eq!(panel["estimated"], shown.1, "estimated or not: {case:?}");
         if panel["exact"] == json!(true) {
             assert_eq!(panel["total"], r["total"], "exact count of {case:?}");
         }
@@ -182,6 +198,31 @@ fn node_and_rust_agree_on_the_fixture() {
         ("ar", "التَّعْذِيب ", vec![]),
         ("ar", "الإختياري", vec![]),
         ("ar", "تعذ", vec![("mechanism", "UPR")]),
+    ];
+    agree(dir.path(), &cases);
+}
+
+/// The State facets: filters by State under review and by recommending State (any name the
+/// data used), their counts, in English and Arabic.
+#[test]
+fn node_and_rust_agree_on_the_state_facets_of_a_multi_state_portal() {
+    if !node_available() {
+        return;
+    }
+    let dir = common::fixture("multi_state");
+    let cases = vec![
+        ("en", "", vec![("state", "CHL")]),
+        ("en", "", vec![("recommending", "FRA")]),
+        (
+            "en",
+            "rights",
+            vec![("recommending", "FRA"), ("recommending", "PRY")],
+        ),
+        ("en", "", vec![("state", "PRY"), ("recommending", "BRA")]),
+        ("en", "torture", vec![]),
+        ("ar", "", vec![("recommending", "XMD")]),
+        ("ar", "", vec![("state", "XMD")]),
+        ("en", "penalty", vec![("state", "PRY")]),
     ];
     agree(dir.path(), &cases);
 }
@@ -546,6 +587,21 @@ fn first_search_reads_less_and_finds_the_same_best() {
             })
             .count();
         assert!(precounted >= 5, "{precounted} searches used histograms");
+        // Several frequent words with the filters open: facet counts estimated from their
+        // histograms, the count exact from their sets, no facet block read.
+        let estimated = firsts
+            .iter()
+            .filter(|f| {
+                let panel = &f["panel"];
+                panel["estimated"] == json!(true)
+                    && panel["exact"] == json!(true)
+                    && panel["blocks"] == json!(0)
+            })
+            .count();
+        assert!(
+            estimated >= 200,
+            "{estimated} searches estimated their counts"
+        );
         // With a filter the first search reads everything, to count exactly.
         assert_eq!(firsts[11]["complete"], json!(true));
     }

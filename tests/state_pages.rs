@@ -174,7 +174,11 @@ fn the_state_is_in_the_api_feeds_and_open_data_of_a_multi_state_portal() {
     let rec = json(&tree, "api/v1/recommendations/pry3-3.json");
     assert_eq!(rec["state"]["id"], "PRY");
     assert_eq!(rec["state"]["name"]["ar"], "باراغواي");
-    let ids: Vec<&str> = rec["recommending_states"]
+    assert_eq!(
+        rec["recommending_states"][5], "Türkiye",
+        "names, as version 1 gave them"
+    );
+    let ids: Vec<&str> = rec["recommending_state_refs"]
         .as_array()
         .unwrap()
         .iter()

@@ -175,7 +175,9 @@ pub fn recommendation_json(site: &Site, id: RecommendationId) -> Value {
         "date": r.date.to_string(),
         "response": r.response.id(),
         "state": r.state.map(|s| state_under_review(site, s)),
-        "recommending_states": r.recommending_states.iter().map(|&s| term_ref(site, Term::RecommendingState(s))).collect::<Vec<_>>(),
+        // Names, as version 1 always gave them; the references follow.
+        "recommending_states": d.state_names(&r.recommending_states, &d.config.default_language),
+        "recommending_state_refs": r.recommending_states.iter().map(|&s| term_ref(site, Term::RecommendingState(s))).collect::<Vec<_>>(),
         "mechanism": term_ref(site, Term::Mechanism(r.mechanism)),
         "document": {
             "id": document.key.id,
@@ -278,7 +280,30 @@ pub fn term_json(site: &Site, term: Term) -> Value {
     object.insert("name".into(), term_names(site, term));
     object.insert("api".into(), url(site, &term_file(site, term)));
     object.insert("pages".into(), pages(site, first_page));
-    let details = match term {
+    let details = term_details(site, term);
+    if let Value::Object(details) = details {
+        object.extend(details);
+    }
+    object.insert("count".into(), json!(recommendations.len()));
+    object.insert(
+        "recommendations".into(),
+        Value::Array(
+            recommendations
+                .iter()
+                .map(|&r| {
+                    let rec = &d.recommendations[r.index()];
+                    json!({"id": rec.key.id, "api": url(site, &recommendation_file(rec))})
+                })
+                .collect(),
+        ),
+    );
+    Value::Object(object)
+}
+
+/// What a term's JSON says besides its name, pages and recommendations.
+fn term_details(site: &Site, term: Term) -> Value {
+    let d = site.data;
+    match term {
         Term::Mechanism(id) => {
             let m = &d.mechanisms[id.index()];
             json!({
@@ -347,24 +372,7 @@ pub fn term_json(site: &Site, term: Term) -> Value {
             "group": d.states[id.index()].group.map(RegionalGroup::id),
         }),
         Term::Group(_) => json!({}),
-    };
-    if let Value::Object(details) = details {
-        object.extend(details);
     }
-    object.insert("count".into(), json!(recommendations.len()));
-    object.insert(
-        "recommendations".into(),
-        Value::Array(
-            recommendations
-                .iter()
-                .map(|&r| {
-                    let rec = &d.recommendations[r.index()];
-                    json!({"id": rec.key.id, "api": url(site, &recommendation_file(rec))})
-                })
-                .collect(),
-        ),
-    );
-    Value::Object(object)
 }
 
 /// `api/v1/index.json`: what the API holds and where.

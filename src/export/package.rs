@@ -257,56 +257,6 @@ pub(super) fn datapackage(
         .unwrap_or_default();
     let mut resources = Vec::new();
     for (table, file) in tables.iter().zip(csv_files) {
-        let mut fields = Vec::new();
-        for field in table.fields {
-            let (kind, format) = kind_name(field.kind);
-            let names: Vec<(String, String)> = if field.translated {
-                languages
-                    .iter()
-                    .map(|l| {
-                        (
-                            format!("{}_{l}", field.name),
-                            format!("{} ({l})", field.description),
-                        )
-                    })
-                    .collect()
-            } else {
-                vec![(field.name.to_string(), field.description.to_string())]
-            };
-            for (name, description) in names {
-                let mut object = Map::new();
-                object.insert("name".into(), Value::String(name));
-                object.insert("type".into(), Value::String(kind.into()));
-                if let Some(format) = format {
-                    object.insert("format".into(), Value::String(format.into()));
-                }
-                object.insert("description".into(), Value::String(description));
-                if field.required {
-                    object.insert("constraints".into(), json!({"required": true}));
-                }
-                fields.push(Value::Object(object));
-            }
-        }
-        let mut schema = Map::new();
-        schema.insert("fields".into(), Value::Array(fields));
-        schema.insert("missingValues".into(), json!([""]));
-        if let Some(key) = table.primary_key {
-            schema.insert("primaryKey".into(), json!(key));
-        }
-        if !table.foreign_keys.is_empty() {
-            schema.insert(
-                "foreignKeys".into(),
-                Value::Array(
-                    table
-                        .foreign_keys
-                        .iter()
-                        .map(|(field, resource, target)| {
-                            json!({"fields": field, "reference": {"resource": resource, "fields": target}})
-                        })
-                        .collect(),
-                ),
-            );
-        }
         resources.push(json!({
             "profile": "tabular-data-resource",
             "name": table.name,
@@ -318,7 +268,7 @@ pub(super) fn datapackage(
             "bytes": file.bytes,
             "hash": format!("sha256:{}", file.sha256),
             "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true},
-            "schema": Value::Object(schema),
+            "schema": table_schema(table, languages),
         }));
     }
     resources.push(json!({
@@ -352,4 +302,65 @@ pub(super) fn datapackage(
         "licenses": config.license.iter().map(|l| json!({"name": l.name, "title": l.title, "path": l.url})).collect::<Vec<_>>(),
         "resources": resources,
     })
+}
+
+/// A table's fields as Table Schema fields: one per language for translated ones.
+fn schema_fields(table: &ExportTable, languages: &[&str]) -> Vec<Value> {
+    let mut fields = Vec::new();
+    for field in table.fields {
+        let (kind, format) = kind_name(field.kind);
+        let names: Vec<(String, String)> = if field.translated {
+            languages
+                .iter()
+                .map(|l| {
+                    (
+                        format!("{}_{l}", field.name),
+                        format!("{} ({l})", field.description),
+                    )
+                })
+                .collect()
+        } else {
+            vec![(field.name.to_string(), field.description.to_string())]
+        };
+        for (name, description) in names {
+            let mut object = Map::new();
+            object.insert("name".into(), Value::String(name));
+            object.insert("type".into(), Value::String(kind.into()));
+            if let Some(format) = format {
+                object.insert("format".into(), Value::String(format.into()));
+            }
+            object.insert("description".into(), Value::String(description));
+            if field.required {
+                object.insert("constraints".into(), json!({"required": true}));
+            }
+            fields.push(Value::Object(object));
+        }
+    }
+    fields
+}
+
+/// A table's Table Schema: its fields, missing values, primary and foreign keys.
+fn table_schema(table: &ExportTable, languages: &[&str]) -> Value {
+    let fields = schema_fields(table, languages);
+    let mut schema = Map::new();
+    schema.insert("fields".into(), Value::Array(fields));
+    schema.insert("missingValues".into(), json!([""]));
+    if let Some(key) = table.primary_key {
+        schema.insert("primaryKey".into(), json!(key));
+    }
+    if !table.foreign_keys.is_empty() {
+        schema.insert(
+            "foreignKeys".into(),
+            Value::Array(
+                table
+                    .foreign_keys
+                    .iter()
+                    .map(|(field, resource, target)| {
+                        json!({"fields": field, "reference": {"resource": resource, "fields": target}})
+                    })
+                    .collect(),
+            ),
+        );
+    }
+    Value::Object(schema)
 }

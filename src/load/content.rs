@@ -40,6 +40,28 @@ pub fn split_page_name(relative: &str) -> Option<(&str, &str)> {
     Some((stem, lang))
 }
 
+/// Reports the first control character (other than tab and line breaks) of a page.
+fn has_control_character(file: &str, source: &str, diagnostics: &mut Diagnostics) -> bool {
+    let Some(offset) = source.find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    else {
+        return false;
+    };
+    let (line, column) = line_column(source, offset);
+    let c = source[offset..].chars().next().unwrap_or_default();
+    diagnostics.error_with_help(
+        file,
+        line,
+        column,
+        format!(
+            "this page contains the control character U+{:04X}",
+            c as u32
+        ),
+        "delete it: control characters (other than tab and line breaks) are invisible \
+         leftovers of a copy from another program",
+    );
+    true
+}
+
 pub fn parse_page(
     file: &str,
     relative: &str,
@@ -57,21 +79,7 @@ pub fn parse_page(
         return None;
     };
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    if let Some(offset) = source.find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-    {
-        let (line, column) = line_column(source, offset);
-        let c = source[offset..].chars().next().unwrap_or_default();
-        diagnostics.error_with_help(
-            file,
-            line,
-            column,
-            format!(
-                "this page contains the control character U+{:04X}",
-                c as u32
-            ),
-            "delete it: control characters (other than tab and line breaks) are invisible \
-             leftovers of a copy from another program",
-        );
+    if has_control_character(file, source, diagnostics) {
         return None;
     }
     let Some(rest) = source

@@ -57,45 +57,17 @@ pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Tab
             Ok(false) => break,
             Ok(true) => {}
             Err(error) => {
-                let line = error.position().map_or(0, |p| p.line());
-                diagnostics.error_with_help(
-                    file,
-                    line,
-                    0,
-                    format!("this is not readable CSV: {error}"),
-                    "save the sheet again as CSV (UTF-8), comma- or semicolon-separated",
-                );
+                report_unreadable(file, &error, diagnostics);
                 break;
             }
         }
         let line = record.position().map_or(0, |p| p.line());
-        let mut cells = Vec::with_capacity(record.len());
-        let mut row_ok = true;
-        for (index, raw) in record.iter().enumerate() {
-            let column = index as u64 + 1;
-            let Ok(text) = std::str::from_utf8(raw) else {
-                let what = file_kind::legacy_encoding(raw);
-                diagnostics.error_with_help(file, line, column, what, RESAVE_HELP);
-                return unreadable(file);
-            };
-            if !cell_is_clean(text, file, line, column, diagnostics) {
-                row_ok = false;
-            }
-            cells.push(normalise_cell(text));
-        }
+        let Some((cells, row_ok)) = record_cells(file, line, &record, diagnostics) else {
+            return unreadable(file);
+        };
         if first {
             first = false;
-            for (index, name) in cells.iter().enumerate() {
-                if name.is_empty() {
-                    diagnostics.error_with_help(
-                        file,
-                        line,
-                        index as u64 + 1,
-                        format!("column {} has no name in the header row", index + 1),
-                        "name the column or delete it (and its cells) from the sheet",
-                    );
-                }
-            }
+            check_header(file, line, &cells, diagnostics);
             table.header = cells;
             continue;
         }
@@ -108,17 +80,11 @@ pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Tab
         let broken_quote = spans_lines && quote_is_broken(&bytes[start..end], delimiter);
         let width = table.header.len();
         if broken_quote || cells.len() != width {
-            if broken_quote {
-                let column = cells.iter().position(|c| c.contains('\n')).unwrap_or(0) as u64 + 1;
-                diagnostics.error_with_help(
-                    file,
-                    line,
-                    column,
-                    "a `\"` opened in this row is never closed, so the row runs into the lines after it",
-                    "close the quote; the lines after it were read as rows of their own",
-                );
-            } else {
-                report_cell_count(file, line, cells.len(), width, spans_lines, diagnostics);
+            match broken_quote {
+                true => report_broken_quote(file, line, &cells, diagnostics),
+                false => {
+                    report_cell_count(file, line, cells.len(), width, spans_lines, diagnostics)
+                }
             }
             // Read the swallowed rows again on their own, so that none disappears into its
             // neighbour.
@@ -143,6 +109,68 @@ pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Tab
         );
     }
     table
+}
+
+/// A record's cells as text, and whether they are all usable; `None` when a cell is not
+/// UTF-8 (the whole file is then unreadable).
+fn record_cells(
+    file: &str,
+    line: u64,
+    record: &csv::ByteRecord,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Vec<String>, bool)> {
+    let mut cells = Vec::with_capacity(record.len());
+    let mut row_ok = true;
+    for (index, raw) in record.iter().enumerate() {
+        let column = index as u64 + 1;
+        let Ok(text) = std::str::from_utf8(raw) else {
+            let what = file_kind::legacy_encoding(raw);
+            diagnostics.error_with_help(file, line, column, what, RESAVE_HELP);
+            return None;
+        };
+        if !cell_is_clean(text, file, line, column, diagnostics) {
+            row_ok = false;
+        }
+        cells.push(normalise_cell(text));
+    }
+    Some((cells, row_ok))
+}
+
+/// Every column of the header row needs a name.
+fn check_header(file: &str, line: u64, cells: &[String], diagnostics: &mut Diagnostics) {
+    for (index, name) in cells.iter().enumerate() {
+        if name.is_empty() {
+            diagnostics.error_with_help(
+                file,
+                line,
+                index as u64 + 1,
+                format!("column {} has no name in the header row", index + 1),
+                "name the column or delete it (and its cells) from the sheet",
+            );
+        }
+    }
+}
+
+fn report_unreadable(file: &str, error: &csv::Error, diagnostics: &mut Diagnostics) {
+    let line = error.position().map_or(0, |p| p.line());
+    diagnostics.error_with_help(
+        file,
+        line,
+        0,
+        format!("this is not readable CSV: {error}"),
+        "save the sheet again as CSV (UTF-8), comma- or semicolon-separated",
+    );
+}
+
+fn report_broken_quote(file: &str, line: u64, cells: &[String], diagnostics: &mut Diagnostics) {
+    let column = cells.iter().position(|c| c.contains('\n')).unwrap_or(0) as u64 + 1;
+    diagnostics.error_with_help(
+        file,
+        line,
+        column,
+        "a `\"` opened in this row is never closed, so the row runs into the lines after it",
+        "close the quote; the lines after it were read as rows of their own",
+    );
 }
 
 fn report_cell_count(

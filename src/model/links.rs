@@ -4,6 +4,14 @@ use super::types::*;
 
 /// Fills every `recommendations`, `actions`, `updates`, `children` list and the assessments.
 pub fn link_back(dataset: &mut Dataset) {
+    link_recommendations(dataset);
+    link_documents_and_trees(dataset);
+    link_actions_and_indicators(dataset);
+    link_updates(dataset);
+}
+
+/// What each recommendation is filed under lists it back.
+fn link_recommendations(dataset: &mut Dataset) {
     for (index, recommendation) in dataset.recommendations.iter().enumerate() {
         let id = RecommendationId(index as u32);
         dataset.documents[recommendation.document.index()]
@@ -53,6 +61,10 @@ pub fn link_back(dataset: &mut Dataset) {
             dataset.states[state.index()].recommended.push(id);
         }
     }
+}
+
+/// Mechanisms and States list their documents; parents their children.
+fn link_documents_and_trees(dataset: &mut Dataset) {
     for (index, document) in dataset.documents.iter().enumerate() {
         dataset.mechanisms[document.mechanism.index()]
             .documents
@@ -75,6 +87,11 @@ pub fn link_back(dataset: &mut Dataset) {
             .targets
             .push(SdgTargetId(index as u32));
     }
+}
+
+/// Recommendations and institutions list their actions; recommendations and actions their
+/// indicators.
+fn link_actions_and_indicators(dataset: &mut Dataset) {
     for (index, action) in dataset.actions.iter().enumerate() {
         let id = ActionId(index as u32);
         for recommendation in &action.recommendations {
@@ -104,6 +121,10 @@ pub fn link_back(dataset: &mut Dataset) {
             dataset.actions[action.index()].indicators.push(id);
         }
     }
+}
+
+/// Each subject's updates, oldest first, and each assessor's latest.
+fn link_updates(dataset: &mut Dataset) {
     // Oldest first; a later row wins a tie, as the secretariat appends corrections.
     let mut order: Vec<usize> = (0..dataset.status_updates.len()).collect();
     order.sort_by_key(|&i| (dataset.status_updates[i].date, i));

@@ -116,28 +116,7 @@ impl<'a> Part<'a> {
                 }
             }
         }
-        for &(name, required) in schema.columns {
-            if required && !columns.contains_key(name) {
-                diagnostics.error_with_help(
-                    &table.file,
-                    1,
-                    1,
-                    format!("required column `{name}` is missing"),
-                    format!("add a column named `{name}` to the header row"),
-                );
-            }
-        }
-        for &(prefix, required) in schema.translated {
-            if required && !translated.contains_key(prefix) {
-                diagnostics.error_with_help(
-                    &table.file,
-                    1,
-                    1,
-                    format!("no `{prefix}_…` column: this table needs `{prefix}` in at least one language"),
-                    format!("add a column such as `{prefix}_{}`", languages.first().copied().unwrap_or("en")),
-                );
-            }
-        }
+        report_missing_columns(table, schema, &columns, &translated, languages, diagnostics);
         for entries in translated.values_mut() {
             entries.sort();
         }
@@ -145,6 +124,45 @@ impl<'a> Part<'a> {
             table,
             columns,
             translated,
+        }
+    }
+}
+
+/// The required plain columns, and a translated column in at least one language, that a
+/// file's header lacks.
+fn report_missing_columns(
+    table: &Table,
+    schema: &Schema,
+    columns: &HashMap<&'static str, usize>,
+    translated: &HashMap<&'static str, Vec<(&str, usize)>>,
+    languages: &[&str],
+    diagnostics: &mut Diagnostics,
+) {
+    for &(name, required) in schema.columns {
+        if required && !columns.contains_key(name) {
+            diagnostics.error_with_help(
+                &table.file,
+                1,
+                1,
+                format!("required column `{name}` is missing"),
+                format!("add a column named `{name}` to the header row"),
+            );
+        }
+    }
+    for &(prefix, required) in schema.translated {
+        if required && !translated.contains_key(prefix) {
+            diagnostics.error_with_help(
+                &table.file,
+                1,
+                1,
+                format!(
+                    "no `{prefix}_…` column: this table needs `{prefix}` in at least one language"
+                ),
+                format!(
+                    "add a column such as `{prefix}_{}`",
+                    languages.first().copied().unwrap_or("en")
+                ),
+            );
         }
     }
 }

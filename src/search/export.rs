@@ -255,11 +255,83 @@ fn postings_shards(index: &LanguageIndex, layout: &Layout) -> (Vec<Vec<u8>>, Vec
 /// [`export`] with posting lists cut as `layout` says (tests use tiny segments).
 pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u8>)> {
     let prefix = format!("search/{}/", index.lang);
-    let mut files = Vec::new();
+    let (vocab, vocab_first) = vocab_shards(index, &prefix);
+    let typo_files = typo_shards(index, &prefix);
+    let (histogram_terms, histogram_files) = histograms::files(index);
+    let histograms = name_shards(&prefix, "h", "json", histogram_files);
+    let sets = name_shards(&prefix, "s", "bin", histograms::sets(index));
+    let adjacent = name_shards(&prefix, "a", "bin", index.pairs_seen.shards.clone());
+    let (postings_shards, postings_first) = postings_shards(index, layout);
+    let postings = name_shards(&prefix, "p", "bin", postings_shards);
+    let keys = key_buckets(index, &prefix);
+    let docs = doc_chunks(index, &prefix);
+    let blocks = facet_blocks(index, &prefix);
+    let (label_files, facets) = facet_labels(index, &prefix);
 
-    // Vocabulary: [surface, term, weight], cut into shards of about VOCAB_SHARD_BYTES.
-    let mut vocab_shards: Vec<Vec<u8>> = Vec::new();
-    let mut vocab_first: Vec<&str> = Vec::new();
+    let with = |mut kind: serde_json::Value, extra: serde_json::Value| {
+        if let (Some(kind), Some(extra)) = (kind.as_object_mut(), extra.as_object()) {
+            kind.extend(extra.clone());
+        }
+        kind
+    };
+    let manifest = json!({
+        "version": 1,
+        "lang": index.lang,
+        "entries": index.entries.len(),
+        "statuses": index.statuses,
+        "responses": index.responses,
+        "assessors": index.assessors,
+        "views": [index.views_messages.0, index.views_messages.1, index.views_messages.2],
+        "limits": limits(),
+        "vocab": with(vocab.manifest.clone(), json!({ "first": vocab_first })),
+        // Differences from the shard before: about a quarter of the bytes once compressed.
+        "postings": with(postings.manifest.clone(), json!({ "first": differences(&postings_first) })),
+        "typo": typo_files.manifest.clone(),
+        "histograms": with(histograms.manifest.clone(), json!({ "terms": differences(&histogram_terms) })),
+        "sets": sets.manifest.clone(),
+        "adjacent": with(adjacent.manifest.clone(), json!({ "k": super::bloom::HASHES })),
+        "keys": keys.manifest.clone(),
+        "docs": with(docs.manifest.clone(), json!({ "rows": DOC_ROWS })),
+        "blocks": with(blocks.manifest.clone(), json!({ "size": FACET_BLOCK })),
+        "facets": facets,
+    });
+    let mut all = vec![(
+        format!("{prefix}manifest.json"),
+        serde_json::to_vec(&manifest).expect("serialisable"),
+    )];
+    for kind in [
+        vocab, postings, typo_files, histograms, sets, adjacent, keys, docs, blocks,
+    ] {
+        all.extend(kind.files);
+    }
+    all.extend(label_files);
+    all
+}
+
+/// The constants a query needs, for the manifest.
+fn limits() -> serde_json::Value {
+    json!({
+        "chunks": super::syntax::MAX_CHUNKS,
+        "clauses": query::MAX_CLAUSES,
+        "expansions": query::MAX_EXPANSIONS,
+        "prefix": query::MIN_PREFIX_CHARS,
+        "trim": query::MAX_TRIM,
+        "stem": query::MIN_STEM_CHARS,
+        "key": query::KEY_SCORE,
+        "exact": query::EXACT_MULTIPLIER,
+        "partial": query::PREFIX_MULTIPLIER,
+        "typo": query::TYPO_MULTIPLIERS,
+        "typo_min": typo::MIN_TYPO_CHARS,
+        "typo_two": typo::TWO_EDITS_CHARS,
+        "typo_max": typo::MAX_TYPO_CHARS,
+    })
+}
+
+/// Vocabulary: `[surface, term, weight]` (and the entries, for a term with a histogram),
+/// cut into shards of about [`VOCAB_SHARD_BYTES`]; with the first surface of each shard.
+fn vocab_shards<'a>(index: &'a LanguageIndex, prefix: &str) -> (Kind, Vec<&'a str>) {
+    let mut shards: Vec<Vec<u8>> = Vec::new();
+    let mut first: Vec<&str> = Vec::new();
     let mut current: Vec<String> = Vec::new();
     let mut size = 0;
     for (surface, term) in &index.vocab {
@@ -273,26 +345,28 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
         }
         .expect("serialisable");
         if !current.is_empty() && size + row.len() > VOCAB_SHARD_BYTES {
-            vocab_shards.push(format!("[{}]", current.join(",")).into_bytes());
+            shards.push(format!("[{}]", current.join(",")).into_bytes());
             current.clear();
             size = 0;
         }
         if current.is_empty() {
-            vocab_first.push(surface);
+            first.push(surface);
         }
         size += row.len() + 1;
         current.push(row);
     }
-    if !current.is_empty() || vocab_shards.is_empty() {
+    if !current.is_empty() || shards.is_empty() {
         if current.is_empty() {
-            vocab_first.push("");
+            first.push("");
         }
-        vocab_shards.push(format!("[{}]", current.join(",")).into_bytes());
+        shards.push(format!("[{}]", current.join(",")).into_bytes());
     }
-    let vocab = name_shards(&prefix, "v", "json", vocab_shards);
+    (name_shards(prefix, "v", "json", shards), first)
+}
 
-    // Typo side index: the words that may be offered as corrections, one file per length
-    // in characters (a word with k edits is within k characters of the length typed).
+/// Typo side index: the words that may be offered as corrections, one file per length in
+/// characters (a word with k edits is within k characters of the length typed).
+fn typo_shards(index: &LanguageIndex, prefix: &str) -> Kind {
     let mut by_length: Vec<Vec<String>> = vec![Vec::new(); typo::MAX_TYPO_CHARS + 1];
     for (surface, term) in &index.vocab {
         if *term != STOP && typo::correctable(surface) {
@@ -301,24 +375,15 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
                 .push(serde_json::to_string(&row).expect("serialisable"));
         }
     }
-    let typo_files = name_shards(
-        &prefix,
-        "t",
-        "json",
-        by_length
-            .iter()
-            .map(|rows| format!("[{}]", rows.join(",")).into_bytes())
-            .collect(),
-    );
+    let shards = by_length
+        .iter()
+        .map(|rows| format!("[{}]", rows.join(",")).into_bytes())
+        .collect();
+    name_shards(prefix, "t", "json", shards)
+}
 
-    let (histogram_terms, histogram_files) = histograms::files(index);
-    let histograms = name_shards(&prefix, "h", "json", histogram_files);
-    let adjacent = name_shards(&prefix, "a", "bin", index.pairs_seen.shards.clone());
-
-    let (postings_shards, postings_first) = postings_shards(index, layout);
-    let postings = name_shards(&prefix, "p", "bin", postings_shards);
-
-    // Exact keys, in buckets by FNV-1a 32 of the key: [[key, [entry, weight, ...]], ...].
+/// Exact keys, in buckets by FNV-1a 32 of the key: `[[key, [entry, weight, ...]], ...]`.
+fn key_buckets(index: &LanguageIndex, prefix: &str) -> Kind {
     let buckets = index.keys.len().div_ceil(KEYS_PER_BUCKET).max(1);
     let mut key_buckets: Vec<Vec<(&str, Vec<u32>)>> = vec![Vec::new(); buckets];
     for (key, postings) in &index.keys {
@@ -328,50 +393,48 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
             .collect();
         key_buckets[(fnv32(key) as usize) % buckets].push((key, flat));
     }
-    let keys = name_shards(
-        &prefix,
-        "k",
-        "json",
-        key_buckets
-            .iter()
-            .map(|b| serde_json::to_vec(b).expect("serialisable"))
-            .collect(),
-    );
+    let shards = key_buckets
+        .iter()
+        .map(|b| serde_json::to_vec(b).expect("serialisable"))
+        .collect();
+    name_shards(prefix, "k", "json", shards)
+}
 
-    // Document table: rows of DOC_ROWS.
-    let doc_chunks: Vec<Vec<u8>> = index
+/// Document table: rows of [`DOC_ROWS`].
+fn doc_chunks(index: &LanguageIndex, prefix: &str) -> Kind {
+    let row = |e: &super::index::Entry| {
+        let mut row = json!([
+            e.kind.code(),
+            e.id,
+            e.text,
+            e.text_lang,
+            e.mechanism,
+            e.symbol,
+            e.date,
+            e.status.map_or(-1, i64::from),
+            e.response,
+            e.paragraph
+        ]);
+        if let (Some(views), Some(row)) = (&e.views, row.as_array_mut()) {
+            row.push(views_json(views));
+        }
+        row
+    };
+    let chunks = index
         .entries
         .chunks(DOC_ROWS)
         .map(|rows| {
-            let rows: Vec<serde_json::Value> = rows
-                .iter()
-                .map(|e| {
-                    let mut row = json!([
-                        e.kind.code(),
-                        e.id,
-                        e.text,
-                        e.text_lang,
-                        e.mechanism,
-                        e.symbol,
-                        e.date,
-                        e.status.map_or(-1, i64::from),
-                        e.response,
-                        e.paragraph
-                    ]);
-                    if let (Some(views), Some(row)) = (&e.views, row.as_array_mut()) {
-                        row.push(views_json(views));
-                    }
-                    row
-                })
-                .collect();
+            let rows: Vec<serde_json::Value> = rows.iter().map(row).collect();
             serde_json::to_vec(&rows).expect("serialisable")
         })
         .collect();
-    let docs = name_shards(&prefix, "d", "json", doc_chunks);
+    name_shards(prefix, "d", "json", chunks)
+}
 
-    // Facet blocks: for each block of FACET_BLOCK entries, for each facet, for each value,
-    // the block's entries with that value (relative to the block's start) as a set.
-    let blocks: Vec<Vec<u8>> = (0..index.entries.len().div_ceil(FACET_BLOCK).max(1))
+/// Facet blocks: for each block of [`FACET_BLOCK`] entries, for each facet, for each value,
+/// the block's entries with that value (relative to the block's start) as a set.
+fn facet_blocks(index: &LanguageIndex, prefix: &str) -> Kind {
+    let blocks = (0..index.entries.len().div_ceil(FACET_BLOCK).max(1))
         .map(|b| {
             let start = b * FACET_BLOCK;
             let end = (start + FACET_BLOCK).min(index.entries.len());
@@ -396,9 +459,16 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
             out
         })
         .collect();
-    let blocks = name_shards(&prefix, "b", "bin", blocks);
+    name_shards(prefix, "b", "bin", blocks)
+}
 
-    // Facet labels, one file per facet: [[key, label, count, lang?], ...].
+/// Facet labels, one file per facet: `[[key, label, count, lang?], ...]`; with each facet's
+/// entry for the manifest.
+fn facet_labels(
+    index: &LanguageIndex,
+    prefix: &str,
+) -> (Vec<(String, Vec<u8>)>, Vec<serde_json::Value>) {
+    let mut files = Vec::new();
     let mut facets = Vec::new();
     for facet in &index.facets {
         let rows: Vec<serde_json::Value> = facet
@@ -417,61 +487,7 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
         files.push((format!("{prefix}l/{}.{hash}.json", facet.name), bytes));
         facets.push(json!({ "name": facet.name, "values": facet.values.len(), "h": hash }));
     }
-
-    let with = |mut kind: serde_json::Value, extra: serde_json::Value| {
-        if let (Some(kind), Some(extra)) = (kind.as_object_mut(), extra.as_object()) {
-            kind.extend(extra.clone());
-        }
-        kind
-    };
-    let manifest = json!({
-        "version": 1,
-        "lang": index.lang,
-        "entries": index.entries.len(),
-        "statuses": index.statuses,
-        "responses": index.responses,
-        "assessors": index.assessors,
-        "views": [index.views_messages.0, index.views_messages.1, index.views_messages.2],
-        "limits": {
-            "chunks": super::syntax::MAX_CHUNKS,
-            "clauses": query::MAX_CLAUSES,
-            "expansions": query::MAX_EXPANSIONS,
-            "prefix": query::MIN_PREFIX_CHARS,
-            "trim": query::MAX_TRIM,
-            "stem": query::MIN_STEM_CHARS,
-            "key": query::KEY_SCORE,
-            "exact": query::EXACT_MULTIPLIER,
-            "partial": query::PREFIX_MULTIPLIER,
-            "typo": query::TYPO_MULTIPLIERS,
-            "typo_min": typo::MIN_TYPO_CHARS,
-            "typo_two": typo::TWO_EDITS_CHARS,
-            "typo_max": typo::MAX_TYPO_CHARS,
-        },
-        "vocab": with(vocab.manifest, json!({ "first": vocab_first })),
-        // Differences from the shard before: about a quarter of the bytes once compressed.
-        "postings": with(postings.manifest, json!({ "first": differences(&postings_first) })),
-        "typo": typo_files.manifest,
-        "histograms": with(histograms.manifest, json!({ "terms": differences(&histogram_terms) })),
-        "adjacent": with(adjacent.manifest, json!({ "k": super::bloom::HASHES })),
-        "keys": keys.manifest,
-        "docs": with(docs.manifest, json!({ "rows": DOC_ROWS })),
-        "blocks": with(blocks.manifest, json!({ "size": FACET_BLOCK })),
-        "facets": facets,
-    });
-    let mut all = vec![(
-        format!("{prefix}manifest.json"),
-        serde_json::to_vec(&manifest).expect("serialisable"),
-    )];
-    all.extend(vocab.files);
-    all.extend(postings.files);
-    all.extend(typo_files.files);
-    all.extend(histograms.files);
-    all.extend(adjacent.files);
-    all.extend(keys.files);
-    all.extend(docs.files);
-    all.extend(blocks.files);
-    all.extend(files);
-    all
+    (files, facets)
 }
 
 #[cfg(test)]

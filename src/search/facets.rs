@@ -6,272 +6,370 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::index::{Entry, EntryKind, Facet, FacetValue};
 use crate::model::*;
 pub use crate::site::search_page::FACETS;
-use crate::site::{Site, Term, excerpt};
+use crate::site::{Localized, Site, Term, excerpt};
 
+/// A value before it becomes a [`FacetValue`]: key, label, label's language, entries.
+type Value = (String, String, String, BTreeSet<u32>);
+
+/// The facets of the index of `lang`, in [`FACETS`] order.
 pub(super) fn facets(site: &Site, lang: &str, entries: &[Entry]) -> Vec<Facet> {
-    let d = site.data;
-    let n = entries.len();
-    let recs = d.recommendations.len();
-    let actions = d.actions.len();
-    let action_entry = |a: usize| (recs + a) as u32;
-    let document_entry = |doc: usize| (recs + actions + doc) as u32;
-    let localized_label = |text: crate::site::Localized| {
-        let lang_attr = if text.fallback {
+    let b = Builder {
+        site,
+        lang,
+        d: site.data,
+        n: entries.len(),
+    };
+    let out = vec![
+        b.facet("type", b.types(entries)),
+        b.facet("mechanism", b.mechanisms()),
+        b.facet("document", b.documents()),
+        b.facet("state", b.states_under_review()),
+        b.facet("recommending", b.recommending_states()),
+        b.facet("status", b.statuses()),
+        b.facet("disputed", b.disputed()),
+        b.facet("response", b.responses()),
+        b.facet("theme", b.themes()),
+        b.facet("group", b.groups()),
+        b.facet("sdg", b.sdg_targets()),
+        b.facet("institution", b.institutions()),
+        b.facet("year", years(entries)),
+    ];
+    debug_assert_eq!(
+        out.iter().map(|f| f.name).collect::<Vec<_>>(),
+        FACETS.to_vec()
+    );
+    out
+}
+
+struct Builder<'a> {
+    site: &'a Site<'a>,
+    lang: &'a str,
+    d: &'a Dataset,
+    /// Entries in the index.
+    n: usize,
+}
+
+impl Builder<'_> {
+    fn action_entry(&self, a: usize) -> u32 {
+        (self.d.recommendations.len() + a) as u32
+    }
+
+    fn document_entry(&self, doc: usize) -> u32 {
+        (self.d.recommendations.len() + self.d.actions.len() + doc) as u32
+    }
+
+    /// A label and, when it falls back to another language, that language.
+    fn label(&self, text: Localized) -> (String, String) {
+        let lang = if text.fallback {
             text.lang.clone()
         } else {
             String::new()
         };
-        (text.text, lang_attr)
-    };
+        (text.text, lang)
+    }
 
-    // A facet over terms: entries of each term's recommendations, plus what `extra` adds.
-    let term_facet = |name: &'static str,
-                      terms: Vec<(Term, String, (String, String))>,
-                      extra: &dyn Fn(usize) -> Vec<u32>|
-     -> Facet {
-        let mut sets: Vec<BTreeSet<u32>> = Vec::new();
-        for (term, _, _) in &terms {
-            let mut set: BTreeSet<u32> = site
-                .term_recommendations(*term)
-                .iter()
-                .map(|r| r.0)
-                .collect();
-            set.extend(extra(sets.len()));
-            sets.push(set);
-        }
-        facet_from_sets(
-            name,
-            n,
-            terms
-                .into_iter()
-                .zip(sets)
-                .map(|((_, key, (label, label_lang)), set)| (key, label, label_lang, set))
-                .collect(),
-        )
-    };
-    // Recommendation sets per action, for facets an action inherits from what it addresses.
-    let inherit = |of_rec: &dyn Fn(&Recommendation) -> Vec<usize>, count: usize| {
+    fn message(&self, key: &str) -> String {
+        self.site.i18n.message(self.lang, key, None)
+    }
+
+    /// A facet over terms: each term's recommendations (as its page lists them), plus the
+    /// entries `extra` adds for the value.
+    fn term_values(
+        &self,
+        terms: Vec<(Term, String, (String, String))>,
+        extra: &dyn Fn(usize) -> Vec<u32>,
+    ) -> Vec<Value> {
+        terms
+            .into_iter()
+            .enumerate()
+            .map(|(i, (term, key, (label, label_lang)))| {
+                let mut set: BTreeSet<u32> = self
+                    .site
+                    .term_recommendations(term)
+                    .iter()
+                    .map(|r| r.0)
+                    .collect();
+                set.extend(extra(i));
+                (key, label, label_lang, set)
+            })
+            .collect()
+    }
+
+    /// Per value, the actions that address a recommendation with it (`of_rec`): what an
+    /// action inherits.
+    fn inherited(
+        &self,
+        of_rec: &dyn Fn(&Recommendation) -> Vec<usize>,
+        count: usize,
+    ) -> Vec<Vec<u32>> {
         let mut by_value: Vec<Vec<u32>> = vec![Vec::new(); count];
-        for (a, action) in d.actions.iter().enumerate() {
+        for (a, action) in self.d.actions.iter().enumerate() {
             let mut values: BTreeSet<usize> = BTreeSet::new();
             for r in &action.recommendations {
-                values.extend(of_rec(&d.recommendations[r.index()]));
+                values.extend(of_rec(&self.d.recommendations[r.index()]));
             }
             for v in values {
-                by_value[v].push(action_entry(a));
+                by_value[v].push(self.action_entry(a));
             }
         }
         by_value
-    };
-
-    let mut out = Vec::new();
-    // type
-    let mut type_sets = vec![BTreeSet::new(), BTreeSet::new(), BTreeSet::new()];
-    for (i, entry) in entries.iter().enumerate() {
-        type_sets[entry.kind as usize].insert(i as u32);
     }
-    out.push(facet_from_sets(
-        "type",
-        n,
+
+    fn facet(&self, name: &'static str, values: Vec<Value>) -> Facet {
+        facet_from_sets(name, self.n, values)
+    }
+
+    fn types(&self, entries: &[Entry]) -> Vec<Value> {
+        let mut sets = vec![BTreeSet::new(), BTreeSet::new(), BTreeSet::new()];
+        for (i, entry) in entries.iter().enumerate() {
+            sets[entry.kind as usize].insert(i as u32);
+        }
         EntryKind::ALL
             .iter()
-            .zip(type_sets)
+            .zip(sets)
             .map(|(kind, set)| {
-                (
-                    kind.key().to_string(),
-                    site.i18n
-                        .message(lang, &format!("search-type-{}", kind.key()), None),
-                    String::new(),
-                    set,
-                )
+                let label = self.message(&format!("search-type-{}", kind.key()));
+                (kind.key().to_string(), label, String::new(), set)
             })
-            .collect(),
-    ));
-    // mechanism
-    let by_mechanism = inherit(&|r| vec![r.mechanism.index()], d.mechanisms.len());
-    out.push(term_facet(
-        "mechanism",
-        (0..d.mechanisms.len())
+            .collect()
+    }
+
+    fn mechanisms(&self) -> Vec<Value> {
+        let d = self.d;
+        let by_mechanism = self.inherited(&|r| vec![r.mechanism.index()], d.mechanisms.len());
+        let terms = (0..d.mechanisms.len())
             .map(|m| {
                 let mechanism = &d.mechanisms[m];
-                let name = site.localize(&mechanism.name, lang);
-                let (mut label, label_lang) = localized_label(name);
+                let (mut label, label_lang) =
+                    self.label(self.site.localize(&mechanism.name, self.lang));
                 if let Some(acronym) = &mechanism.acronym {
                     if *acronym != label {
                         label = format!("{acronym}: {label}");
                     }
                 }
-                (
-                    Term::Mechanism(MechanismId(m as u32)),
-                    mechanism.key.id.clone(),
-                    (label, label_lang),
-                )
+                let term = Term::Mechanism(MechanismId(m as u32));
+                (term, mechanism.key.id.clone(), (label, label_lang))
             })
-            .collect(),
-        &|m| {
+            .collect();
+        self.term_values(terms, &|m| {
+            let documents = d.mechanisms[m].documents.iter();
             let mut extra = by_mechanism[m].clone();
-            extra.extend(
-                d.mechanisms[m]
-                    .documents
-                    .iter()
-                    .map(|doc| document_entry(doc.index())),
-            );
+            extra.extend(documents.map(|doc| self.document_entry(doc.index())));
             extra
-        },
-    ));
-    // document
-    let by_document = inherit(&|r| vec![r.document.index()], d.documents.len());
-    out.push(term_facet(
-        "document",
-        (0..d.documents.len())
+        })
+    }
+
+    fn documents(&self) -> Vec<Value> {
+        let d = self.d;
+        let by_document = self.inherited(&|r| vec![r.document.index()], d.documents.len());
+        let terms = (0..d.documents.len())
             .map(|doc| {
+                let document = &d.documents[doc];
+                let label = (document.symbol.clone(), String::new());
                 (
                     Term::Document(DocumentId(doc as u32)),
-                    d.documents[doc].key.id.clone(),
-                    (d.documents[doc].symbol.clone(), String::new()),
+                    document.key.id.clone(),
+                    label,
                 )
             })
-            .collect(),
-        &|doc| {
+            .collect();
+        self.term_values(terms, &|doc| {
             let mut extra = by_document[doc].clone();
-            extra.push(document_entry(doc));
+            extra.push(self.document_entry(doc));
             extra
-        },
-    ));
-    // status: recommendations by the status pages' rule, actions by their government status
-    let mut by_status: Vec<Vec<u32>> = vec![Vec::new(); d.config.statuses.len()];
-    for (a, action) in d.actions.iter().enumerate() {
-        if let Some(u) = action.assessments.government {
-            by_status[d.status_updates[u.index()].status.index()].push(action_entry(a));
+        })
+    }
+
+    /// The State under review: recommendations and documents by their State, actions by
+    /// what they address. Only in a multi-State portal (else no values: no facet shown).
+    fn states_under_review(&self) -> Vec<Value> {
+        let d = self.d;
+        if !d.is_multi_state() {
+            return Vec::new();
         }
+        let mut sets: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); d.states.len()];
+        for (i, r) in d.recommendations.iter().enumerate() {
+            if let Some(s) = r.state {
+                sets[s.index()].insert(i as u32);
+            }
+        }
+        for (doc, document) in d.documents.iter().enumerate() {
+            if let Some(s) = document.state {
+                sets[s.index()].insert(self.document_entry(doc));
+            }
+        }
+        let of_rec = |r: &Recommendation| r.state.map(|s| s.index()).into_iter().collect();
+        for (s, actions) in self
+            .inherited(&of_rec, d.states.len())
+            .into_iter()
+            .enumerate()
+        {
+            sets[s].extend(actions);
+        }
+        self.state_values(sets)
     }
-    out.push(term_facet(
-        "status",
-        (0..d.config.statuses.len())
-            .map(|s| {
-                (
-                    Term::Status(StatusId(s as u32)),
-                    d.config.statuses[s].id.clone(),
-                    (site.status_label(StatusId(s as u32), lang), String::new()),
-                )
+
+    /// The recommending States: each with the recommendations it made (alone or jointly) and
+    /// the actions that address them.
+    fn recommending_states(&self) -> Vec<Value> {
+        let d = self.d;
+        let mut sets: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); d.states.len()];
+        for (i, r) in d.recommendations.iter().enumerate() {
+            for s in &r.recommending_states {
+                sets[s.index()].insert(i as u32);
+            }
+        }
+        let of_rec = |r: &Recommendation| r.recommending_states.iter().map(|s| s.index()).collect();
+        for (s, actions) in self
+            .inherited(&of_rec, d.states.len())
+            .into_iter()
+            .enumerate()
+        {
+            sets[s].extend(actions);
+        }
+        self.state_values(sets)
+    }
+
+    /// Values keyed by State id, labelled with the State's name in the index's language.
+    fn state_values(&self, sets: Vec<BTreeSet<u32>>) -> Vec<Value> {
+        sets.into_iter()
+            .enumerate()
+            .map(|(s, set)| {
+                let (name_lang, name) = self.d.state_name(StateId(s as u32), self.lang);
+                let label_lang = if name_lang == self.lang {
+                    ""
+                } else {
+                    name_lang
+                };
+                let key = self.d.states[s].key.id.clone();
+                (key, name.to_string(), label_lang.to_string(), set)
             })
-            .collect(),
-        &|s| by_status[s].clone(),
-    ));
-    // disputed: recommendations whose assessors' current views differ (the disputed pages' rule)
-    let disputed: BTreeSet<u32> = (0..recs as u32)
-        .filter(|&r| !d.recommendations[r as usize].effective.agree())
-        .collect();
-    out.push(facet_from_sets(
-        "disputed",
-        n,
-        vec![(
-            "yes".to_string(),
-            site.i18n.message(lang, "search-disputed-yes", None),
-            String::new(),
-            disputed,
-        )],
-    ));
-    // response
-    let mut response_sets: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); Response::ALL.len()];
-    for (i, r) in d.recommendations.iter().enumerate() {
-        let position = Response::ALL
-            .iter()
-            .position(|(_, x)| *x == r.response)
-            .unwrap_or(Response::ALL.len() - 1);
-        response_sets[position].insert(i as u32);
+            .collect()
     }
-    out.push(facet_from_sets(
-        "response",
-        n,
+
+    /// Recommendations by the status pages' rule, actions by their government status.
+    fn statuses(&self) -> Vec<Value> {
+        let d = self.d;
+        let mut by_status: Vec<Vec<u32>> = vec![Vec::new(); d.config.statuses.len()];
+        for (a, action) in d.actions.iter().enumerate() {
+            if let Some(u) = action.assessments.government {
+                by_status[d.status_updates[u.index()].status.index()].push(self.action_entry(a));
+            }
+        }
+        let terms = (0..d.config.statuses.len())
+            .map(|s| {
+                let id = StatusId(s as u32);
+                let label = (self.site.status_label(id, self.lang), String::new());
+                (Term::Status(id), d.config.statuses[s].id.clone(), label)
+            })
+            .collect();
+        self.term_values(terms, &|s| by_status[s].clone())
+    }
+
+    /// Recommendations whose assessors' current views differ (the disputed pages' rule).
+    fn disputed(&self) -> Vec<Value> {
+        let recommendations = &self.d.recommendations;
+        let disputed: BTreeSet<u32> = (0..recommendations.len() as u32)
+            .filter(|&r| !recommendations[r as usize].effective.agree())
+            .collect();
+        let label = self.message("search-disputed-yes");
+        vec![("yes".to_string(), label, String::new(), disputed)]
+    }
+
+    fn responses(&self) -> Vec<Value> {
+        let mut sets: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); Response::ALL.len()];
+        for (i, r) in self.d.recommendations.iter().enumerate() {
+            let position = Response::ALL
+                .iter()
+                .position(|(_, x)| *x == r.response)
+                .unwrap_or(Response::ALL.len() - 1);
+            sets[position].insert(i as u32);
+        }
         Response::ALL
             .iter()
-            .zip(response_sets)
+            .zip(sets)
             .map(|((id, _), set)| {
-                (
-                    id.to_string(),
-                    site.i18n.message(lang, &format!("response-{id}"), None),
-                    String::new(),
-                    set,
-                )
+                let label = self.message(&format!("response-{id}"));
+                (id.to_string(), label, String::new(), set)
             })
-            .collect(),
-    ));
-    // theme, group, SDG target, institution
-    let by_theme = inherit(
-        &|r| r.themes.iter().map(|t| t.index()).collect(),
-        d.themes.len(),
-    );
-    out.push(term_facet(
-        "theme",
-        (0..d.themes.len())
+            .collect()
+    }
+
+    fn themes(&self) -> Vec<Value> {
+        let d = self.d;
+        let by_theme = self.inherited(
+            &|r| r.themes.iter().map(|t| t.index()).collect(),
+            d.themes.len(),
+        );
+        let terms = (0..d.themes.len())
             .map(|t| {
+                let label = self.label(self.site.localize(&d.themes[t].name, self.lang));
                 (
                     Term::Theme(ThemeId(t as u32)),
                     d.themes[t].key.id.clone(),
-                    localized_label(site.localize(&d.themes[t].name, lang)),
+                    label,
                 )
             })
-            .collect(),
-        &|t| by_theme[t].clone(),
-    ));
-    let by_group = inherit(
-        &|r| r.groups.iter().map(|g| g.index()).collect(),
-        d.groups.len(),
-    );
-    out.push(term_facet(
-        "group",
-        (0..d.groups.len())
+            .collect();
+        self.term_values(terms, &|t| by_theme[t].clone())
+    }
+
+    fn groups(&self) -> Vec<Value> {
+        let d = self.d;
+        let by_group = self.inherited(
+            &|r| r.groups.iter().map(|g| g.index()).collect(),
+            d.groups.len(),
+        );
+        let terms = (0..d.groups.len())
             .map(|g| {
+                let label = self.label(self.site.localize(&d.groups[g].name, self.lang));
                 (
                     Term::Group(GroupId(g as u32)),
                     d.groups[g].key.id.clone(),
-                    localized_label(site.localize(&d.groups[g].name, lang)),
+                    label,
                 )
             })
-            .collect(),
-        &|g| by_group[g].clone(),
-    ));
-    let by_target = inherit(
-        &|r| r.sdg_targets.iter().map(|t| t.index()).collect(),
-        d.sdg_targets.len(),
-    );
-    out.push(term_facet(
-        "sdg",
-        (0..d.sdg_targets.len())
+            .collect();
+        self.term_values(terms, &|g| by_group[g].clone())
+    }
+
+    fn sdg_targets(&self) -> Vec<Value> {
+        let d = self.d;
+        let by_target = self.inherited(
+            &|r| r.sdg_targets.iter().map(|t| t.index()).collect(),
+            d.sdg_targets.len(),
+        );
+        let terms = (0..d.sdg_targets.len())
             .map(|t| {
                 let target = &d.sdg_targets[t];
-                let (text, label_lang) = localized_label(site.localize(&target.text, lang));
-                (
-                    Term::SdgTarget(SdgTargetId(t as u32)),
-                    target.key.id.clone(),
-                    (
-                        format!("{}: {}", target.key.id, excerpt(&text, 60)),
-                        label_lang,
-                    ),
-                )
+                let (text, label_lang) = self.label(self.site.localize(&target.text, self.lang));
+                let label = format!("{}: {}", target.key.id, excerpt(&text, 60));
+                let term = Term::SdgTarget(SdgTargetId(t as u32));
+                (term, target.key.id.clone(), (label, label_lang))
             })
-            .collect(),
-        &|t| by_target[t].clone(),
-    ));
-    let mut by_institution: Vec<Vec<u32>> = vec![Vec::new(); d.institutions.len()];
-    for (i, institution) in d.institutions.iter().enumerate() {
-        by_institution[i].extend(institution.actions.iter().map(|a| action_entry(a.index())));
+            .collect();
+        self.term_values(terms, &|t| by_target[t].clone())
     }
-    out.push(term_facet(
-        "institution",
-        (0..d.institutions.len())
+
+    fn institutions(&self) -> Vec<Value> {
+        let d = self.d;
+        let terms = (0..d.institutions.len())
             .map(|i| {
-                (
-                    Term::Institution(InstitutionId(i as u32)),
-                    d.institutions[i].key.id.clone(),
-                    localized_label(site.localize(&d.institutions[i].name, lang)),
-                )
+                let institution = &d.institutions[i];
+                let label = self.label(self.site.localize(&institution.name, self.lang));
+                let term = Term::Institution(InstitutionId(i as u32));
+                (term, institution.key.id.clone(), label)
             })
-            .collect(),
-        &|i| by_institution[i].clone(),
-    ));
-    // year, newest first
+            .collect();
+        self.term_values(terms, &|i| {
+            let actions = d.institutions[i].actions.iter();
+            actions.map(|a| self.action_entry(a.index())).collect()
+        })
+    }
+}
+
+/// Years, newest first.
+fn years(entries: &[Entry]) -> Vec<Value> {
     let mut years: BTreeMap<std::cmp::Reverse<String>, BTreeSet<u32>> = BTreeMap::new();
     for (i, entry) in entries.iter().enumerate() {
         if entry.date.len() >= 4 {
@@ -281,21 +379,11 @@ pub(super) fn facets(site: &Site, lang: &str, entries: &[Entry]) -> Vec<Facet> {
                 .insert(i as u32);
         }
     }
-    out.push(facet_from_sets(
-        "year",
-        n,
-        years
-            .into_iter()
-            .map(|(std::cmp::Reverse(year), set)| (year.clone(), year, String::new(), set))
-            .collect(),
-    ));
-    debug_assert_eq!(
-        out.iter().map(|f| f.name).collect::<Vec<_>>(),
-        FACETS.to_vec()
-    );
-    out
+    years
+        .into_iter()
+        .map(|(std::cmp::Reverse(year), set)| (year.clone(), year, String::new(), set))
+        .collect()
 }
-
 /// A facet from (key, label, label language, entries) per value; values without entries
 /// are left out.
 fn facet_from_sets(

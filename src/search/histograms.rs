@@ -13,6 +13,23 @@ pub fn has_histogram(index: &LanguageIndex, term: u32) -> bool {
     index.terms[term as usize].postings.len() >= MIN_ENTRIES
 }
 
+/// Per facet (manifest order), per value, how many of the term's entries have the value.
+pub fn of_term(index: &LanguageIndex, term: u32) -> Vec<Vec<u32>> {
+    index
+        .facets
+        .iter()
+        .map(|facet| {
+            let mut counts = vec![0u32; facet.values.len()];
+            for &(entry, _) in &index.terms[term as usize].postings {
+                for &v in &facet.of_entry[entry as usize] {
+                    counts[v as usize] += 1;
+                }
+            }
+            counts
+        })
+        .collect()
+}
+
 /// The terms with a histogram, ascending, and each one's file: per facet (manifest order),
 /// `[value, count, value, count, …]` for the values with a count, as JSON.
 pub fn files(index: &LanguageIndex) -> (Vec<u32>, Vec<Vec<u8>>) {
@@ -22,16 +39,9 @@ pub fn files(index: &LanguageIndex) -> (Vec<u32>, Vec<Vec<u8>>) {
     let files = terms
         .iter()
         .map(|&t| {
-            let histogram: Vec<Vec<u32>> = index
-                .facets
+            let sparse: Vec<Vec<u32>> = of_term(index, t)
                 .iter()
-                .map(|facet| {
-                    let mut counts = vec![0u32; facet.values.len()];
-                    for &(entry, _) in &index.terms[t as usize].postings {
-                        for &v in &facet.of_entry[entry as usize] {
-                            counts[v as usize] += 1;
-                        }
-                    }
+                .map(|counts| {
                     counts
                         .iter()
                         .enumerate()
@@ -40,8 +50,24 @@ pub fn files(index: &LanguageIndex) -> (Vec<u32>, Vec<Vec<u8>>) {
                         .collect()
                 })
                 .collect();
-            serde_json::to_vec(&histogram).expect("serialisable")
+            serde_json::to_vec(&sparse).expect("serialisable")
         })
         .collect();
     (terms, files)
+}
+
+/// The entries of each term with a histogram (in the order of [`files`]), as sets
+/// ([`super::export::encode_set`]): what an estimated query intersects for its exact count.
+pub fn sets(index: &LanguageIndex) -> Vec<Vec<u8>> {
+    (0..index.terms.len() as u32)
+        .filter(|&t| has_histogram(index, t))
+        .map(|t| {
+            let entries: Vec<u32> = index.terms[t as usize]
+                .postings
+                .iter()
+                .map(|&(e, _)| e)
+                .collect();
+            super::export::encode_set(&entries)
+        })
+        .collect()
 }

@@ -167,32 +167,55 @@ pub fn is_key_candidate(chunk: &str) -> bool {
 /// An entry's text fields: (boost, text).
 type Fields = Vec<(f64, String)>;
 
-/// Builds the index of `lang`.
-pub fn build(site: &Site, lang: &str) -> LanguageIndex {
-    let d = site.data;
-    let mut entries = Vec::new();
-    let mut fields: Vec<Fields> = Vec::new();
-    let mut keys: BTreeMap<String, BTreeMap<u32, u8>> = BTreeMap::new();
-    let add_key =
-        |keys: &mut BTreeMap<String, BTreeMap<u32, u8>>, key: &str, entry: u32, weight: u8| {
-            let key = key.to_ascii_lowercase();
-            if is_key_candidate(&key) {
-                let slot = keys.entry(key).or_default().entry(entry).or_insert(0);
-                *slot = (*slot).max(weight);
-            }
-        };
-    let mechanism_label = |m: MechanismId| {
-        let mechanism = &d.mechanisms[m.index()];
+/// The entries of an index being built, with their text fields and exact keys.
+#[derive(Default)]
+struct Collected {
+    entries: Vec<Entry>,
+    fields: Vec<Fields>,
+    keys: BTreeMap<String, BTreeMap<u32, u8>>,
+}
+
+impl Collected {
+    /// The entry the next push makes.
+    fn next(&self) -> u32 {
+        self.entries.len() as u32
+    }
+
+    fn key(&mut self, key: &str, entry: u32, weight: u8) {
+        let key = key.to_ascii_lowercase();
+        if is_key_candidate(&key) {
+            let slot = self.keys.entry(key).or_default().entry(entry).or_insert(0);
+            *slot = (*slot).max(weight);
+        }
+    }
+
+    fn push(&mut self, entry: Entry, fields: Fields) {
+        self.entries.push(entry);
+        self.fields.push(fields);
+    }
+}
+
+/// What every entry of `lang` needs to know of the site.
+struct Source<'a> {
+    site: &'a Site<'a>,
+    lang: &'a str,
+}
+
+impl Source<'_> {
+    fn mechanism_label(&self, m: MechanismId) -> String {
+        let mechanism = &self.site.data.mechanisms[m.index()];
         mechanism
             .acronym
             .clone()
-            .unwrap_or_else(|| site.localize(&mechanism.name, lang).text)
-    };
-    let localized = |text: &Text| -> (String, String) {
-        match text.pick(lang, &d.config.default_language) {
+            .unwrap_or_else(|| self.site.localize(&mechanism.name, self.lang).text)
+    }
+
+    /// The text in the index's language or its fallback: (text, its language when a fallback).
+    fn localized(&self, text: &Text) -> (String, String) {
+        match text.pick(self.lang, &self.site.data.config.default_language) {
             Some((actual, value)) => (
                 value.to_string(),
-                if actual == lang {
+                if actual == self.lang {
                     String::new()
                 } else {
                     actual.to_string()
@@ -200,53 +223,56 @@ pub fn build(site: &Site, lang: &str) -> LanguageIndex {
             ),
             None => (String::new(), String::new()),
         }
-    };
+    }
 
-    for r in &d.recommendations {
-        let entry = entries.len() as u32;
+    fn recommendation(&self, c: &mut Collected, r: &Recommendation) {
+        let d = self.site.data;
+        let entry = c.next();
         let document = &d.documents[r.document.index()];
-        let (text, text_lang) = localized(&r.text);
+        let (text, text_lang) = self.localized(&r.text);
         let mut symbol = vec![r.key.id.clone(), document.symbol.clone()];
         symbol.extend(r.aliases.iter().map(|a| a.id.clone()));
         symbol.extend(r.paragraph.clone());
         symbol.extend(d.mechanisms[r.mechanism.index()].acronym.clone());
         let mut body = vec![text.clone()];
         body.extend(d.state_names(&r.recommending_states, &d.config.default_language));
-        fields.push(vec![
+        c.key(&r.key.id, entry, KEY_SELF);
+        for alias in &r.aliases {
+            c.key(&alias.id, entry, KEY_SELF);
+        }
+        c.key(&document.symbol, entry, KEY_DOCUMENT);
+        c.key(&document.key.id, entry, KEY_DOCUMENT);
+        let fields = vec![
             (BOOST_SYMBOL, symbol.join(" ")),
             (BOOST_BODY, body.join(" ")),
-        ]);
-        add_key(&mut keys, &r.key.id, entry, KEY_SELF);
-        for alias in &r.aliases {
-            add_key(&mut keys, &alias.id, entry, KEY_SELF);
-        }
-        add_key(&mut keys, &document.symbol, entry, KEY_DOCUMENT);
-        add_key(&mut keys, &document.key.id, entry, KEY_DOCUMENT);
-        entries.push(Entry {
+        ];
+        let row = Entry {
             kind: EntryKind::Recommendation,
             id: r.key.id.clone(),
             text: excerpt(&text, EXCERPT_CHARS),
             text_lang,
-            mechanism: mechanism_label(r.mechanism),
+            mechanism: self.mechanism_label(r.mechanism),
             symbol: document.symbol.clone(),
             date: r.date.to_string(),
             status: None,
             views: Views::of(r),
             response: r.response.id().to_string(),
             paragraph: r.paragraph.clone().unwrap_or_default(),
-        });
+        };
+        c.push(row, fields);
     }
-    for a in &d.actions {
-        let entry = entries.len() as u32;
-        let (title, text_lang) = localized(&a.title);
-        let (description, _) = localized(&a.description);
-        fields.push(vec![
+
+    fn action(&self, c: &mut Collected, a: &Action) {
+        let entry = c.next();
+        let (title, text_lang) = self.localized(&a.title);
+        let (description, _) = self.localized(&a.description);
+        let fields = vec![
             (BOOST_SYMBOL, a.key.id.clone()),
             (BOOST_TITLE, title.clone()),
             (BOOST_BODY, description),
-        ]);
-        add_key(&mut keys, &a.key.id, entry, KEY_SELF);
-        entries.push(Entry {
+        ];
+        c.key(&a.key.id, entry, KEY_SELF);
+        let row = Entry {
             kind: EntryKind::Action,
             id: a.key.id.clone(),
             text: excerpt(&title, EXCERPT_CHARS),
@@ -258,38 +284,63 @@ pub fn build(site: &Site, lang: &str) -> LanguageIndex {
             views: None,
             response: String::new(),
             paragraph: String::new(),
-        });
+        };
+        c.push(row, fields);
     }
-    for doc in &d.documents {
-        let entry = entries.len() as u32;
-        let (title, text_lang) = localized(&doc.title);
+
+    fn document(&self, c: &mut Collected, doc: &Document) {
+        let d = self.site.data;
+        let entry = c.next();
+        let (title, text_lang) = self.localized(&doc.title);
         let mut symbol = vec![doc.symbol.clone(), doc.key.id.clone()];
         symbol.extend(d.mechanisms[doc.mechanism.index()].acronym.clone());
-        fields.push(vec![
+        let fields = vec![
             (BOOST_SYMBOL, symbol.join(" ")),
             (BOOST_TITLE, title.clone()),
-        ]);
-        add_key(&mut keys, &doc.symbol, entry, KEY_SELF);
-        add_key(&mut keys, &doc.key.id, entry, KEY_SELF);
+        ];
+        c.key(&doc.symbol, entry, KEY_SELF);
+        c.key(&doc.key.id, entry, KEY_SELF);
         let text = if title.is_empty() {
             doc.symbol.clone()
         } else {
             excerpt(&title, EXCERPT_CHARS)
         };
-        entries.push(Entry {
+        let row = Entry {
             kind: EntryKind::Document,
             id: doc.key.id.clone(),
             text,
             text_lang,
-            mechanism: mechanism_label(doc.mechanism),
+            mechanism: self.mechanism_label(doc.mechanism),
             symbol: doc.symbol.clone(),
             date: doc.date.to_string(),
             status: None,
             views: None,
             response: String::new(),
             paragraph: String::new(),
-        });
+        };
+        c.push(row, fields);
     }
+}
+
+/// Builds the index of `lang`.
+pub fn build(site: &Site, lang: &str) -> LanguageIndex {
+    let d = site.data;
+    let source = Source { site, lang };
+    let mut c = Collected::default();
+    for r in &d.recommendations {
+        source.recommendation(&mut c, r);
+    }
+    for a in &d.actions {
+        source.action(&mut c, a);
+    }
+    for doc in &d.documents {
+        source.document(&mut c, doc);
+    }
+    let Collected {
+        mut entries,
+        fields,
+        keys,
+    } = c;
 
     let (vocab, terms, pairs_seen) = invert(lang, &fields);
     let keys = keys
@@ -352,17 +403,27 @@ fn views_message(site: &Site, lang: &str, key: &str) -> String {
     site.i18n.message(lang, key, Some(&args))
 }
 
-/// Analyses every field and builds the vocabulary and the postings with BM25 impacts.
-fn invert(lang: &str, fields: &[Fields]) -> (Vec<(String, u32)>, Vec<TermData>, Bloom) {
+/// Every entry's terms, before the terms have their final ids.
+struct Analysed {
+    /// Surface form to its stem's provisional index (None: a stop word or too long).
+    surface_terms: HashMap<String, Option<u32>>,
+    /// The stems, by provisional index.
+    stems: Vec<String>,
+    /// Per entry: (provisional term, weighted tf), and the entry's length in tokens.
+    per_entry: Vec<(Vec<(u32, f64)>, f64)>,
+    /// Per entry: (pair of provisional terms side by side, weighted tf), for phrases.
+    pairs_of_entry: Vec<Vec<((u32, u32), f64)>>,
+}
+
+fn analyse(lang: &str, fields: &[Fields]) -> Analysed {
     let mut analyzer = Analyzer::new(lang);
-    // Surface form to its stem's provisional index (None: a stop word or too long).
-    let mut surface_terms: HashMap<String, Option<u32>> = HashMap::new();
-    let mut stems: Vec<String> = Vec::new();
+    let mut a = Analysed {
+        surface_terms: HashMap::new(),
+        stems: Vec::new(),
+        per_entry: Vec::with_capacity(fields.len()),
+        pairs_of_entry: Vec::with_capacity(fields.len()),
+    };
     let mut stem_index: HashMap<String, u32> = HashMap::new();
-    // Per entry: (provisional term, weighted tf), and the entry's length in tokens.
-    let mut per_entry: Vec<(Vec<(u32, f64)>, f64)> = Vec::with_capacity(fields.len());
-    // Per entry: (pair of provisional terms side by side, weighted tf), for phrases.
-    let mut pairs_of_entry: Vec<Vec<((u32, u32), f64)>> = Vec::with_capacity(fields.len());
     for entry_fields in fields {
         let mut tf: HashMap<u32, f64> = HashMap::new();
         let mut pair_tf: HashMap<(u32, u32), f64> = HashMap::new();
@@ -374,17 +435,17 @@ fn invert(lang: &str, fields: &[Fields]) -> (Vec<(String, u32)>, Vec<TermData>, 
             let mut previous: Option<u32> = None;
             for surface in found {
                 length += 1.0;
-                let term = match surface_terms.get(&surface) {
+                let term = match a.surface_terms.get(&surface) {
                     Some(term) => *term,
                     None => {
                         let term = analyzer.term(&surface).map(|stem| {
-                            let next = stems.len() as u32;
+                            let next = a.stems.len() as u32;
                             *stem_index.entry(stem.clone()).or_insert_with(|| {
-                                stems.push(stem);
+                                a.stems.push(stem);
                                 next
                             })
                         });
-                        surface_terms.insert(surface, term);
+                        a.surface_terms.insert(surface, term);
                         term
                     }
                 };
@@ -399,44 +460,24 @@ fn invert(lang: &str, fields: &[Fields]) -> (Vec<(String, u32)>, Vec<TermData>, 
         }
         let mut tf: Vec<(u32, f64)> = tf.into_iter().collect();
         tf.sort_by_key(|(t, _)| *t);
-        per_entry.push((tf, length));
+        a.per_entry.push((tf, length));
         let mut pair_tf: Vec<((u32, u32), f64)> = pair_tf.into_iter().collect();
         pair_tf.sort_by_key(|(p, _)| *p);
-        pairs_of_entry.push(pair_tf);
+        a.pairs_of_entry.push(pair_tf);
     }
+    a
+}
 
-    // Final term ids: in the order of each term's first surface form (JavaScript order), so
-    // that the terms of a prefix sit together in the postings.
-    // Stop words stay in the vocabulary, marked, so that a query can leave them out.
-    let mut vocab: Vec<(String, u32)> = surface_terms
-        .iter()
-        .map(|(s, t)| (s.clone(), t.unwrap_or(STOP)))
-        .collect();
-    // A stem is also a way to write its term (Arabic words without their article, for one),
-    // unless it is already a surface form of its own.
-    for (provisional, stem) in stems.iter().enumerate() {
-        if !surface_terms.contains_key(stem) && super::analysis::surfaces(stem) == [stem.as_str()] {
-            vocab.push((stem.clone(), provisional as u32));
-        }
-    }
-    vocab.sort_by(|a, b| js_order(&a.0, &b.0));
-    let mut final_id: Vec<Option<u32>> = vec![None; stems.len()];
-    let mut next = 0;
-    for (_, provisional) in &vocab {
-        if *provisional != STOP && final_id[*provisional as usize].is_none() {
-            final_id[*provisional as usize] = Some(next);
-            next += 1;
-        }
-    }
-    let final_id: Vec<u32> = final_id
-        .into_iter()
-        .map(|id| id.expect("every stem has a surface form"))
-        .collect();
-    for (_, term) in vocab.iter_mut() {
-        if *term != STOP {
-            *term = final_id[*term as usize];
-        }
-    }
+/// Analyses every field and builds the vocabulary and the postings with BM25 impacts.
+fn invert(lang: &str, fields: &[Fields]) -> (Vec<(String, u32)>, Vec<TermData>, Bloom) {
+    let Analysed {
+        surface_terms,
+        stems,
+        per_entry,
+        pairs_of_entry,
+    } = analyse(lang, fields);
+
+    let (mut vocab, final_id) = vocabulary(&surface_terms, &stems);
     let mut terms: Vec<TermData> = (0..stems.len())
         .map(|_| TermData {
             stem: String::new(),
@@ -470,6 +511,65 @@ fn invert(lang: &str, fields: &[Fields]) -> (Vec<(String, u32)>, Vec<TermData>, 
     pair_rows.append(&mut vocab);
     let vocab = pair_rows;
 
+    score(
+        &mut terms,
+        &per_entry,
+        &pairs_of_entry,
+        &final_id,
+        &pair_term,
+    );
+    (vocab, terms, pairs_seen)
+}
+
+/// The vocabulary sorted in JavaScript order, its terms renumbered (`final_id`, by
+/// provisional index): final ids follow each term's first surface form, so that the terms
+/// of a prefix sit together in the postings. Stop words stay in the vocabulary, marked, so
+/// that a query can leave them out.
+fn vocabulary(
+    surface_terms: &HashMap<String, Option<u32>>,
+    stems: &[String],
+) -> (Vec<(String, u32)>, Vec<u32>) {
+    let mut vocab: Vec<(String, u32)> = surface_terms
+        .iter()
+        .map(|(s, t)| (s.clone(), t.unwrap_or(STOP)))
+        .collect();
+    // A stem is also a way to write its term (Arabic words without their article, for one),
+    // unless it is already a surface form of its own.
+    for (provisional, stem) in stems.iter().enumerate() {
+        if !surface_terms.contains_key(stem) && super::analysis::surfaces(stem) == [stem.as_str()] {
+            vocab.push((stem.clone(), provisional as u32));
+        }
+    }
+    vocab.sort_by(|a, b| js_order(&a.0, &b.0));
+    let mut final_id: Vec<Option<u32>> = vec![None; stems.len()];
+    let mut next = 0;
+    for (_, provisional) in &vocab {
+        if *provisional != STOP && final_id[*provisional as usize].is_none() {
+            final_id[*provisional as usize] = Some(next);
+            next += 1;
+        }
+    }
+    let final_id: Vec<u32> = final_id
+        .into_iter()
+        .map(|id| id.expect("every stem has a surface form"))
+        .collect();
+    for (_, term) in vocab.iter_mut() {
+        if *term != STOP {
+            *term = final_id[*term as usize];
+        }
+    }
+    (vocab, final_id)
+}
+
+/// Postings with BM25 impacts (terms by final id, pairs kept by their term) and the terms'
+/// integer idf weights.
+fn score(
+    terms: &mut [TermData],
+    per_entry: &[(Vec<(u32, f64)>, f64)],
+    pairs_of_entry: &[Vec<((u32, u32), f64)>],
+    final_id: &[u32],
+    pair_term: &HashMap<(u32, u32), u32>,
+) {
     let n = per_entry.len() as f64;
     let average = if per_entry.is_empty() {
         1.0
@@ -492,12 +592,11 @@ fn invert(lang: &str, fields: &[Fields]) -> (Vec<(String, u32)>, Vec<TermData>, 
             }
         }
     }
-    for term in &mut terms {
+    for term in terms.iter_mut() {
         let df = term.postings.len() as f64;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         term.weight = ((idf * 10.0).round() as u32).max(1);
     }
-    (vocab, terms, pairs_seen)
 }
 
 /// Two terms side by side, first then second.

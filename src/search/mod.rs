@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod bloom;
+pub mod estimate;
 pub mod export;
 mod facets;
 mod histograms;
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow};
 use rayon::prelude::*;
 
+pub use estimate::Counting;
 pub use facets::FACETS;
 pub use index::{Entry, EntryKind, LanguageIndex, Views};
 pub use query::{Hit, Query, Results};

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::analysis::is_cjk;
+use super::estimate::{self, Counting};
 use super::index::{LanguageIndex, STOP, js_order, pair_key};
 use super::syntax::{Chunk, parse};
 use super::typo;
@@ -56,7 +57,12 @@ pub struct Results {
     /// Every match, best first (ties by entry order). Without words, every entry that passes
     /// the filters, in entry order.
     pub hits: Vec<Hit>,
+    /// Exact counts.
     pub facets: Vec<FacetCounts>,
+    /// How the filters panel counts this query; with [`Counting::Estimated`], `estimate`
+    /// holds what it shows.
+    pub counting: Counting,
+    pub estimate: Option<Vec<FacetCounts>>,
     /// Words the index does not know; they were left out of the query.
     pub ignored: Vec<String>,
     /// When nothing matches: the query with its unknown words replaced by their nearest
@@ -259,6 +265,23 @@ impl LanguageIndex {
         clauses
     }
 
+    /// The sets of terms an exclusion chunk leaves out (entries in every set).
+    fn exclusion(&self, chunk: &Chunk) -> Vec<Vec<u32>> {
+        if chunk.phrase {
+            self.phrase(&chunk.words)
+                .into_iter()
+                .map(|cl| cl.into_iter().map(|(t, _)| t).collect())
+                .collect()
+        } else {
+            chunk
+                .words
+                .iter()
+                .filter_map(|(s, _)| self.expand(s, false, false))
+                .map(|terms| terms.into_iter().map(|(t, _)| t).collect())
+                .collect()
+        }
+    }
+
     /// Compiles the chunks of a query into clauses and exclusions.
     fn compile(&self, chunks: &[Chunk]) -> Compiled {
         let mut c = Compiled::default();
@@ -272,19 +295,7 @@ impl LanguageIndex {
             let previous = joinable.take();
             if chunk.exclude {
                 slots += 1;
-                let group: Vec<Vec<u32>> = if chunk.phrase {
-                    self.phrase(&chunk.words)
-                        .into_iter()
-                        .map(|cl| cl.into_iter().map(|(t, _)| t).collect())
-                        .collect()
-                } else {
-                    chunk
-                        .words
-                        .iter()
-                        .filter_map(|(s, _)| self.expand(s, false, false))
-                        .map(|terms| terms.into_iter().map(|(t, _)| t).collect())
-                        .collect()
-                };
+                let group = self.exclusion(chunk);
                 if !group.is_empty() && group.iter().all(|set| !set.is_empty()) {
                     c.exclude.push(group);
                 }
@@ -384,13 +395,89 @@ impl LanguageIndex {
                     .filter(|e| sets.iter().all(|s| s.contains(e))),
             );
         }
-        self.finish(
-            query,
-            &matched,
-            &excluded,
+        let selected = self.selected_values(query);
+        let shape: Vec<Option<Vec<u32>>> = compiled
+            .clauses
+            .iter()
+            .map(|clause| match clause {
+                Clause::Key(_) => None,
+                Clause::Terms(terms) => Some(terms.iter().map(|&(t, _)| t).collect()),
+            })
+            .collect();
+        let filtered = selected.iter().flatten().any(|&s| s);
+        let counting = estimate::counting(
+            self,
+            &shape,
+            &compiled.exclude,
+            filtered,
             compiled.has_words,
-            compiled.ignored,
-        )
+        );
+        let mut results = self.finish(&selected, &matched, &excluded, compiled.has_words);
+        results.ignored = compiled.ignored;
+        results.counting = counting;
+        if counting == Counting::Estimated {
+            let total = results.hits.len() as u32;
+            let counts = estimate::estimate(self, &shape, &compiled.exclude, total);
+            results.estimate = Some(self.facet_counts(counts));
+        }
+        results
+    }
+
+    /// Per facet, per value, whether a filter chooses it (unknown facets and values are
+    /// ignored).
+    fn selected_values(&self, query: &Query) -> Vec<Vec<bool>> {
+        self.facets
+            .iter()
+            .map(|facet| {
+                let mut chosen = vec![false; facet.values.len()];
+                for (name, key) in &query.filters {
+                    if name == facet.name {
+                        if let Some(v) = facet.values.iter().position(|v| v.key == *key) {
+                            chosen[v] = true;
+                        }
+                    }
+                }
+                chosen
+            })
+            .collect()
+    }
+
+    fn facet_counts(&self, counts: Vec<Vec<u32>>) -> Vec<FacetCounts> {
+        self.facets
+            .iter()
+            .zip(counts)
+            .map(|(facet, counts)| FacetCounts {
+                name: facet.name,
+                counts,
+            })
+            .collect()
+    }
+
+    /// The entries in every clause with their summed scores, by entry; without clauses,
+    /// every entry (or none when the query's words all were left out).
+    fn candidates(&self, matched: &[Matches], has_words: bool) -> Vec<(u32, u64)> {
+        if matched.is_empty() {
+            return if has_words {
+                Vec::new()
+            } else {
+                (0..self.entries.len() as u32).map(|e| (e, 0)).collect()
+            };
+        }
+        let smallest = (0..matched.len())
+            .min_by_key(|&i| (matched[i].len(), i))
+            .expect("not empty");
+        let mut found: Vec<(u32, u64)> = matched[smallest]
+            .keys()
+            .filter_map(|&e| {
+                let mut score = 0u64;
+                for m in matched {
+                    score += m.get(&e)?;
+                }
+                Some((e, score))
+            })
+            .collect();
+        found.sort_unstable();
+        found
     }
 
     fn term_matches(&self, terms: &[(u32, u64)]) -> Matches {
@@ -448,54 +535,15 @@ impl LanguageIndex {
     /// Intersects the clauses, applies the filters, counts the facets and ranks.
     fn finish(
         &self,
-        query: &Query,
+        selected: &[Vec<bool>],
         matched: &[Matches],
         excluded: &HashSet<u32>,
         has_words: bool,
-        ignored: Vec<String>,
     ) -> Results {
-        // Selected values per facet (unknown facets and values are ignored).
-        let selected: Vec<Vec<bool>> = self
-            .facets
-            .iter()
-            .map(|facet| {
-                let mut chosen = vec![false; facet.values.len()];
-                for (name, key) in &query.filters {
-                    if name == facet.name {
-                        if let Some(v) = facet.values.iter().position(|v| v.key == *key) {
-                            chosen[v] = true;
-                        }
-                    }
-                }
-                chosen
-            })
-            .collect();
         let active: Vec<usize> = (0..self.facets.len())
             .filter(|&f| selected[f].iter().any(|&s| s))
             .collect();
-        let candidates: Vec<(u32, u64)> = if matched.is_empty() {
-            if has_words {
-                Vec::new()
-            } else {
-                (0..self.entries.len() as u32).map(|e| (e, 0)).collect()
-            }
-        } else {
-            let smallest = (0..matched.len())
-                .min_by_key(|&i| (matched[i].len(), i))
-                .expect("not empty");
-            let mut found: Vec<(u32, u64)> = matched[smallest]
-                .keys()
-                .filter_map(|&e| {
-                    let mut score = 0u64;
-                    for m in matched {
-                        score += m.get(&e)?;
-                    }
-                    Some((e, score))
-                })
-                .collect();
-            found.sort_unstable();
-            found
-        };
+        let candidates = self.candidates(matched, has_words);
         let mut counts: Vec<Vec<u32>> = self
             .facets
             .iter()
@@ -536,16 +584,10 @@ impl LanguageIndex {
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
         Results {
             hits,
-            facets: self
-                .facets
-                .iter()
-                .zip(counts)
-                .map(|(facet, counts)| FacetCounts {
-                    name: facet.name,
-                    counts,
-                })
-                .collect(),
-            ignored,
+            facets: self.facet_counts(counts),
+            counting: Counting::Exact,
+            estimate: None,
+            ignored: Vec::new(),
             suggestion: None,
         }
     }

@@ -156,17 +156,14 @@ pub fn stacked_columns(
         escape(title)
     );
     svg.push_str(&pattern_defs(id, series));
-    for (tick, label) in [(0.0, "0%"), (0.5, "50%"), (1.0, "100%")] {
-        let y = top + plot_height * (1.0 - tick);
-        let (x1, x2) = (plot_left, plot_left + plot_width);
-        let label_x = if rtl { width - 2.0 } else { axis - 4.0 };
-        let _ = write!(
-            svg,
-            "<line x1=\"{x1}\" x2=\"{x2}\" y1=\"{y}\" y2=\"{y}\" class=\"gridline\"/><text x=\"{label_x}\" y=\"{}\" text-anchor=\"{}\" class=\"axis\">{label}</text>",
-            y + 4.5,
-            anchor_right(rtl)
-        );
-    }
+    let label_x = if rtl { width - 2.0 } else { axis - 4.0 };
+    percent_gridlines(
+        &mut svg,
+        (plot_left, plot_width),
+        (top, plot_height),
+        label_x,
+        rtl,
+    );
     let slot_x_of = |p: usize| {
         if rtl {
             plot_left + plot_width - (p as f64 + 1.0) * slot
@@ -175,23 +172,16 @@ pub fn stacked_columns(
         }
     };
     for (p, counts) in rows.iter().enumerate() {
-        let total: usize = counts.iter().sum();
-        let slot_x = slot_x_of(p);
-        let x = slot_x + (slot - bar) / 2.0;
-        let mut y = top + plot_height;
-        // The numbers are in the table next to the chart; no per-segment tooltip keeps pages small.
-        for (index, &count) in counts.iter().enumerate().take(series.len()) {
-            let h = if total == 0 {
-                0.0
-            } else {
-                plot_height * count as f64 / total as f64
-            };
-            y -= h;
-            let _ = write!(
-                svg,
-                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{h:.1}\" fill=\"url(#{id}-p{index})\" data-period=\"{p}\" data-value=\"{count}\"/>"
-            );
-        }
+        let x = slot_x_of(p) + (slot - bar) / 2.0;
+        let column = Column {
+            id,
+            period: p,
+            x,
+            bar,
+            top,
+            plot_height,
+        };
+        column_segments(&mut svg, &column, counts, series.len());
     }
     let centres: Vec<f64> = (0..rows.len()).map(|p| slot_x_of(p) + slot / 2.0).collect();
     let bounds = if rtl {
@@ -211,6 +201,64 @@ pub fn stacked_columns(
     let labels: Vec<String> = series.iter().map(|s| s.label.clone()).collect();
     svg.push_str(&legend_html(id, &labels));
     svg
+}
+
+/// The 0%, 50% and 100% lines across the plot, labelled at `label_x`.
+fn percent_gridlines(
+    svg: &mut String,
+    (plot_left, plot_width): (f64, f64),
+    (top, plot_height): (f64, f64),
+    label_x: f64,
+    rtl: bool,
+) {
+    for (tick, label) in [(0.0, "0%"), (0.5, "50%"), (1.0, "100%")] {
+        let y = top + plot_height * (1.0 - tick);
+        let (x1, x2) = (plot_left, plot_left + plot_width);
+        let _ = write!(
+            svg,
+            "<line x1=\"{x1}\" x2=\"{x2}\" y1=\"{y}\" y2=\"{y}\" class=\"gridline\"/><text x=\"{label_x}\" y=\"{}\" text-anchor=\"{}\" class=\"axis\">{label}</text>",
+            y + 4.5,
+            anchor_right(rtl)
+        );
+    }
+}
+
+/// Where one period's column of a stacked chart stands.
+struct Column<'a> {
+    id: &'a str,
+    period: usize,
+    x: f64,
+    bar: f64,
+    top: f64,
+    plot_height: f64,
+}
+
+/// One period's column: a segment for each of the first `series` counts, bottom up, each its
+/// share of the period's total.
+fn column_segments(svg: &mut String, column: &Column, counts: &[usize], series: usize) {
+    let Column {
+        id,
+        period: p,
+        x,
+        bar,
+        top,
+        plot_height,
+    } = *column;
+    let total: usize = counts.iter().sum();
+    let mut y = top + plot_height;
+    // The numbers are in the table next to the chart; no per-segment tooltip keeps pages small.
+    for (index, &count) in counts.iter().enumerate().take(series) {
+        let h = if total == 0 {
+            0.0
+        } else {
+            plot_height * count as f64 / total as f64
+        };
+        y -= h;
+        let _ = write!(
+            svg,
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{bar:.1}\" height=\"{h:.1}\" fill=\"url(#{id}-p{index})\" data-period=\"{p}\" data-value=\"{count}\"/>"
+        );
+    }
 }
 
 /// Period labels under the columns: every `step`-th counting back from the last (the most
@@ -268,55 +316,32 @@ pub fn line(
     target: Option<(f64, String)>,
     rtl: bool,
 ) -> String {
-    let (width, height, top, bottom) = (TEXT_CHART_WIDTH, 220.0_f64, 2.0 * FONT + 8.0, 30.0_f64);
-    // Room on both sides for a centred value label at the first and last point.
-    let side = 24.0;
-    let plot_height = height - top - bottom;
-    let plot_width = width - 2.0 * side;
-    let plot_left = side;
-    let mut values: Vec<f64> = points.iter().map(|p| p.value).collect();
-    values.extend(baseline.iter().map(|b| b.0));
-    values.extend(target.iter().map(|t| t.0));
-    // The axis spans the values with a margin, not from zero: indicators such as a birth
-    // registration rate move between 89 and 99, and that movement is the story.
-    let high = values.iter().copied().fold(f64::MIN, f64::max);
-    let low = values.iter().copied().fold(f64::MAX, f64::min);
-    let margin = if (high - low).abs() < f64::EPSILON {
-        high.abs().max(1.0) * 0.1
-    } else {
-        (high - low) * 0.15
-    };
-    let (min, span) = (low - margin, high - low + 2.0 * margin);
-    let y_of = |v: f64| top + plot_height * (1.0 - (v - min) / span);
-    let x_of = |position: f64| {
-        let p = if rtl { 1.0 - position } else { position };
-        plot_left + plot_width * p
-    };
+    let scale = LineScale::new(points, &baseline, &target, rtl);
+    let (width, height) = (scale.width, scale.height);
     let mut svg = String::new();
     let _ = write!(
         svg,
         "<svg class=\"chart chart-line\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title\"><title id=\"{id}-title\">{}</title>",
         escape(title)
     );
+    let (plot_left, plot_right) = (scale.plot_left, scale.plot_left + scale.plot_width);
     let _ = write!(
         svg,
-        "<line x1=\"{plot_left}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" class=\"gridline\"/>",
-        plot_left + plot_width,
-        y_of(min),
-        y_of(min)
+        "<line x1=\"{plot_left}\" x2=\"{plot_right}\" y1=\"{}\" y2=\"{}\" class=\"gridline\"/>",
+        scale.y_of(scale.min),
+        scale.y_of(scale.min)
     );
     for (class, reference) in [("baseline", &baseline), ("target", &target)] {
         if let Some((value, label)) = reference {
-            let y = y_of(*value);
+            let y = scale.y_of(*value);
             let (label_x, anchor) = if rtl {
                 (plot_left, anchor_left(rtl))
             } else {
-                (plot_left + plot_width, anchor_right(rtl))
+                (plot_right, anchor_right(rtl))
             };
             let _ = write!(
                 svg,
-                "<line x1=\"{plot_left}\" x2=\"{}\" y1=\"{y:.2}\" y2=\"{y:.2}\" class=\"reference {class}\" data-value=\"{value}\"/><text x=\"{label_x}\" y=\"{:.2}\" text-anchor=\"{anchor}\" class=\"legend\">{}</text>",
-                plot_left + plot_width,
+                "<line x1=\"{plot_left}\" x2=\"{plot_right}\" y1=\"{y:.2}\" y2=\"{y:.2}\" class=\"reference {class}\" data-value=\"{value}\"/><text x=\"{label_x}\" y=\"{:.2}\" text-anchor=\"{anchor}\" class=\"legend\">{}</text>",
                 y - 4.0,
                 escape(label)
             );
@@ -325,7 +350,7 @@ pub fn line(
     if points.len() > 1 {
         let path: Vec<String> = points
             .iter()
-            .map(|p| format!("{:.2},{:.2}", x_of(p.position), y_of(p.value)))
+            .map(|p| format!("{:.2},{:.2}", scale.x_of(p.position), scale.y_of(p.value)))
             .collect();
         let _ = write!(
             svg,
@@ -333,16 +358,84 @@ pub fn line(
             path.join(" ")
         );
     }
-    // Value and year labels thinned so that they never overlap (the table has every value),
-    // and never the same year twice in a row.
-    let slot = plot_width / points.len().saturating_sub(1).max(1) as f64;
+    point_labels(&mut svg, &scale, points);
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Where a line chart puts a value and a position along the time axis.
+struct LineScale {
+    width: f64,
+    height: f64,
+    top: f64,
+    bottom: f64,
+    plot_left: f64,
+    plot_width: f64,
+    plot_height: f64,
+    /// The value at the bottom of the plot, and the values the plot's height spans.
+    min: f64,
+    span: f64,
+    rtl: bool,
+}
+
+impl LineScale {
+    fn new(
+        points: &[LinePoint],
+        baseline: &Option<(f64, String)>,
+        target: &Option<(f64, String)>,
+        rtl: bool,
+    ) -> LineScale {
+        let (width, height, top, bottom) =
+            (TEXT_CHART_WIDTH, 220.0_f64, 2.0 * FONT + 8.0, 30.0_f64);
+        // Room on both sides for a centred value label at the first and last point.
+        let side = 24.0;
+        let mut values: Vec<f64> = points.iter().map(|p| p.value).collect();
+        values.extend(baseline.iter().map(|b| b.0));
+        values.extend(target.iter().map(|t| t.0));
+        // The axis spans the values with a margin, not from zero: indicators such as a birth
+        // registration rate move between 89 and 99, and that movement is the story.
+        let high = values.iter().copied().fold(f64::MIN, f64::max);
+        let low = values.iter().copied().fold(f64::MAX, f64::min);
+        let margin = if (high - low).abs() < f64::EPSILON {
+            high.abs().max(1.0) * 0.1
+        } else {
+            (high - low) * 0.15
+        };
+        LineScale {
+            width,
+            height,
+            top,
+            bottom,
+            plot_left: side,
+            plot_width: width - 2.0 * side,
+            plot_height: height - top - bottom,
+            min: low - margin,
+            span: high - low + 2.0 * margin,
+            rtl,
+        }
+    }
+
+    fn y_of(&self, v: f64) -> f64 {
+        self.top + self.plot_height * (1.0 - (v - self.min) / self.span)
+    }
+
+    fn x_of(&self, position: f64) -> f64 {
+        let p = if self.rtl { 1.0 - position } else { position };
+        self.plot_left + self.plot_width * p
+    }
+}
+
+/// Each point with its tooltip; value and year labels thinned so that they never overlap
+/// (the table has every value), and never the same year twice in a row.
+fn point_labels(svg: &mut String, scale: &LineScale, points: &[LinePoint]) {
+    let slot = scale.plot_width / points.len().saturating_sub(1).max(1) as f64;
     let values: Vec<String> = points.iter().map(|p| p.formatted.clone()).collect();
     let value_step = label_step(&values, slot);
     let years: Vec<String> = points.iter().map(|p| p.axis.clone()).collect();
     let step = label_step(&years, slot);
     let mut last_axis = "";
     for (index, p) in points.iter().enumerate() {
-        let (x, y) = (x_of(p.position), y_of(p.value));
+        let (x, y) = (scale.x_of(p.position), scale.y_of(p.value));
         let _ = write!(
             svg,
             "<circle cx=\"{x:.2}\" cy=\"{y:.2}\" r=\"4\" class=\"point\" data-value=\"{}\"><title>{}: {}</title></circle>",
@@ -362,14 +455,12 @@ pub fn line(
             let _ = write!(
                 svg,
                 "<text x=\"{x:.2}\" y=\"{}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
-                height - bottom + 18.0,
+                scale.height - scale.bottom + 18.0,
                 escape(&p.axis)
             );
             last_axis = &p.axis;
         }
     }
-    svg.push_str("</svg>");
-    svg
 }
 
 #[cfg(test)]

@@ -101,14 +101,7 @@ pub(super) fn recommendation(
         session: document.session.clone(),
         status: d.headline_status(r).map(|s| site.badge(s, lang)),
         assessments: site.effective_assessments(r, lang),
-        // The updates shown as current assessments above are not repeated here.
-        history: r
-            .updates
-            .iter()
-            .rev()
-            .filter(|u| !Assessor::ALL.iter().any(|(_, who)| matches!(r.effective.get(*who), Some(e) if e.source == crate::model::tracking::StatusSource::Reported(**u))))
-            .map(|&u| site.assessment(u, lang, false))
-            .collect(),
+        history: history(site, r, lang),
         actions: r
             .actions
             .iter()
@@ -117,31 +110,19 @@ pub(super) fn recommendation(
         lead: r
             .lead_institution
             .map(|i| site.term_link(Term::Institution(i), lang)),
-        partners: r
-            .partner_institutions
-            .iter()
-            .map(|&i| site.term_link(Term::Institution(i), lang))
-            .collect(),
-        themes: r
-            .themes
-            .iter()
-            .map(|&t| site.term_link(Term::Theme(t), lang))
-            .collect(),
-        groups: r
-            .groups
-            .iter()
-            .map(|&g| site.term_link(Term::Group(g), lang))
-            .collect(),
-        sdg_targets: r
-            .sdg_targets
-            .iter()
-            .map(|&t| site.term_link(Term::SdgTarget(t), lang))
-            .collect(),
-        sdg_goals: r
-            .sdg_goals
-            .iter()
-            .map(|&g| site.term_link(Term::SdgGoal(g), lang))
-            .collect(),
+        partners: links(
+            site,
+            r.partner_institutions.iter().map(|&i| Term::Institution(i)),
+            lang,
+        ),
+        themes: links(site, r.themes.iter().map(|&t| Term::Theme(t)), lang),
+        groups: links(site, r.groups.iter().map(|&g| Term::Group(g)), lang),
+        sdg_targets: links(
+            site,
+            r.sdg_targets.iter().map(|&t| Term::SdgTarget(t)),
+            lang,
+        ),
+        sdg_goals: links(site, r.sdg_goals.iter().map(|&g| Term::SdgGoal(g)), lang),
         position_source: r.position_source.clone(),
         cluster: r.cluster.map(|c| site.term_link(Term::Cluster(c), lang)),
         cluster_more: cluster_members
@@ -160,6 +141,27 @@ pub(super) fn recommendation(
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("id", r.key.id.clone());
     site.i18n.message(lang, "recommendation-title", Some(&args))
+}
+
+/// Links to terms, in order.
+fn links(site: &Site, terms: impl Iterator<Item = Term>, lang: &str) -> Vec<Link> {
+    terms.map(|term| site.term_link(term, lang)).collect()
+}
+
+/// A recommendation's status updates, newest first, without those shown as an assessor's
+/// current assessment above them.
+fn history(site: &Site, r: &Recommendation, lang: &str) -> Vec<Assessment> {
+    let current = |u: StatusUpdateId| {
+        Assessor::ALL.iter().any(|(_, who)| {
+            matches!(r.effective.get(*who), Some(e) if e.source == crate::model::tracking::StatusSource::Reported(u))
+        })
+    };
+    r.updates
+        .iter()
+        .rev()
+        .filter(|&&u| !current(u))
+        .map(|&u| site.assessment(u, lang, false))
+        .collect()
 }
 
 #[derive(Serialize)]

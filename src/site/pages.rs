@@ -50,41 +50,8 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
         }
         Route::Action(id) => ("action.html", action(site, id, lang, &mut context)),
         Route::Indicator(id) => ("indicator.html", indicator(site, id, lang, &mut context)),
-        Route::SectionIndex(Section::Recommendations, n) => {
-            let all: Vec<RecommendationId> = (0..site.data.recommendations.len() as u32)
-                .map(RecommendationId)
-                .collect();
-            let first = urls::section(lang, Section::Recommendations);
-            list_recommendations(site, &all, &first, n.get(), lang, &mut context);
-            (
-                "list.html",
-                site.i18n
-                    .message(lang, Section::Recommendations.message(), None),
-            )
-        }
-        Route::SectionIndex(Section::Actions, n) => {
-            actions_list(site, n.get(), lang, &mut context);
-            (
-                "actions.html",
-                site.i18n.message(lang, Section::Actions.message(), None),
-            )
-        }
-        Route::SectionIndex(Section::Indicators, _) => {
-            let items: Vec<IndicatorRow> = (0..site.data.indicators.len() as u32)
-                .map(|i| indicator_row(site, IndicatorId(i), lang))
-                .collect();
-            context.insert("indicators", &items);
-            (
-                "indicators.html",
-                site.i18n.message(lang, Section::Indicators.message(), None),
-            )
-        }
-        Route::SectionIndex(section, _) => {
-            section_index(site, section, lang, &mut context);
-            (
-                "section.html",
-                site.i18n.message(lang, section.message(), None),
-            )
+        Route::SectionIndex(section, n) => {
+            section_index_page(site, section, n.get(), lang, &mut context)
         }
         Route::Term(term, n) => (
             "term.html",
@@ -118,6 +85,54 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
     let base = base(site, page, title, template);
     context.insert("page", &base);
     RenderedContext { template, context }
+}
+
+/// A section's index page: the template and the title.
+fn section_index_page(
+    site: &Site,
+    section: Section,
+    n: usize,
+    lang: &str,
+    context: &mut Context,
+) -> (&'static str, String) {
+    match section {
+        Section::Recommendations => {
+            let all: Vec<RecommendationId> = (0..site.data.recommendations.len() as u32)
+                .map(RecommendationId)
+                .collect();
+            let first = urls::section(lang, Section::Recommendations);
+            list_recommendations(site, &all, &first, n, lang, context);
+            (
+                "list.html",
+                site.i18n
+                    .message(lang, Section::Recommendations.message(), None),
+            )
+        }
+        Section::Actions => {
+            actions_list(site, n, lang, context);
+            (
+                "actions.html",
+                site.i18n.message(lang, Section::Actions.message(), None),
+            )
+        }
+        Section::Indicators => {
+            let items: Vec<IndicatorRow> = (0..site.data.indicators.len() as u32)
+                .map(|i| indicator_row(site, IndicatorId(i), lang))
+                .collect();
+            context.insert("indicators", &items);
+            (
+                "indicators.html",
+                site.i18n.message(lang, Section::Indicators.message(), None),
+            )
+        }
+        _ => {
+            section_index(site, section, lang, context);
+            (
+                "section.html",
+                site.i18n.message(lang, section.message(), None),
+            )
+        }
+    }
 }
 
 /// Every language's home page, for the language chooser and the 404 pages.
@@ -163,25 +178,8 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
     let lang = language.code.as_str();
     let path = site.path(page);
     let not_found = matches!(page.route, Route::NotFound | Route::LanguageNotFound);
-    let localized_route = !not_found && page.route != Route::Root;
-    let alternates = if localized_route {
-        (0..site.languages.len() as u16)
-            .map(|l| {
-                let other = &site.languages[l as usize];
-                let other_path = site.path(PageRoute {
-                    lang: l,
-                    route: page.route,
-                });
-                Alternate {
-                    lang: other.code.clone(),
-                    name: other.name.clone(),
-                    dir: other.dir.as_str(),
-                    url: site.absolute(&other_path),
-                    href: other_path,
-                    current: l == page.lang,
-                }
-            })
-            .collect()
+    let alternates = if !not_found && page.route != Route::Root {
+        alternates(site, page)
     } else {
         Vec::new()
     };
@@ -191,20 +189,79 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
     } else {
         urls::root_of(&path)
     };
-    let nav_item = |href: String, label: String| {
-        let current = if href == urls::home(lang) {
-            path == href
-        } else {
-            path.starts_with(&href)
-        };
-        NavItem {
-            href,
-            label,
-            current,
-            attrs: String::new(),
-        }
+    let config = &site.data.config;
+    PageBase {
+        lang: lang.to_string(),
+        dir: language.dir.as_str(),
+        canonical: site.absolute(&path),
+        root,
+        nav: main_nav(site, lang, &path),
+        footer_nav: footer_nav(site, lang, &path),
+        path,
+        title,
+        description: config
+            .tagline
+            .get(lang)
+            .or_else(|| config.tagline.get(&config.default_language))
+            .cloned(),
+        site_title: site.site_title(lang),
+        site_tagline: config
+            .tagline
+            .get(lang)
+            .or_else(|| config.tagline.get(&config.default_language))
+            .cloned(),
+        as_of: site.data.as_of.to_string(),
+        x_default: alternates
+            .iter()
+            .find(|a| a.lang == config.default_language)
+            .map(|a| a.url.clone()),
+        alternates,
+        kind: template.trim_end_matches(".html"),
+        breadcrumbs: Vec::new(),
+        feeds: super::feed_links::page_feeds(site, page),
+    }
+}
+
+/// The same page in every language.
+fn alternates(site: &Site, page: PageRoute) -> Vec<Alternate> {
+    (0..site.languages.len() as u16)
+        .map(|l| {
+            let other = &site.languages[l as usize];
+            let other_path = site.path(PageRoute {
+                lang: l,
+                route: page.route,
+            });
+            Alternate {
+                lang: other.code.clone(),
+                name: other.name.clone(),
+                dir: other.dir.as_str(),
+                url: site.absolute(&other_path),
+                href: other_path,
+                current: l == page.lang,
+            }
+        })
+        .collect()
+}
+
+/// A navigation link, current when the page at `path` is it (home) or below it.
+fn nav_item(lang: &str, path: &str, href: String, label: String) -> NavItem {
+    let current = if href == urls::home(lang) {
+        path == href
+    } else {
+        path.starts_with(&href)
     };
-    let mut nav = vec![nav_item(
+    NavItem {
+        href,
+        label,
+        current,
+        attrs: String::new(),
+    }
+}
+
+/// Home, the main sections that have entries, search, and the content pages with a weight.
+fn main_nav(site: &Site, lang: &str, path: &str) -> Vec<NavItem> {
+    let item = |href: String, label: String| nav_item(lang, path, href, label);
+    let mut nav = vec![item(
         urls::home(lang),
         site.i18n.message(lang, "nav-home", None),
     )];
@@ -224,12 +281,12 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
         {
             continue;
         }
-        nav.push(nav_item(
+        nav.push(item(
             urls::section(lang, section),
             site.i18n.message(lang, section.message(), None),
         ));
     }
-    nav.push(nav_item(
+    nav.push(item(
         super::search_page::page_path(lang),
         site.i18n.message(lang, "nav-search", None),
     ));
@@ -242,15 +299,21 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
     content.sort_by_key(|p| (p.weight, p.path.clone()));
     for page in content {
         let title = site_page_title(site, page, lang);
-        let mut item = nav_item(urls::content(lang, &page.path), title.text);
-        item.attrs = title.attrs;
-        nav.push(item);
+        let mut link = item(urls::content(lang, &page.path), title.text);
+        link.attrs = title.attrs;
+        nav.push(link);
     }
-    let mut footer_nav: Vec<NavItem> = site
+    nav
+}
+
+/// The tracking pages, the other sections that have entries, and the Data page.
+fn footer_nav(site: &Site, lang: &str, path: &str) -> Vec<NavItem> {
+    let item = |href: String, label: String| nav_item(lang, path, href, label);
+    let mut nav: Vec<NavItem> = site
         .tracking_pages()
         .into_iter()
         .map(|p| {
-            nav_item(
+            item(
                 format!("{lang}/{}/", p.segment()),
                 site.i18n.message(lang, p.message(), None),
             )
@@ -273,47 +336,17 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
             !site.terms(section).is_empty()
         };
         if present {
-            footer_nav.push(nav_item(
+            nav.push(item(
                 urls::section(lang, section),
                 site.i18n.message(lang, section.message(), None),
             ));
         }
     }
-    footer_nav.push(nav_item(
+    nav.push(item(
         format!("{lang}/data/"),
         site.i18n.message(lang, "data-title", None),
     ));
-    let config = &site.data.config;
-    PageBase {
-        lang: lang.to_string(),
-        dir: language.dir.as_str(),
-        canonical: site.absolute(&path),
-        root,
-        path,
-        title,
-        description: config
-            .tagline
-            .get(lang)
-            .or_else(|| config.tagline.get(&config.default_language))
-            .cloned(),
-        site_title: site.site_title(lang),
-        site_tagline: config
-            .tagline
-            .get(lang)
-            .or_else(|| config.tagline.get(&config.default_language))
-            .cloned(),
-        as_of: site.data.as_of.to_string(),
-        x_default: alternates
-            .iter()
-            .find(|a| a.lang == config.default_language)
-            .map(|a| a.url.clone()),
-        alternates,
-        nav,
-        footer_nav,
-        kind: template.trim_end_matches(".html"),
-        breadcrumbs: Vec::new(),
-        feeds: super::feed_links::page_feeds(site, page),
-    }
+    nav
 }
 
 /// `/` or `/portal/` from `https://host/portal/`.

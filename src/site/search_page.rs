@@ -10,6 +10,8 @@ pub const FACETS: &[&str] = &[
     "type",
     "mechanism",
     "document",
+    "state",
+    "recommending",
     "status",
     "disputed",
     "response",

@@ -373,139 +373,161 @@ pub(super) fn build(
     lang: &str,
     context: &mut Context,
 ) -> (&'static str, String) {
-    let d = site.data;
     let title = site.i18n.message(lang, page.message(), None);
-    match page {
+    let template = match page {
         TrackingPage::Overdue => {
-            let mut groups: Vec<OverdueGroup> = Vec::new();
-            let mut by_lead: Vec<(Option<InstitutionId>, ActionId)> = (0..d.actions.len() as u32)
-                .map(ActionId)
-                .filter(|a| site.deadline(*a) == Deadline::Overdue)
-                .map(|a| (d.actions[a.index()].lead_institution, a))
-                .collect();
-            by_lead.sort_by_key(|(lead, a)| {
-                (lead.is_none(), *lead, d.actions[a.index()].due_date, *a)
-            });
-            for (lead, action) in by_lead {
-                if groups.last().is_none_or(|g: &OverdueGroup| {
-                    g.institution.as_ref().map(|l| &l.href)
-                        != lead
-                            .map(|i| site.term_path(lang, Term::Institution(i)))
-                            .as_ref()
-                }) {
-                    groups.push(OverdueGroup {
-                        institution: lead.map(|i| site.term_link(Term::Institution(i), lang)),
-                        actions: Vec::new(),
-                    });
-                }
-                groups
-                    .last_mut()
-                    .expect("a group was pushed")
-                    .actions
-                    .push(action_row(site, action, lang));
-            }
-            let overdue_count: usize = groups.iter().map(|g| g.actions.len()).sum();
-            context.insert("groups", &groups);
-            context.insert("overdue_count", &overdue_count);
-            context.insert(
-                "due_soon",
-                &site.actions_with(
-                    (0..d.actions.len() as u32).map(ActionId),
-                    Deadline::DueSoon,
-                    lang,
-                ),
-            );
-            context.insert("due_soon_days", &d.config.tracking.due_soon_days);
-            ("overdue.html", title)
+            overdue_page(site, lang, context);
+            "overdue.html"
         }
         TrackingPage::Reporting => {
-            let mut by_mechanism: Vec<MechanismReports> = Vec::new();
-            let mut reports: Vec<&Report> = d.reports.iter().collect();
-            reports.sort_by_key(|r| (r.mechanism, r.due_date));
-            let mut counts = [0usize; 4];
-            for report in reports {
-                let state = tracking::report_state(report, d.as_of);
-                counts[state as usize] += 1;
-                let mechanism = site.term_link(Term::Mechanism(report.mechanism), lang);
-                if by_mechanism
-                    .last()
-                    .is_none_or(|m| m.mechanism.href != mechanism.href)
-                {
-                    by_mechanism.push(MechanismReports {
-                        mechanism,
-                        reports: Vec::new(),
-                    });
-                }
-                by_mechanism
-                    .last_mut()
-                    .expect("pushed")
-                    .reports
-                    .push(ReportRow {
-                        title: site.localize(&report.title, lang),
-                        due_date: report.due_date.to_string(),
-                        submitted_date: report.submitted_date.map(|d| d.to_string()),
-                        state: state.id(),
-                        document: report
-                            .document
-                            .map(|doc| site.term_link(Term::Document(doc), lang)),
-                    });
-            }
-            let summary: Vec<(&str, usize)> = [
-                ReportState::Overdue,
-                ReportState::Upcoming,
-                ReportState::Late,
-                ReportState::OnTime,
-            ]
-            .iter()
-            .map(|s| (s.id(), counts[*s as usize]))
-            .collect();
-            context.insert("mechanisms", &by_mechanism);
-            context.insert("summary", &summary);
-            context.insert("follow_ups", &follow_ups(site, lang));
-            ("reporting.html", title)
+            reporting_page(site, lang, context);
+            "reporting.html"
         }
         TrackingPage::Disputed => {
             super::disputed::build(site, lang, context);
-            ("disputed.html", title)
+            "disputed.html"
         }
         TrackingPage::Scorecards => {
-            let cards: Vec<Scorecard> = (0..d.institutions.len() as u32)
-                .map(|i| site.scorecard(InstitutionId(i), lang))
-                .filter(|c| c.assigned > 0 || c.actions > 0)
-                .collect();
-            context.insert("scorecards", &cards);
-            ("scorecards.html", title)
+            scorecards_page(site, lang, context);
+            "scorecards.html"
         }
         TrackingPage::Changes => {
-            let since = d
-                .as_of
-                .checked_sub_days(chrono::Days::new(u64::from(d.config.tracking.changes_days)))
-                .unwrap_or(chrono::NaiveDate::MIN);
-            let changes: Vec<Change> = site
-                .updates_newest_first
-                .iter()
-                .take_while(|u| d.status_updates[u.index()].date > since)
-                .map(|&u| {
-                    let update = &d.status_updates[u.index()];
-                    let earlier = match update.subject {
-                        Subject::Recommendation(r) => &d.recommendations[r.index()].updates,
-                        Subject::Action(a) => &d.actions[a.index()].updates,
-                    };
-                    let previous = earlier
-                        .iter()
-                        .take_while(|e| **e != u)
-                        .filter(|e| d.status_updates[e.index()].assessor == update.assessor)
-                        .last()
-                        .map(|e| site.badge(d.status_updates[e.index()].status, lang));
-                    Change {
-                        update: site.assessment(u, lang, true),
-                        previous,
-                    }
-                })
-                .collect();
-            context.insert("changes", &changes);
-            context.insert("since", &since.to_string());
-            ("changes.html", title)
+            changes_page(site, lang, context);
+            "changes.html"
         }
+    };
+    (template, title)
+}
+
+/// Overdue actions grouped by lead institution, then those due soon.
+fn overdue_page(site: &Site, lang: &str, context: &mut Context) {
+    let d = site.data;
+    let mut groups: Vec<OverdueGroup> = Vec::new();
+    let mut by_lead: Vec<(Option<InstitutionId>, ActionId)> = (0..d.actions.len() as u32)
+        .map(ActionId)
+        .filter(|a| site.deadline(*a) == Deadline::Overdue)
+        .map(|a| (d.actions[a.index()].lead_institution, a))
+        .collect();
+    by_lead.sort_by_key(|(lead, a)| (lead.is_none(), *lead, d.actions[a.index()].due_date, *a));
+    for (lead, action) in by_lead {
+        if groups.last().is_none_or(|g: &OverdueGroup| {
+            g.institution.as_ref().map(|l| &l.href)
+                != lead
+                    .map(|i| site.term_path(lang, Term::Institution(i)))
+                    .as_ref()
+        }) {
+            groups.push(OverdueGroup {
+                institution: lead.map(|i| site.term_link(Term::Institution(i), lang)),
+                actions: Vec::new(),
+            });
+        }
+        groups
+            .last_mut()
+            .expect("a group was pushed")
+            .actions
+            .push(action_row(site, action, lang));
     }
+    let overdue_count: usize = groups.iter().map(|g| g.actions.len()).sum();
+    context.insert("groups", &groups);
+    context.insert("overdue_count", &overdue_count);
+    context.insert(
+        "due_soon",
+        &site.actions_with(
+            (0..d.actions.len() as u32).map(ActionId),
+            Deadline::DueSoon,
+            lang,
+        ),
+    );
+    context.insert("due_soon_days", &d.config.tracking.due_soon_days);
+}
+
+/// Reports to each mechanism with their state, counts per state, treaty-body follow-ups.
+fn reporting_page(site: &Site, lang: &str, context: &mut Context) {
+    let d = site.data;
+    let mut by_mechanism: Vec<MechanismReports> = Vec::new();
+    let mut reports: Vec<&Report> = d.reports.iter().collect();
+    reports.sort_by_key(|r| (r.mechanism, r.due_date));
+    let mut counts = [0usize; 4];
+    for report in reports {
+        let state = tracking::report_state(report, d.as_of);
+        counts[state as usize] += 1;
+        let mechanism = site.term_link(Term::Mechanism(report.mechanism), lang);
+        if by_mechanism
+            .last()
+            .is_none_or(|m| m.mechanism.href != mechanism.href)
+        {
+            by_mechanism.push(MechanismReports {
+                mechanism,
+                reports: Vec::new(),
+            });
+        }
+        by_mechanism
+            .last_mut()
+            .expect("pushed")
+            .reports
+            .push(ReportRow {
+                title: site.localize(&report.title, lang),
+                due_date: report.due_date.to_string(),
+                submitted_date: report.submitted_date.map(|d| d.to_string()),
+                state: state.id(),
+                document: report
+                    .document
+                    .map(|doc| site.term_link(Term::Document(doc), lang)),
+            });
+    }
+    let summary: Vec<(&str, usize)> = [
+        ReportState::Overdue,
+        ReportState::Upcoming,
+        ReportState::Late,
+        ReportState::OnTime,
+    ]
+    .iter()
+    .map(|s| (s.id(), counts[*s as usize]))
+    .collect();
+    context.insert("mechanisms", &by_mechanism);
+    context.insert("summary", &summary);
+    context.insert("follow_ups", &follow_ups(site, lang));
+}
+
+/// Each institution that leads or partners on something: its scorecard.
+fn scorecards_page(site: &Site, lang: &str, context: &mut Context) {
+    let d = site.data;
+    let cards: Vec<Scorecard> = (0..d.institutions.len() as u32)
+        .map(|i| site.scorecard(InstitutionId(i), lang))
+        .filter(|c| c.assigned > 0 || c.actions > 0)
+        .collect();
+    context.insert("scorecards", &cards);
+}
+
+/// The status updates of the last `changes_days`, each with the assessor's previous status.
+fn changes_page(site: &Site, lang: &str, context: &mut Context) {
+    let d = site.data;
+    let since = d
+        .as_of
+        .checked_sub_days(chrono::Days::new(u64::from(d.config.tracking.changes_days)))
+        .unwrap_or(chrono::NaiveDate::MIN);
+    let changes: Vec<Change> = site
+        .updates_newest_first
+        .iter()
+        .take_while(|u| d.status_updates[u.index()].date > since)
+        .map(|&u| {
+            let update = &d.status_updates[u.index()];
+            let earlier = match update.subject {
+                Subject::Recommendation(r) => &d.recommendations[r.index()].updates,
+                Subject::Action(a) => &d.actions[a.index()].updates,
+            };
+            let previous = earlier
+                .iter()
+                .take_while(|e| **e != u)
+                .filter(|e| d.status_updates[e.index()].assessor == update.assessor)
+                .last()
+                .map(|e| site.badge(d.status_updates[e.index()].status, lang));
+            Change {
+                update: site.assessment(u, lang, true),
+                previous,
+            }
+        })
+        .collect();
+    context.insert("changes", &changes);
+    context.insert("since", &since.to_string());
 }

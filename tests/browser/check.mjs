@@ -283,6 +283,11 @@ function pagesToCheck(site) {
     ['data', 'data/'],
     ['about', 'about/'],
     ['draft-report', 'mechanisms/upr/report/cycle-4/'],
+    ['recommending-states', 'recommending-states/'],
+    ['recommending-state', firstEntry('recommending-states')],
+    // Only a multi-State portal has these.
+    ['states', 'states/'],
+    ['state', firstEntry('states')],
   ];
   for (const lang of languages) {
     for (const [name, rel] of kinds) {

@@ -102,60 +102,8 @@ impl<'r> Resolver<'r> {
                     "correct the date, or build with a later --as-of",
                 );
             }
-            let subject = match (cells.get("recommendation"), cells.get("action")) {
-                (Some(r), None) => recommendations
-                    .resolve(r, "recommendation", &cells, d)
-                    .map(|i| Subject::Recommendation(RecommendationId(i))),
-                (None, Some(a)) => actions
-                    .resolve(a, "action", &cells, d)
-                    .map(|i| Subject::Action(ActionId(i))),
-                (Some(_), Some(_)) => {
-                    cells.error(
-                        "action",
-                        d,
-                        "this update names both a recommendation and an action",
-                        "an update is about one thing: split it into two rows",
-                    );
-                    None
-                }
-                (None, None) => {
-                    cells.error(
-                        "recommendation",
-                        d,
-                        "this update names neither a recommendation nor an action",
-                        "fill in `recommendation` or `action`",
-                    );
-                    None
-                }
-            };
-            let status =
-                cells
-                    .required("status", d)
-                    .and_then(|raw| match self.config.status_index(raw) {
-                        Some(i) => Some(StatusId(i as u32)),
-                        None => {
-                            let help = match crate::diagnostics::did_you_mean(
-                                raw,
-                                status_ids.iter().copied(),
-                            ) {
-                                Some(close) => format!(
-                                    "did you mean `{close}`? the scale in config.toml is: {}",
-                                    status_ids.join(", ")
-                                ),
-                                None => format!(
-                                    "the scale in config.toml is: {}",
-                                    status_ids.join(", ")
-                                ),
-                            };
-                            cells.error(
-                                "status",
-                                d,
-                                format!("`{raw}` is not a status of the scale"),
-                                help,
-                            );
-                            None
-                        }
-                    });
+            let subject = update_subject(&cells, recommendations, actions, d);
+            let status = update_status(&cells, self.config, &status_ids, d);
             let assessor =
                 cells
                     .required("assessor", d)
@@ -296,6 +244,71 @@ impl<'r> Resolver<'r> {
         }
         out
     }
+}
+
+/// What a status update is about: a recommendation or an action, exactly one.
+fn update_subject(
+    cells: &Cells,
+    recommendations: &Registry,
+    actions: &Registry,
+    d: &mut crate::diagnostics::Diagnostics,
+) -> Option<Subject> {
+    match (cells.get("recommendation"), cells.get("action")) {
+        (Some(r), None) => recommendations
+            .resolve(r, "recommendation", cells, d)
+            .map(|i| Subject::Recommendation(RecommendationId(i))),
+        (None, Some(a)) => actions
+            .resolve(a, "action", cells, d)
+            .map(|i| Subject::Action(ActionId(i))),
+        (Some(_), Some(_)) => {
+            cells.error(
+                "action",
+                d,
+                "this update names both a recommendation and an action",
+                "an update is about one thing: split it into two rows",
+            );
+            None
+        }
+        (None, None) => {
+            cells.error(
+                "recommendation",
+                d,
+                "this update names neither a recommendation nor an action",
+                "fill in `recommendation` or `action`",
+            );
+            None
+        }
+    }
+}
+
+/// The update's status, one of the scale in config.toml.
+fn update_status(
+    cells: &Cells,
+    config: &crate::config::Config,
+    status_ids: &[&str],
+    d: &mut crate::diagnostics::Diagnostics,
+) -> Option<StatusId> {
+    cells
+        .required("status", d)
+        .and_then(|raw| match config.status_index(raw) {
+            Some(i) => Some(StatusId(i as u32)),
+            None => {
+                let help = match crate::diagnostics::did_you_mean(raw, status_ids.iter().copied()) {
+                    Some(close) => format!(
+                        "did you mean `{close}`? the scale in config.toml is: {}",
+                        status_ids.join(", ")
+                    ),
+                    None => format!("the scale in config.toml is: {}", status_ids.join(", ")),
+                };
+                cells.error(
+                    "status",
+                    d,
+                    format!("`{raw}` is not a status of the scale"),
+                    help,
+                );
+                None
+            }
+        })
 }
 
 /// The `submitted_by` and `submitted_on` cells of a row; a submission cannot postdate the data.

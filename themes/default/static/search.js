@@ -365,6 +365,98 @@
     });
   };
 
+  Index.prototype.hasHistogram = function (term) {
+    var terms = this.histogramTerms;
+    return terms.length > 0 && terms[lastAtMost(terms, term)] === term;
+  };
+
+  // How the filters panel counts a query: 'exact' (from the matches), 'precounted' (one
+  // term's histogram) or 'estimated' (estimate.rs `counting`). `shape`: per clause its
+  // terms, or null for an id or symbol.
+  Index.prototype.counting = function (shape, exclude, filtered, hasWords) {
+    var self = this;
+    var informed = function (terms) { return terms !== null && terms.some(function (t) { return self.hasHistogram(t); }); };
+    if (filtered || (hasWords && !shape.length) || !shape.every(informed)) return 'exact';
+    if (shape.length === 1 && shape[0].length === 1 && !exclude.length) return 'precounted';
+    return 'estimated';
+  };
+
+  // The exact number of matches of a query without ids: the entries of each clause (the
+  // sets of its terms with a histogram, s/, and the postings of the others, read whole)
+  // intersected, less the excluded ones.
+  Index.prototype.matchCount = async function (shape, excluded) {
+    var self = this;
+    var n = this.m.entries;
+    if (!shape.length) return n - excluded.size;
+    var all = null;
+    for (var terms of shape) {
+      var bits = new Uint8Array((n + 7) >> 3);
+      var mark = function (e) { bits[e >> 3] |= 1 << (e & 7); };
+      await Promise.all(terms.map(async function (t) {
+        if (self.hasHistogram(t)) {
+          var set = await self.shard('sets', lastAtMost(self.histogramTerms, t), 'bin');
+          decodeSet(set, 0, set.length, mark);
+        } else {
+          var stream = self.stream(t);
+          await stream.all();
+          stream.level.forEach(function (_, e) { mark(e); });
+        }
+      }));
+      if (!all) all = bits;
+      else for (var i = 0; i < all.length; i++) all[i] &= bits[i];
+    }
+    excluded.forEach(function (e) { all[e >> 3] &= ~(1 << (e & 7)); });
+    var count = 0;
+    for (var k = 0; k < all.length; k++) for (var b = all[k]; b; b &= b - 1) count++;
+    return count;
+  };
+
+  // Facet counts estimated from the histograms of the clauses' terms and the exact number
+  // of matches, in the same arithmetic as estimate.rs `estimate`.
+  Index.prototype.estimate = async function (shape, exclude, total) {
+    var self = this;
+    var facets = this.m.facets;
+    var oneSet = exclude.filter(function (g) { return g.length === 1; }).map(function (g) { return g[0]; });
+    var wanted = [].concat.apply([], shape.concat(oneSet)).filter(function (t) { return self.hasHistogram(t); });
+    await Promise.all(wanted.map(function (t) { return self.histogram(t); })
+      .concat(facets.map(function (_, f) { return self.facetLabels(f); })));
+    var summed = async function (terms) {
+      var sum = facets.map(function (facet) { return new Array(facet.values).fill(0); });
+      for (var t of terms) {
+        if (!self.hasHistogram(t)) continue;
+        var h = await self.histogram(t);
+        for (var f = 0; f < h.length; f++) for (var v = 0; v < h[f].length; v++) sum[f][v] += h[f][v];
+      }
+      return sum;
+    };
+    var reached = [];
+    for (var terms of shape) reached.push(await summed(terms));
+    var leftOut = [];
+    for (var set of oneSet) leftOut.push(await summed(set));
+    var typeFacet = facets.findIndex(function (f) { return f.name === 'type'; });
+    var entriesOf = function (h) { return typeFacet < 0 ? 0 : h[typeFacet].reduce(function (a, b) { return a + b; }, 0); };
+    var whole = share(this.m.entries, reached.map(entriesOf), leftOut.map(entriesOf));
+    var out = [];
+    for (var f = 0; f < facets.length; f++) {
+      var labels = await this.facetLabels(f);
+      out.push(labels.map(function (label, v) {
+        var of = function (h) { return h[f][v]; };
+        var w = share(label[2], reached.map(of), leftOut.map(of));
+        var scaled = whole > 0 ? Math.floor(w * total / whole + 0.5) : 0;
+        return Math.min(scaled, label[2], total);
+      }));
+    }
+    return out;
+  };
+
+  // all x each min(r, all)/all x each (all - min(x, all))/all, in this order (estimate.rs `share`).
+  function share(all, reached, leftOut) {
+    var c = all;
+    for (var r of reached) c *= Math.min(r, all) / all;
+    for (var x of leftOut) c *= (all - Math.min(x, all)) / all;
+    return c;
+  }
+
   // The clauses of a phrase, [[term, weight, multiplier]] each: side by side pairs of its
   // words' terms where the index has the pair, else both terms where the pair is seen, else
   // nothing matches (query.rs `phrase`).
@@ -743,12 +835,27 @@
       if (chosen.size) active.push(f);
     }
     // One word reaching one frequent term, no exclusion, no filter: its count and facet
-    // counts are precomputed, so postings are read only as far as the best results need.
-    var only = clauses.length === 1 && clauses[0].streams && clauses[0].streams.length === 1 &&
-      !compiled.exclude.length && !active.length ? clauses[0].streams[0].term : -1;
-    var precounted = only >= 0 && this.dfs.has(only);
-    var histogram = precounted && counts ? await this.histogram(only) : null;
-    var needBlocks = (counts && !precounted) || active.length > 0;
+    // counts are precomputed; words that all reach frequent terms: facet counts estimated
+    // from their histograms. Either way postings are read only as far as the best results
+    // need. `counts === 'exact'` counts from the matches in every case.
+    var shape = clauses.map(function (cl) { return cl.key ? null : cl.streams.map(function (s) { return s.term; }); });
+    var how = this.counting(shape, compiled.exclude, active.length > 0, compiled.hasWords);
+    if (counts === 'exact') how = 'exact';
+    var only = how === 'precounted' ? shape[0][0] : -1;
+    var histogram = null;
+    var typeFacet = this.m.facets.findIndex(function (f) { return f.name === 'type'; });
+    var estimated = !!counts && how === 'estimated';
+    var precounted = only >= 0 && (this.dfs.has(only) || (!!counts && typeFacet >= 0));
+    var knownTotal = 0;
+    if (counts && how === 'precounted') histogram = await this.histogram(only);
+    if (estimated) {
+      knownTotal = await this.matchCount(shape, excluded);
+      histogram = await this.estimate(shape, compiled.exclude, knownTotal);
+      precounted = true;
+    } else if (precounted) {
+      knownTotal = this.dfs.has(only) ? this.dfs.get(only) : histogram[typeFacet].reduce(function (a, b) { return a + b; }, 0);
+    }
+    var needBlocks = (counts && how === 'exact') || active.length > 0;
     var streams = [];
     for (var cl of clauses) if (cl.streams) streams.push.apply(streams, cl.streams);
     await Promise.all(streams.map(function (s) { return s.read ? null : s.more(); }));
@@ -758,8 +865,8 @@
         if (!open.length) break;
         var early = certainTop(clauses, want, excluded);
         if (early) {
-          return { hits: early.hits, total: precounted ? this.dfs.get(only) : early.total, complete: false,
-            exact: precounted, counts: histogram, ignored: ignored };
+          return { hits: early.hits, total: precounted ? knownTotal : early.total, complete: false,
+            exact: precounted, counts: histogram, estimated: estimated, ignored: ignored };
         }
         await Promise.all(open.map(function (s) { return s.more(); }));
       }
@@ -827,7 +934,8 @@
       }
     }
     hits.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
-    return { hits: hits, total: hits.length, complete: true, exact: true, counts: counts ? (histogram || tally) : null, ignored: ignored };
+    return { hits: hits, total: hits.length, complete: true, exact: true, counts: counts ? (histogram || tally) : null,
+      estimated: estimated, ignored: ignored };
   };
 
   var api = { Index: Index, surfaces: surfaces, parse: parse, fnv32: fnv32 };
@@ -876,6 +984,7 @@
     var more = root.querySelector('.search-more');
     var panel = root.querySelector('.search-filters');
     var clear = root.querySelector('.search-clear');
+    var note = root.querySelector('.facet-note');
     var active = root.querySelector('.search-active');
     var activeList = active.querySelector('ul');
     var fieldsets = Array.from(root.querySelectorAll('fieldset[data-facet]'));
@@ -1023,7 +1132,9 @@
       more.hidden = results.complete && shown >= results.hits.length;
     }
 
-    async function renderFacets(counts) {
+    // The values of every facet with their counts (`estimated`: marked as estimates).
+    async function renderFacets(counts, estimated) {
+      note.hidden = !(counts && estimated);
       var selectedKeys = new Map();
       for (var f of state.filters) {
         if (!selectedKeys.has(f[0])) selectedKeys.set(f[0], new Set());
@@ -1048,7 +1159,7 @@
           box.checked = chosen.has(x.key);
           ul.append(el('li', null, [el('label', null, [box, ' ',
             el('span', { lang: x.lang || null, dir: x.lang ? (dirs[x.lang] || 'auto') : null, text: x.label }), ' ',
-            el('span', { class: 'facet-count', text: '(' + number.format(x.count) + ')' })])]));
+            el('span', { class: 'facet-count', text: '(' + (counts && estimated ? '\u2248' : '') + number.format(x.count) + ')' })])]));
         });
         var toggle = fs.querySelector('.facet-more');
         if (toggle) toggle.remove();
@@ -1092,7 +1203,7 @@
       var text = countText(found);
       await showMore();
       if (mine !== generation) return;
-      if (panel.open) await renderFacets(found.counts);
+      if (panel.open) await renderFacets(found.counts, found.estimated);
       status.textContent = text;
       showSuggestion(found);
       root.removeAttribute('aria-busy');
@@ -1135,7 +1246,7 @@
       if (!button) return;
       var name = button.dataset.facet;
       if (expanded.has(name)) expanded.delete(name); else expanded.add(name);
-      renderFacets(results ? results.counts : null).then(function () {
+      renderFacets(results ? results.counts : null, results && results.estimated).then(function () {
         var again = root.querySelector('.facet-more[data-facet="' + name + '"]');
         if (again) again.focus();
       });
