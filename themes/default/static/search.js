@@ -195,6 +195,9 @@
     }
   }
 
+  var POPCOUNT = new Uint8Array(256);
+  for (var pc = 1; pc < 256; pc++) POPCOUNT[pc] = (pc & 1) + POPCOUNT[pc >> 1];
+
   function lastAtMost(sorted, value) {
     var lo = 0;
     var hi = sorted.length;
@@ -223,6 +226,9 @@
     this.postings = new Map();
     this.blocks = new Map();
     this.labels = new Map();
+    // Decoded histograms and entry bitmaps of terms, for counts.
+    this.dense = new Map();
+    this.bits = new Map();
   }
 
   Index.open = function (manifestUrl, load) {
@@ -356,13 +362,17 @@
   // The facet counts of the entries with a term that has a histogram (histograms.rs): per
   // facet, a count per value.
   Index.prototype.histogram = async function (term) {
+    var cached = this.dense.get(term);
+    if (cached) return cached;
     var at = lastAtMost(this.histogramTerms, term);
     var sparse = await this.shard('histograms', at, 'json');
-    return this.m.facets.map(function (facet, f) {
+    var dense = this.m.facets.map(function (facet, f) {
       var counts = new Array(facet.values).fill(0);
       for (var k = 0; k < sparse[f].length; k += 2) counts[sparse[f][k]] = sparse[f][k + 1];
       return counts;
     });
+    this.dense.set(term, dense);
+    return dense;
   };
 
   Index.prototype.hasHistogram = function (term) {
@@ -381,33 +391,44 @@
     return 'estimated';
   };
 
+  // The entries of a term as a bitmap over every entry, cached: its set (s/) when it has a
+  // histogram, else its postings, read whole (they are short).
+  Index.prototype.termBits = async function (term) {
+    var cached = this.bits.get(term);
+    if (cached) return cached;
+    var bits = new Uint8Array((this.m.entries + 7) >> 3);
+    var mark = function (e) { bits[e >> 3] |= 1 << (e & 7); };
+    if (this.hasHistogram(term)) {
+      var set = await this.shard('sets', lastAtMost(this.histogramTerms, term), 'bin');
+      decodeSet(set, 0, set.length, mark);
+    } else {
+      var stream = this.stream(term);
+      await stream.all();
+      stream.level.forEach(function (_, e) { mark(e); });
+    }
+    this.bits.set(term, bits);
+    return bits;
+  };
+
   // The exact number of matches of a query without ids: the entries of each clause (the
-  // sets of its terms with a histogram, s/, and the postings of the others, read whole)
-  // intersected, less the excluded ones.
+  // union of its terms') intersected, less the excluded ones.
   Index.prototype.matchCount = async function (shape, excluded) {
     var self = this;
-    var n = this.m.entries;
-    if (!shape.length) return n - excluded.size;
+    if (!shape.length) return this.m.entries - excluded.size;
     var all = null;
     for (var terms of shape) {
-      var bits = new Uint8Array((n + 7) >> 3);
-      var mark = function (e) { bits[e >> 3] |= 1 << (e & 7); };
-      await Promise.all(terms.map(async function (t) {
-        if (self.hasHistogram(t)) {
-          var set = await self.shard('sets', lastAtMost(self.histogramTerms, t), 'bin');
-          decodeSet(set, 0, set.length, mark);
-        } else {
-          var stream = self.stream(t);
-          await stream.all();
-          stream.level.forEach(function (_, e) { mark(e); });
-        }
-      }));
-      if (!all) all = bits;
-      else for (var i = 0; i < all.length; i++) all[i] &= bits[i];
+      var sets = await Promise.all(terms.map(function (t) { return self.termBits(t); }));
+      var clause = sets[0];
+      if (sets.length > 1) {
+        clause = clause.slice();
+        for (var more of sets.slice(1)) for (var i = 0; i < clause.length; i++) clause[i] |= more[i];
+      }
+      if (!all) all = clause.slice();
+      else for (var k = 0; k < all.length; k++) all[k] &= clause[k];
     }
     excluded.forEach(function (e) { all[e >> 3] &= ~(1 << (e & 7)); });
     var count = 0;
-    for (var k = 0; k < all.length; k++) for (var b = all[k]; b; b &= b - 1) count++;
+    for (var b = 0; b < all.length; b++) count += POPCOUNT[all[b]];
     return count;
   };
 
