@@ -55,12 +55,29 @@ fn index_rows(html: &str) -> Vec<(String, String, String)> {
 /// The ids a page lists, in order: the compact rows of paginated lists (`<ol class="rows">`,
 /// each `<li><a href=…>ID`) and the fuller cards of other lists (`<a class="rec-id" …>ID`).
 fn listed(html: &str) -> Vec<String> {
-    let link_text = |s: &str| s.split('>').nth(1).unwrap().split('<').next().unwrap().to_string();
-    let cards = html.split("<a class=\"rec-id\" href=\"").skip(1).map(link_text);
+    let link_text = |s: &str| {
+        s.split('>')
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let cards = html
+        .split("<a class=\"rec-id\" href=\"")
+        .skip(1)
+        .map(link_text);
     let rows = html
         .split("<ol class=\"rows\">")
         .skip(1)
-        .flat_map(|list| list.split("</ol>").next().unwrap().split("<li><a href=\"").skip(1))
+        .flat_map(|list| {
+            list.split("</ol>")
+                .next()
+                .unwrap()
+                .split("<li><a href=\"")
+                .skip(1)
+        })
         .map(link_text);
     cards.chain(rows).collect()
 }
