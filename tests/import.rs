@@ -3,12 +3,13 @@
 
 mod common;
 
+use common::{import_options as options, write_input as write};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use docket::{ImportOptions, ImportSummary, import_uhri, import_upr_info};
+use docket::{ImportSummary, import_uhri, import_upr_info};
 
 const CONFIG: &str = r##"base_url = "https://import.example/"
 default_language = "en"
@@ -43,18 +44,7 @@ en = "Implemented"
 
 /// An empty portal: config.toml and the default theme, no data yet.
 fn empty_portal() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("config.toml"), CONFIG).expect("config");
-    docket::write_default_theme(&dir.path().join("themes/default")).expect("theme");
-    dir
-}
-
-fn options(root: &Path) -> ImportOptions {
-    ImportOptions {
-        root: root.to_path_buf(),
-        dry_run: false,
-        skip_invalid: false,
-    }
+    common::empty_portal(CONFIG)
 }
 
 /// Every file of `data/`, name to bytes.
@@ -111,12 +101,6 @@ fn load(root: &Path) -> docket::Dataset {
     docket::load_portal(root, None)
         .unwrap_or_else(|e| panic!("the portal is valid after the import: {e:#}"))
         .dataset
-}
-
-fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, content).expect("write export");
-    path
 }
 
 const UPR_HEADER: &str = "SuR;Rgrp;Org;Recommendation;RS;Rgrp;Org;Response;Action;Issue;Session";

@@ -4,12 +4,13 @@
 
 mod common;
 
+use common::import_options as options;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use common::matrix::{FOURTH, Row, docx};
 use docket::MatrixOptions;
-use docket::{ImportOptions, ImportSummary, import_uhri, import_upr_matrix};
+use docket::{ImportSummary, import_uhri, import_upr_matrix};
 use serde_json::json;
 
 const CONFIG: &str = r##"base_url = "https://cross.example/"
@@ -34,14 +35,6 @@ fn portal() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("config.toml"), CONFIG).expect("config");
     dir
-}
-
-fn options(root: &Path) -> ImportOptions {
-    ImportOptions {
-        root: root.to_path_buf(),
-        dry_run: false,
-        skip_invalid: false,
-    }
 }
 
 /// Paragraphs 118.1 and 118.9 of A/HRC/52/8, and 118.10 with no position.

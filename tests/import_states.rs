@@ -5,11 +5,12 @@
 
 mod common;
 
+use common::{import_options as options, write_input as write};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use docket::{ImportOptions, StateSelection, import_uhri, import_upr_info};
+use docket::{StateSelection, import_uhri, import_upr_info};
 
 const CONFIG: &str = r##"base_url = "https://states.example/"
 default_language = "en"
@@ -30,24 +31,7 @@ en = "Not started"
 "##;
 
 fn empty_portal() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("config.toml"), CONFIG).expect("config");
-    docket::write_default_theme(&dir.path().join("themes/default")).expect("theme");
-    dir
-}
-
-fn options(root: &Path) -> ImportOptions {
-    ImportOptions {
-        root: root.to_path_buf(),
-        dry_run: false,
-        skip_invalid: false,
-    }
-}
-
-fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, content).expect("write export");
-    path
+    common::empty_portal(CONFIG)
 }
 
 /// A UPR Info export as the database writes it: BOM, CRLF, `;`, quoted line breaks.

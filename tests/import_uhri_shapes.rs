@@ -2,6 +2,9 @@
 //! camelCase records with texts by language and ids instead of names, JSON Lines) import to
 //! the same recommendations; what cannot be read is said once, naming what was found.
 
+mod common;
+
+use common::{import_options as options, write_input as write};
 use std::path::{Path, PathBuf};
 
 use docket::{ImportOptions, ImportSummary, import_uhri};
@@ -31,24 +34,7 @@ en = "Not started"
 "##;
 
 fn empty_portal() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("config.toml"), CONFIG).expect("config");
-    docket::write_default_theme(&dir.path().join("themes/default")).expect("theme");
-    dir
-}
-
-fn options(root: &Path) -> ImportOptions {
-    ImportOptions {
-        root: root.to_path_buf(),
-        dry_run: false,
-        skip_invalid: false,
-    }
-}
-
-fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, content).expect("write");
-    path
+    common::empty_portal(CONFIG)
 }
 
 /// Two annotations as (id, English text, Spanish text, theme id, theme name).

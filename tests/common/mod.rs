@@ -10,6 +10,30 @@ use tempfile::TempDir;
 pub mod matrix;
 pub mod sdg;
 
+/// A portal holding only `config` and a copy of the default theme, for an import to fill.
+pub fn empty_portal(config: &str) -> TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("config.toml"), config).expect("config");
+    docket::write_default_theme(&dir.path().join("themes/default")).expect("theme");
+    dir
+}
+
+/// Import options that write the tables and stop at the first invalid row.
+pub fn import_options(root: &Path) -> docket::ImportOptions {
+    docket::ImportOptions {
+        root: root.to_path_buf(),
+        dry_run: false,
+        skip_invalid: false,
+    }
+}
+
+/// Writes an input file (an export, a labels file) into `dir` and returns its path.
+pub fn write_input(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("write input");
+    path
+}
+
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
