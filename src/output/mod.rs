@@ -15,7 +15,9 @@ use rayon::prelude::*;
 use tera::Tera;
 
 pub use atomic::Staging;
-pub use fingerprint::{Fingerprints, debug_hash, inputs_of};
+#[cfg(test)]
+pub use fingerprint::inputs_of;
+pub use fingerprint::{Fingerprints, debug_hash};
 pub use ownership::{MARKER, prepare_output};
 pub use published::{URL_LIST, check_previous, url_list};
 pub use templates::{load_templates, template_problem};
