@@ -423,7 +423,7 @@
   // union of its terms') intersected, less the excluded ones.
   Index.prototype.matchCount = async function (shape, excluded) {
     var self = this;
-    if (!shape.length) return this.m.entries - excluded.size;
+    if (!shape.length) return this.m.entries - excluded.size();
     var all = null;
     for (var terms of shape) {
       var sets = await Promise.all(terms.map(function (t) { return self.termBits(t); }));
@@ -435,10 +435,39 @@
       if (!all) all = clause.slice();
       else for (var k = 0; k < all.length; k++) all[k] &= clause[k];
     }
-    excluded.forEach(function (e) { all[e >> 3] &= ~(1 << (e & 7)); });
+    for (var x = 0; x < all.length; x++) all[x] &= ~excluded.bits[x];
     var count = 0;
     for (var b = 0; b < all.length; b++) count += POPCOUNT[all[b]];
     return count;
+  };
+
+  // The entries an exclusion leaves out: those in every term set of one of its groups, as a
+  // bitmap over every entry. A frequent term is read as its set (s/, at most a bit per
+  // entry), never as its whole posting list; a rare term's postings are short.
+  Index.prototype.exclusions = async function (groups) {
+    var bits = new Uint8Array((this.m.entries + 7) >> 3);
+    for (var group of groups) {
+      var all = null;
+      for (var set of group) {
+        var union = new Uint8Array(bits.length);
+        for (var term of set) {
+          var one = await this.termBits(term);
+          for (var i = 0; i < union.length; i++) union[i] |= one[i];
+        }
+        if (!all) all = union;
+        else for (var j = 0; j < all.length; j++) all[j] &= union[j];
+      }
+      for (var k = 0; k < bits.length; k++) bits[k] |= all[k];
+    }
+    return {
+      bits: bits,
+      has: function (e) { return (bits[e >> 3] >> (e & 7)) & 1; },
+      size: function () {
+        var n = 0;
+        for (var b = 0; b < bits.length; b++) n += POPCOUNT[bits[b]];
+        return n;
+      },
+    };
   };
 
   // Facet counts estimated from the histograms of the clauses' terms and the exact number
@@ -841,21 +870,7 @@
     var compiled = await this.compile(chunks);
     var clauses = compiled.clauses;
     var ignored = compiled.ignored;
-    // Exclusions read their postings whole: entries in every set of a group are left out.
-    var excluded = new Set();
-    for (var group of compiled.exclude) {
-      var sets = [];
-      for (var set of group) {
-        var members = new Set();
-        for (var term of set) {
-          var st = this.stream(term);
-          await st.all();
-          st.level.forEach(function (_, e) { members.add(e); });
-        }
-        sets.push(members);
-      }
-      sets[0].forEach(function (e) { if (sets.every(function (x) { return x.has(e); })) excluded.add(e); });
-    }
+    var excluded = await this.exclusions(compiled.exclude);
     // Filters: facet index -> selected value indices.
     var selected = [];
     var active = [];
