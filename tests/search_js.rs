@@ -602,6 +602,16 @@ fn first_search_reads_less_and_finds_the_same_best() {
             estimated >= 200,
             "{estimated} searches estimated their counts"
         );
+        // An exclusion reads the sets of its frequent terms, never their postings.
+        let excluding: Vec<_> = cases
+            .iter()
+            .zip(&firsts)
+            .filter(|(_, f)| f["excluded_frequent"].as_u64() > Some(0))
+            .collect();
+        assert!(excluding.len() >= 2, "{excluding:?}");
+        for (case, first) in excluding {
+            assert_eq!(first["excluded_segments"], json!(0), "{case:?}: {first}");
+        }
         // With a filter the first search reads everything, to count exactly.
         assert_eq!(firsts[11]["complete"], json!(true));
     }

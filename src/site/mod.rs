@@ -14,6 +14,7 @@ pub(crate) mod feed_links;
 mod markdown;
 mod pages;
 mod parts;
+mod rows;
 pub(crate) mod search_page;
 mod state_pages;
 mod term_lists;
@@ -144,6 +145,8 @@ pub struct Site<'a> {
     pub(crate) data_files: Vec<DataFile>,
     /// Terms' lists besides their own pages (newest first).
     pub(crate) term_lists: term_lists::TermLists,
+    /// List rows rendered once each; see [`Site::set_templates`].
+    pub(crate) rows: Option<rows::Rows<'a>>,
 }
 
 impl<'a> Site<'a> {
@@ -185,6 +188,7 @@ impl<'a> Site<'a> {
             quarters: tracking::progress_quarters(data),
             data_files: Vec::new(),
             term_lists: term_lists::TermLists::default(),
+            rows: None,
         };
         site.term_lists = term_lists::TermLists::new(&site);
         site
@@ -194,6 +198,13 @@ impl<'a> Site<'a> {
     /// with their sizes. Until then it lists no downloads.
     pub fn set_data_files(&mut self, files: Vec<DataFile>) {
         self.data_files = files;
+    }
+
+    /// Gives list pages the theme's templates, which render each recommendation's row once
+    /// per language (on first use). Contexts of list pages need them.
+    pub fn set_templates(&mut self, tera: &'a tera::Tera) {
+        let count = self.data.recommendations.len();
+        self.rows = Some(rows::Rows::new(tera, self.languages.len(), count));
     }
 
     pub fn language_codes(&self) -> impl Iterator<Item = &str> {

@@ -496,13 +496,14 @@ pub(super) fn list_recommendations(
 ) {
     let per_page = site.data.config.per_page;
     let start = (page - 1) * per_page;
-    let items: Vec<RecommendationSummary> = ids
+    let root = urls::root_of(&urls::paged(first, page));
+    let rows: Vec<String> = ids
         .iter()
         .skip(start)
         .take(per_page)
-        .map(|&id| site.summary(id, lang))
+        .map(|&id| site.row(id, lang, &root))
         .collect();
-    context.insert("recommendations", &items);
+    context.insert("rows", &rows);
     context.insert("pager", &pager(first, page, ids.len(), per_page));
     context.insert("breakdown", &site.breakdown(ids, lang));
 }
