@@ -108,7 +108,8 @@ pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
     let portal = load(root, as_of)?;
     let placed = |error| placed_template_error(error, &portal.theme);
     let tera = output::load_templates(&portal.theme, portal.i18n.clone()).map_err(placed)?;
-    let site = Site::new(&portal.dataset, &portal.i18n);
+    let mut site = Site::new(&portal.dataset, &portal.i18n);
+    site.set_templates(&tera);
     output::render_samples(&site, &tera).map_err(placed)?;
     Ok(CheckSummary {
         recommendations: portal.dataset.recommendations.len(),
@@ -252,7 +253,7 @@ pub fn write_changed_site(
     keep: KeepPage,
 ) -> Result<ChangedSite> {
     let mut pages = None;
-    write_site_with(portal, None, dir, &mut Timings::off(), |site| {
+    write_site_with(portal, tera, None, dir, &mut Timings::off(), |site| {
         let keep = |route| keep(site, route);
         let changed = output::write_changed_pages(site, tera, dir, previous, &keep)?;
         let stats = changed.stats.clone();
@@ -276,7 +277,7 @@ fn write_site_timed(
     timings: &mut Timings,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<(WriteStats, EmittedFiles)> {
-    write_site_with(portal, previous, dir, timings, |site| {
+    write_site_with(portal, tera, previous, dir, timings, |site| {
         output::write_pages(site, tera, dir, progress)
     })
 }
@@ -284,12 +285,14 @@ fn write_site_timed(
 /// Lays out the site, runs the emitters into `dir`, then `write_pages`.
 fn write_site_with(
     portal: &Portal,
+    tera: &tera::Tera,
     previous: Option<&output::PreviousList>,
     dir: &Path,
     timings: &mut Timings,
     write_pages: impl FnOnce(&Site) -> Result<WriteStats>,
 ) -> Result<(WriteStats, EmittedFiles)> {
     let mut site = Site::new(&portal.dataset, &portal.i18n);
+    site.set_templates(tera);
     timings.lap("layout");
     let url_list = output::url_list(&site);
     if let Some(previous) = previous {

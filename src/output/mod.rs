@@ -80,6 +80,7 @@ pub fn write_pages(
             }
             Ok(())
         })?;
+    rows_rendered(site)?;
     let mut stats = WriteStats {
         files: total,
         bytes: bytes.into_inner() as u64,
@@ -148,6 +149,7 @@ pub fn write_changed_pages(
             },
         )
         .collect::<Result<_>>()?;
+    rows_rendered(site)?;
     let mut stats = WriteStats {
         files: pages.len(),
         ..WriteStats::default()
@@ -207,7 +209,16 @@ pub fn render_samples(site: &Site, tera: &Tera) -> Result<usize> {
     samples.par_iter().try_for_each(|&page| {
         render(tera, &site.context(page), &urls::file_of(&site.path(page))).map(drop)
     })?;
+    rows_rendered(site)?;
     Ok(samples.len())
+}
+
+/// Fails when a list row's template failed: the pages that hold it lack that row.
+fn rows_rendered(site: &Site) -> Result<()> {
+    match site.take_row_error() {
+        Some(error) => Err(anyhow::Error::new(error).context("cannot render a list row")),
+        None => Ok(()),
+    }
 }
 
 /// Routes that share a template and a shape of context share a kind.
