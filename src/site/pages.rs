@@ -72,9 +72,9 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             "search.html",
             super::search_page::page_context(site, lang, &mut context),
         ),
-        Route::DraftReport(mechanism, cycle) => (
+        Route::DraftReport(mechanism, cycle, page) => (
             "draft_report.html",
-            super::draft_report::page_context(site, mechanism, cycle, lang, &mut context),
+            super::draft_report::page_context(site, mechanism, cycle, page, lang, &mut context),
         ),
         Route::Content(page) => (
             "page.html",
@@ -461,7 +461,7 @@ fn content_page(site: &Site, index: usize, lang: &str, context: &mut Context) ->
     title.clone()
 }
 
-fn pager(first: &str, current: usize, total_items: usize, per_page: usize) -> Pager {
+pub(super) fn pager(first: &str, current: usize, total_items: usize, per_page: usize) -> Pager {
     let total_pages = total_items.div_ceil(per_page).max(1);
     Pager {
         current,
