@@ -1,6 +1,7 @@
 //! Stage 4: templates to files, static assets, and the atomic swap into the output folder.
 
 mod atomic;
+mod fetch;
 mod fingerprint;
 mod ownership;
 mod published;
@@ -19,7 +20,7 @@ pub use atomic::Staging;
 pub use fingerprint::inputs_of;
 pub use fingerprint::{Fingerprints, debug_hash};
 pub use ownership::{MARKER, prepare_output};
-pub use published::{URL_LIST, check_previous, url_list};
+pub use published::{PreviousList, PreviousUrls, URL_LIST, check_previous, url_list};
 pub use templates::{load_templates, template_problem};
 
 use crate::emit::{Emitted, Emitter};
