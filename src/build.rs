@@ -232,19 +232,27 @@ pub struct ChangedSite {
     pub fingerprints: output::Fingerprints,
     /// Pages left out of `dir` because they are those of the previous build.
     pub unchanged: Vec<String>,
+    /// How many of `unchanged` were kept without building their context.
+    pub kept: usize,
 }
 
+/// Says of a page of the new site that it is the one already served, unseen.
+pub type KeepPage<'k> = &'k (dyn Fn(&Site, crate::site::PageRoute) -> bool + Sync);
+
 /// The build's files for the dev server: every emitter's, but only the pages whose inputs
-/// differ from `previous` (the pages of the last build, rendered with the same `tera`).
+/// differ from `previous` (the pages of the last build, rendered with the same `tera`);
+/// pages `keep` names are taken as they are, without a context.
 pub fn write_changed_site(
     portal: &Portal,
     tera: &tera::Tera,
     dir: &Path,
     previous: &output::Fingerprints,
+    keep: KeepPage,
 ) -> Result<ChangedSite> {
     let mut pages = None;
     write_site_with(portal, tera, None, dir, &mut Timings::off(), |site| {
-        let changed = output::write_changed_pages(site, tera, dir, previous)?;
+        let keep = |route| keep(site, route);
+        let changed = output::write_changed_pages(site, tera, dir, previous, &keep)?;
         let stats = changed.stats.clone();
         pages = Some(changed);
         Ok(stats)
@@ -254,6 +262,7 @@ pub fn write_changed_site(
         stats: pages.stats,
         fingerprints: pages.fingerprints,
         unchanged: pages.unchanged,
+        kept: pages.kept,
     })
 }
 

@@ -247,6 +247,9 @@ impl<'a> Site<'a> {
                 let count = self.term_recommendations(term).len();
                 language_neutral.extend(pages_for(count).map(|p| Route::Term(term, p)));
                 for listing in self.listings(term) {
+                    if self.listing_is_state_page(term, listing) {
+                        continue;
+                    }
                     let count = self.listing_recommendations(term, listing).len();
                     language_neutral
                         .extend(pages_for(count).map(|p| Route::TermList(term, listing, p)));
