@@ -2,13 +2,14 @@
 // Bytes and time of single queries with Docket's search client, in Node, on a built site.
 // Not a test. Each query runs on a fresh index (nothing cached but the manifest, which is
 // counted): files fetched, bytes on the wire (JSON gzipped as static hosts serve it, binary
-// files as they are), time cold (first run, files read from disk) and warm (median of 20
-// runs on an index that has everything cached).
+// files as they are), time cold (first run, files read from disk: wall and CPU time, user +
+// system, of the process) and warm (median of 20 runs on an index that has everything cached).
 //
 //   node bench/search-queries.mjs SITE_DIR [LANG] [QUERY...]
 //
-// A query prefixed with `+` runs with the filters panel open (facet counts).
-// Prints one JSON object per query, one per line.
+// A query prefixed with `+` runs with the filters panel open (facet counts). Gzip sizes are
+// computed after the timed runs. SEARCH_JS=FILE runs another copy of the client (to compare
+// two versions, run them alternately). Prints one JSON object per query, one per line.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const { Index } = require(path.join(HERE, '..', 'themes', 'default', 'static', 'search.js'));
+const client = process.env.SEARCH_JS || path.join(HERE, '..', 'themes', 'default', 'static', 'search.js');
+const { Index } = require(path.resolve(client));
 
 const [site, lang = 'en', ...given] = process.argv.slice(2);
 const queries = given.length ? given : [
@@ -31,8 +33,7 @@ const manifest = path.join(site, 'search', lang, 'manifest.json');
 function loader(log) {
   return (file, binary) => {
     const data = fs.readFileSync(file);
-    const wire = binary ? data.length : zlib.gzipSync(data).length;
-    log.push({ file: path.relative(site, file), bytes: data.length, wire });
+    log.push({ file: path.relative(site, file), data, binary });
     return Promise.resolve(binary ? new Uint8Array(data) : JSON.parse(data.toString('utf8')));
   };
 }
@@ -43,11 +44,14 @@ for (const raw of queries) {
   const query = { q, filters: [] };
   const log = [];
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const index = await Index.open(manifest, loader(log));
   const found = await index.search(query, counts, 20);
   // The page shows the facet values' labels with the counts.
   if (counts) for (let f = 0; f < index.m.facets.length; f++) await index.facetLabels(f);
   const cold = Number(process.hrtime.bigint() - started) / 1e6;
+  const used = process.cpuUsage(cpu);
+  const coldCpu = (used.user + used.system) / 1e3;
   const times = [];
   for (let i = 0; i < 20; i++) {
     const t = process.hrtime.bigint();
@@ -55,6 +59,7 @@ for (const raw of queries) {
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   times.sort((a, b) => a - b);
+  for (const f of log) f.wire = f.binary ? f.data.length : zlib.gzipSync(f.data).length;
   const kinds = {};
   for (const f of log) {
     const kind = f.file.split(path.sep)[2].includes('.') ? 'manifest' : f.file.split(path.sep)[2];
@@ -64,6 +69,6 @@ for (const raw of queries) {
     query: raw, hits: found.hits.length, total: found.total, exact: !!found.exact,
     suggestion: found.suggestion, files: log.length,
     wire_bytes: log.reduce((a, f) => a + f.wire, 0), wire_by_kind: kinds,
-    cold_ms: Math.round(cold * 10) / 10, warm_ms: Math.round(times[10] * 10) / 10,
+    cold_ms: Math.round(cold * 10) / 10, cold_cpu_ms: Math.round(coldCpu * 10) / 10, warm_ms: Math.round(times[10] * 10) / 10,
   }));
 }

@@ -107,7 +107,8 @@ pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
     let portal = load(root, as_of)?;
     let placed = |error| placed_template_error(error, &portal.theme);
     let tera = output::load_templates(&portal.theme, portal.i18n.clone()).map_err(placed)?;
-    let site = Site::new(&portal.dataset, &portal.i18n);
+    let mut site = Site::new(&portal.dataset, &portal.i18n);
+    site.set_templates(&tera);
     output::render_samples(&site, &tera).map_err(placed)?;
     Ok(CheckSummary {
         recommendations: portal.dataset.recommendations.len(),
@@ -231,19 +232,27 @@ pub struct ChangedSite {
     pub fingerprints: output::Fingerprints,
     /// Pages left out of `dir` because they are those of the previous build.
     pub unchanged: Vec<String>,
+    /// How many of `unchanged` were kept without building their context.
+    pub kept: usize,
 }
 
+/// Says of a page of the new site that it is the one already served, unseen.
+pub type KeepPage<'k> = &'k (dyn Fn(&Site, crate::site::PageRoute) -> bool + Sync);
+
 /// The build's files for the dev server: every emitter's, but only the pages whose inputs
-/// differ from `previous` (the pages of the last build, rendered with the same `tera`).
+/// differ from `previous` (the pages of the last build, rendered with the same `tera`);
+/// pages `keep` names are taken as they are, without a context.
 pub fn write_changed_site(
     portal: &Portal,
     tera: &tera::Tera,
     dir: &Path,
     previous: &output::Fingerprints,
+    keep: KeepPage,
 ) -> Result<ChangedSite> {
     let mut pages = None;
-    write_site_with(portal, None, dir, &mut Timings::off(), |site| {
-        let changed = output::write_changed_pages(site, tera, dir, previous)?;
+    write_site_with(portal, tera, None, dir, &mut Timings::off(), |site| {
+        let keep = |route| keep(site, route);
+        let changed = output::write_changed_pages(site, tera, dir, previous, &keep)?;
         let stats = changed.stats.clone();
         pages = Some(changed);
         Ok(stats)
@@ -253,6 +262,7 @@ pub fn write_changed_site(
         stats: pages.stats,
         fingerprints: pages.fingerprints,
         unchanged: pages.unchanged,
+        kept: pages.kept,
     })
 }
 
@@ -264,7 +274,7 @@ fn write_site_timed(
     timings: &mut Timings,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<(WriteStats, EmittedFiles)> {
-    write_site_with(portal, previous, dir, timings, |site| {
+    write_site_with(portal, tera, previous, dir, timings, |site| {
         output::write_pages(site, tera, dir, progress)
     })
 }
@@ -272,12 +282,14 @@ fn write_site_timed(
 /// Lays out the site, runs the emitters into `dir`, then `write_pages`.
 fn write_site_with(
     portal: &Portal,
+    tera: &tera::Tera,
     previous: Option<&Path>,
     dir: &Path,
     timings: &mut Timings,
     write_pages: impl FnOnce(&Site) -> Result<WriteStats>,
 ) -> Result<(WriteStats, EmittedFiles)> {
     let mut site = Site::new(&portal.dataset, &portal.i18n);
+    site.set_templates(tera);
     timings.lap("layout");
     let url_list = output::url_list(&site);
     if let Some(previous) = previous {

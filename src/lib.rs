@@ -76,9 +76,6 @@ pub use import::{
     ImportOptions, ImportSummary, StateSelection, import_uhri, import_upr_info, import_upr_matrix,
 };
 // Searching, as the built search page does.
-pub use search::analysis::surfaces as search_surfaces;
-pub use search::export::{Layout as SearchLayout, export_with as search_index_files};
-pub use search::index::js_order as search_order;
 pub use search::{
     Counting as SearchCounting, Entry as SearchEntry, EntryKind, Hit as SearchHit, LanguageIndex,
     Query, Results, SearchOptions, SearchReport, Views, build_index as build_search_index,

@@ -412,3 +412,43 @@ fn the_portal_has_a_report_page_per_mechanism_and_cycle_linked_from_the_mechanis
     let tree = read_tree(out.path());
     assert!(assert_internal_links_resolve(&tree) > 0);
 }
+
+#[test]
+fn a_report_longer_than_a_page_is_split_into_pages_listing_each_recommendation_once() {
+    let portal = fixture("minimal");
+    let config = portal.path().join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, text.replace("per_page = 2", "per_page = 1")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build(portal.path(), out.path()).unwrap();
+    let read = |path: &str| std::fs::read_to_string(out.path().join(path)).unwrap();
+    let first = read("en/mechanisms/upr/report/cycle-4/index.html");
+    let second = read("en/mechanisms/upr/report/cycle-4/page/2/index.html");
+    assert!(
+        !out.path()
+            .join("en/mechanisms/upr/report/cycle-4/page/3")
+            .exists(),
+        "two recommendations, one a page"
+    );
+    for id in ["UPR4-118.1", "UPR4-118.2"] {
+        let heading = format!(">{id}</a></h3>");
+        assert_eq!(
+            first.matches(&heading).count() + second.matches(&heading).count(),
+            1,
+            "{id} is on exactly one page"
+        );
+    }
+    assert!(
+        first.contains("<h2>Summary</h2>"),
+        "the summary opens the report"
+    );
+    assert!(!second.contains("<h2>Summary</h2>"), "and is not repeated");
+    assert!(
+        first.contains(
+            "href=\"../../../../../en/mechanisms/upr/report/cycle-4/page/2/\" rel=\"next\""
+        )
+    );
+    assert!(second.contains("Showing 2–2 of 2"));
+    let tree = read_tree(out.path());
+    assert!(assert_internal_links_resolve(&tree) > 0);
+}

@@ -3,32 +3,16 @@
 //!
 //! Skips with a message when `node` is missing, unless DOCKET_REQUIRE_NODE=1 (CI).
 
+#[path = "search_node/agree.rs"]
+mod agree;
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
+use agree::{Case, compare, node_answers, node_available, rust_answer};
 use docket::Site;
 use docket::{LanguageIndex, Query};
-use serde_json::{Value, json};
-
-/// (language, query, filters as (facet, value)).
-type Case<'a> = (&'a str, &'a str, Vec<(&'a str, &'a str)>);
-
-fn node_available() -> bool {
-    let found = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var("DOCKET_REQUIRE_NODE").as_deref() != Ok("1"),
-            "node is required (DOCKET_REQUIRE_NODE=1) but was not found"
-        );
-        eprintln!("SKIPPED: node is not installed; the search client agreement test did not run");
-    }
-    found
-}
+use serde_json::Value;
 
 /// What the Rust side answers, in the shape tests/search_node/run.js prints.
 fn rust_answers(root: &Path, cases: &[Case]) -> Vec<Value> {
@@ -44,69 +28,6 @@ fn rust_answers(root: &Path, cases: &[Case]) -> Vec<Value> {
             rust_answer(index, case)
         })
         .collect()
-}
-
-fn rust_answer(index: &LanguageIndex, (_, q, filters): &Case) -> Value {
-    let results = index.search(&Query {
-        text: q.to_string(),
-        filters: filters
-            .iter()
-            .map(|(f, v)| (f.to_string(), v.to_string()))
-            .collect(),
-    });
-    let top: Vec<Value> = results
-        .hits
-        .iter()
-        .take(10)
-        .map(|h| {
-            let e = &index.entries[h.entry as usize];
-            json!([e.kind.code(), e.id, h.score])
-        })
-        .collect();
-    let counts: Vec<Value> = results.facets.iter().map(|f| json!(f.counts)).collect();
-    // What the filters panel shows: the estimate when there is one.
-    let shown: Vec<Value> = results
-        .estimate
-        .as_ref()
-        .unwrap_or(&results.facets)
-        .iter()
-        .map(|f| json!(f.counts))
-        .collect();
-    json!({
-        "total": results.hits.len(),
-        "top": top,
-        "counts": counts,
-        "shown": shown,
-        "estimated": results.estimate.is_some(),
-        "ignored": results.ignored,
-        "suggestion": results.suggestion,
-    })
-}
-
-fn node_answers(site: &Path, cases: &[Case]) -> Vec<Value> {
-    let file = tempfile::NamedTempFile::new().expect("temp");
-    let json_cases: Vec<Value> = cases
-        .iter()
-        .map(|(lang, q, filters)| json!({ "lang": lang, "q": q, "filters": filters }))
-        .collect();
-    std::fs::write(
-        file.path(),
-        serde_json::to_string(&json_cases).expect("json"),
-    )
-    .expect("write");
-    let script = common::repo_root().join("tests/search_node/run.js");
-    let output = Command::new("node")
-        .arg(&script)
-        .arg(site)
-        .arg(file.path())
-        .output()
-        .expect("node runs");
-    assert!(
-        output.status.success(),
-        "node failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("node prints JSON")
 }
 
 fn agree(root: &Path, cases: &[Case]) {
@@ -126,47 +47,6 @@ fn agree(root: &Path, cases: &[Case]) {
         cases.len()
     );
     compare(cases, rust, node);
-}
-
-/// Node's answers equal Rust's, and the first search, which stops reading postings as soon as
-/// its 10 best are certain, shows the same 10 as the full one. Returns Node's `first` answers.
-fn compare(cases: &[Case], rust: Vec<Value>, mut node: Vec<Value>) -> Vec<Value> {
-    assert_eq!(rust.len(), node.len());
-    let mut firsts = Vec::new();
-    for ((case, r), n) in cases.iter().zip(rust).zip(&mut node) {
-        let mut r = r;
-        let shown = r
-            .as_object_mut()
-            .and_then(|r| r.remove("shown").zip(r.remove("estimated")))
-            .expect("shown counts");
-        let first = n
-            .as_object_mut()
-            .and_then(|n| n.remove("first"))
-            .expect("a first answer");
-        assert_eq!(r, *n, "{case:?}\nrust: {r}\nnode: {n}");
-        assert_eq!(first["top"], r["top"], "first search of {case:?}: {first}");
-        assert_eq!(
-            first["wrong"],
-            json!([]),
-            "first search of {case:?}: {first}"
-        );
-        let panel = &first["panel"];
-        assert_eq!(
-            panel["counts"], shown.0,
-            "facet counts of {case:?}: {panel}"
-        );
-        assert_eq!(panel["estimated"], shown.1, "estimated or not: {case:?}");
-        if panel["exact"] == json!(true) {
-            assert_eq!(panel["total"], r["total"], "exact count of {case:?}");
-        }
-        if first["complete"] == json!(true) {
-            assert_eq!(first["total"], r["total"], "{case:?}");
-        } else {
-            assert!(first["total"].as_u64() <= r["total"].as_u64(), "{case:?}");
-        }
-        firsts.push(first);
-    }
-    firsts
 }
 
 #[test]
@@ -449,160 +329,4 @@ fn write_six_language_portal(root: &Path) {
     }
     std::fs::write(root.join("data/recommendations.csv"), csv).expect("recommendations");
     docket::write_default_theme(&root.join("themes/default")).expect("theme");
-}
-
-/// Posting lists cut into tiny segments: the first search of a frequent word reads only its
-/// first segments and still shows the same 10 best as reading everything, for one word, for
-/// several, for prefixes and with symbols.
-#[test]
-fn first_search_reads_less_and_finds_the_same_best() {
-    if !node_available() {
-        return;
-    }
-    let dir = tempfile::tempdir().expect("temp");
-    docket::synth_portal(
-        dir.path(),
-        &docket::SynthOptions {
-            recommendations: 800,
-            languages: vec!["en".into(), "fr".into()],
-            seed: 5,
-        },
-    )
-    .expect("synth");
-    let out = tempfile::tempdir().expect("temp");
-    let site = out.path().join("site");
-    common::build(dir.path(), &site).expect("build");
-    // The index cut into segments of 48 bytes, then 96, 192, ...: as built (the synthetic
-    // texts are all of one length, so nearly all impacts are alike and ties are many) and
-    // with impacts spread over every level.
-    for spread in [false, true] {
-        let portal = docket::load_portal(dir.path(), None).expect("valid portal");
-        let pages = Site::new(&portal.dataset, &portal.i18n);
-        let layout = docket::SearchLayout {
-            first_segment_bytes: 48,
-        };
-        let mut indexes = std::collections::BTreeMap::new();
-        for lang in ["en", "fr"] {
-            std::fs::remove_dir_all(site.join("search").join(lang)).expect("remove");
-            let mut index = docket::build_search_index(&pages, lang);
-            for (t, term) in index.terms.iter_mut().enumerate().filter(|_| spread) {
-                for (entry, impact) in &mut term.postings {
-                    let mix = (u64::from(*entry) * 2_654_435_761 + t as u64 * 40_503) >> 11;
-                    *impact = 1 + (mix % 15) as u8;
-                }
-            }
-            for (path, bytes) in docket::search_index_files(&index, &layout) {
-                let file = site.join(path);
-                std::fs::create_dir_all(file.parent().expect("parent")).expect("dir");
-                std::fs::write(file, bytes).expect("write");
-            }
-            indexes.insert(lang, index);
-        }
-        let cases = vec![
-            ("en", "torture", vec![]),
-            ("en", "rights", vec![]),
-            ("en", "rural areas", vec![]),
-            ("en", "judiciary independence", vec![]),
-            ("en", "women rights", vec![]),
-            ("en", "children education", vec![]),
-            ("en", "national human rights", vec![]),
-            ("en", "tort", vec![]),
-            ("en", "rights r", vec![]),
-            ("en", "X/12/CO/5 rights", vec![]),
-            ("en", "R123 rights", vec![]),
-            ("en", "rural", vec![("mechanism", "M2")]),
-            ("fr", "droits de l'enfant", vec![]),
-            ("fr", "droits", vec![]),
-            ("fr", "just", vec![]),
-            ("fr", "protection des droits", vec![]),
-            ("en", "\"human rights\"", vec![]),
-            ("en", "\"national human rights\" -rural", vec![]),
-            ("en", "rights -children", vec![]),
-            ("en", "rural OR children", vec![]),
-            ("en", "rigths", vec![]),
-            ("en", "childern educaton", vec![]),
-            ("fr", "droits OR enfant", vec![]),
-        ];
-        // And every pair of the 24 most frequent words, whole and the second being typed.
-        let en = &indexes["en"];
-        let mut frequent: Vec<&(String, u32)> = en
-            .vocab
-            .iter()
-            .filter(|(surface, term)| {
-                *term != u32::MAX
-                    && surface.len() > 3
-                    && surface.chars().all(|c| c.is_ascii_lowercase())
-            })
-            .collect();
-        frequent.sort_by_key(|(surface, term)| {
-            (
-                std::cmp::Reverse(en.terms[*term as usize].postings.len()),
-                surface.clone(),
-            )
-        });
-        frequent.dedup_by_key(|(_, term)| *term);
-        let words: Vec<String> = frequent.iter().take(24).map(|(s, _)| s.clone()).collect();
-        let mut pairs = Vec::new();
-        for (i, a) in words.iter().enumerate() {
-            for b in &words[i + 1..] {
-                pairs.push(format!("{a} {b}"));
-                pairs.push(format!("{a} {}", &b[..3]));
-            }
-        }
-        let cases: Vec<Case> = cases
-            .into_iter()
-            .chain(pairs.iter().map(|q| ("en", q.as_str(), vec![])))
-            .collect();
-        let node = node_answers(&site, &cases);
-        let rust = cases
-            .iter()
-            .map(|case| rust_answer(&indexes[case.0], case))
-            .collect();
-        let firsts = compare(&cases, rust, node);
-        let early: Vec<_> = cases
-            .iter()
-            .zip(&firsts)
-            .filter(|(_, f)| f["complete"] == json!(false))
-            .collect();
-        assert!(
-            early.len() >= 60,
-            "only {} first searches stopped early: {firsts:?}",
-            early.len()
-        );
-        for (case, first) in early {
-            assert!(
-                first["postings"].as_u64() < first["all_postings"].as_u64(),
-                "{case:?} read every postings file: {first}"
-            );
-        }
-        // One frequent word with the filters open: exact count and facet counts from its
-        // histogram, no facet block read, postings read only as far as the 10 best need.
-        let precounted = firsts
-            .iter()
-            .filter(|f| {
-                let panel = &f["panel"];
-                panel["exact"] == json!(true)
-                    && panel["complete"] == json!(false)
-                    && panel["blocks"] == json!(0)
-            })
-            .count();
-        assert!(precounted >= 5, "{precounted} searches used histograms");
-        // Several frequent words with the filters open: facet counts estimated from their
-        // histograms, the count exact from their sets, no facet block read.
-        let estimated = firsts
-            .iter()
-            .filter(|f| {
-                let panel = &f["panel"];
-                panel["estimated"] == json!(true)
-                    && panel["exact"] == json!(true)
-                    && panel["blocks"] == json!(0)
-            })
-            .count();
-        assert!(
-            estimated >= 200,
-            "{estimated} searches estimated their counts"
-        );
-        // With a filter the first search reads everything, to count exactly.
-        assert_eq!(firsts[11]["complete"], json!(true));
-    }
 }

@@ -462,7 +462,32 @@ fn after_incremental_rebuilds_the_served_folder_equals_a_fresh_build() {
     let line = server.next_rebuild();
     let (rendered, total) = rendered_of(&line);
     assert!(0 < rendered && rendered < total / 2, "{line}");
+    // Pages that show no changed row were not even given a context.
+    assert!(unseen_of(&line) > 0, "{line}");
     assert_served_equals_a_fresh_build(&server, portal.path());
+
+    // A status update, an action and a term's name: every page is fingerprinted again.
+    for (table, from, to) in [
+        (
+            "status_updates",
+            "The Protocol was ratified.",
+            "Ratified at last.",
+        ),
+        (
+            "actions",
+            "Draft the NPM bill",
+            "Draft and pass the NPM bill",
+        ),
+        ("themes", "Civil and political rights", "Civil rights"),
+    ] {
+        let file = portal.path().join(format!("data/{table}.csv"));
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(from), "{table}");
+        save(&file, &text.replace(from, to));
+        let line = server.next_rebuild();
+        assert_eq!(unseen_of(&line), 0, "{line}");
+        assert_served_equals_a_fresh_build(&server, portal.path());
+    }
 
     // A new row: its pages come, lists and counts change.
     let with_row = format!(
@@ -493,6 +518,12 @@ fn after_incremental_rebuilds_the_served_folder_equals_a_fresh_build() {
             .exists()
     );
     assert_served_equals_a_fresh_build(&server, portal.path());
+}
+
+/// "…: rendered 12 of 80 pages (50 unseen: …); …" → 50.
+fn unseen_of(line: &str) -> usize {
+    let rest = line.split(" pages (").nth(1).expect("an unseen count");
+    rest.split(' ').next().unwrap().parse().unwrap()
 }
 
 /// "data/x.csv changed: rendered 12 of 80 pages; …" → (12, 80).

@@ -285,3 +285,29 @@ fn a_killed_builds_staging_folder_is_cleared_by_the_next_build() {
     build(portal.path(), &portal.path().join("public")).expect("build");
     assert!(!abandoned.exists());
 }
+
+#[test]
+fn a_page_carries_one_copy_of_the_main_menu_and_a_recommendation_no_empty_or_repeated_block() {
+    let (_portal, tree) = built_fixture();
+    for lang in ["en", "ar"] {
+        let page = html(
+            &tree,
+            &format!("{lang}/recommendations/upr4-118-2/index.html"),
+        );
+        assert_eq!(page.matches("<nav class=\"main-nav\"").count(), 1, "{lang}");
+        let menu_link = format!("href=\"../../../{lang}/actions/\"");
+        assert_eq!(page.matches(&menu_link).count(), 1, "{lang}: one menu");
+        let header = &page[..page.find("</header>").unwrap()];
+        assert!(header.contains("<details class=\"wrap menu\">"), "{lang}");
+        // UPR4-118.2 has a response and no assessment.
+        assert!(
+            !page.contains("id=\"assessments\""),
+            "{lang}: no empty section"
+        );
+        assert_eq!(page.matches("class=\"response\"").count(), 1, "{lang}");
+    }
+    let english = html(&tree, "en/recommendations/upr4-118-2/index.html");
+    assert_eq!(english.matches("Noted").count(), 1, "the response once");
+    let assessed = html(&tree, "en/recommendations/upr4-118-1/index.html");
+    assert!(assessed.contains("id=\"assessments\""), "assessments shown");
+}

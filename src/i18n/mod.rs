@@ -27,6 +27,9 @@ pub struct I18n {
     ids: HashMap<String, Vec<String>>,
     /// Text direction per language code, for marking fallback strings.
     dirs: HashMap<String, &'static str>,
+    /// Per language, every message formatted without arguments, once: pages ask for the
+    /// same labels thousands of times. See [`I18n::with_languages`].
+    plain: HashMap<String, HashMap<String, (String, String)>>,
 }
 
 /// Marks around a message shown in another language than the page's:
@@ -46,7 +49,29 @@ impl I18n {
             self.dirs
                 .insert(language.code.clone(), language.dir.as_str());
         }
+        self.plain = self.format_plain();
         self
+    }
+
+    /// Every message of the theme formatted without arguments, per language, as
+    /// [`I18n::lookup`] finds it (after the fallback chains are known).
+    fn format_plain(&self) -> HashMap<String, HashMap<String, (String, String)>> {
+        let mut ids: Vec<&str> = self.ids.values().flatten().map(String::as_str).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        self.bundles
+            .keys()
+            .map(|lang| {
+                let messages = ids
+                    .iter()
+                    .filter_map(|&id| {
+                        let (code, text) = self.lookup_uncached(lang, id, None)?;
+                        Some((id.to_string(), (code.to_string(), text)))
+                    })
+                    .collect();
+                (lang.clone(), messages)
+            })
+            .collect()
     }
 
     /// The ids of the default language's messages that `lang` does not define.
@@ -134,6 +159,7 @@ impl I18n {
             chains: HashMap::new(),
             ids,
             dirs: HashMap::new(),
+            plain: HashMap::new(),
         })
     }
 
@@ -220,6 +246,7 @@ impl I18n {
             chains: HashMap::new(),
             ids: HashMap::new(),
             dirs: HashMap::new(),
+            plain: HashMap::new(),
         }
     }
 
@@ -247,6 +274,20 @@ impl I18n {
 
     /// The message and the language it was found in: `lang`, its chain, the default.
     fn lookup<'a>(
+        &'a self,
+        lang: &'a str,
+        key: &str,
+        args: Option<&FluentArgs>,
+    ) -> Option<(&'a str, String)> {
+        if args.is_none_or(|a| a.iter().next().is_none()) {
+            if let Some((code, text)) = self.plain.get(lang).and_then(|m| m.get(key)) {
+                return Some((code.as_str(), text.clone()));
+            }
+        }
+        self.lookup_uncached(lang, key, args)
+    }
+
+    fn lookup_uncached<'a>(
         &'a self,
         lang: &'a str,
         key: &str,
@@ -391,5 +432,56 @@ fn number_formatter(
         s if s == number_style("es") => formatter!("es"),
         s if s == number_style("de") => formatter!("de"),
         _ => formatter!("en"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Language, TextDirection};
+
+    fn language(code: &str, fallback: &[&str]) -> Language {
+        Language {
+            code: code.into(),
+            name: code.into(),
+            dir: TextDirection::Ltr,
+            fallback: fallback.iter().map(|f| f.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn messages_without_arguments_come_from_the_cache_as_fluent_formats_them() {
+        let sources = [
+            (
+                "en",
+                "home = Home\nonly-en = English only\ngreet = Hello { $who }\n",
+            ),
+            ("fr", "home = Accueil\ngreet = Bonjour { $who }\n"),
+            ("pt", "home = Início\n"),
+        ];
+        let mut i18n = I18n::from_sources(&sources, "en");
+        for (lang, source) in sources {
+            i18n.ids.insert(lang.into(), message_ids(source));
+        }
+        let i18n = i18n.with_languages(&[
+            language("en", &[]),
+            language("fr", &[]),
+            language("pt", &["fr"]),
+        ]);
+        assert_eq!(i18n.plain["pt"]["home"], ("pt".into(), "Início".into()));
+        assert_eq!(i18n.message("pt", "home", None), "Início");
+        assert_eq!(i18n.message("pt", "only-en", None), "English only");
+        let marked = i18n.message_marked("pt", "greet", Some(&FluentArgs::new()));
+        assert_eq!(
+            marked,
+            "\u{E000}fr\u{E003}ltr\u{E001}Bonjour {$who}\u{E002}"
+        );
+        let mut args = FluentArgs::new();
+        args.set("who", "Ana");
+        assert_eq!(i18n.message("pt", "greet", Some(&args)), "Bonjour Ana");
+        assert_eq!(
+            i18n.message("pt", "no-such-message", None),
+            "no-such-message"
+        );
     }
 }

@@ -1,11 +1,14 @@
 //! What each page was rendered from, so that the dev server renders again only the pages
 //! whose template or context changed. With the same templates, a page's HTML is a function
 //! of its template name and its context, so equal fingerprints mean equal files.
+//!
+//! The hash is xxh3-128, not a cryptographic one: the inputs are the portal's own and two
+//! fingerprints are only ever compared within one `docket serve` session.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use sha2::{Digest, Sha256};
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::site::RenderedContext;
 
@@ -18,7 +21,7 @@ pub struct Fingerprints {
 /// One page's inputs and what rendering them gave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Page {
-    pub inputs: [u8; 32],
+    pub inputs: u128,
     /// The rendered file's size, so that a build that skips the page still counts its bytes.
     pub bytes: u64,
 }
@@ -27,6 +30,16 @@ impl Fingerprints {
     /// The page last rendered into `file`, if any.
     pub fn get(&self, file: &str) -> Option<&Page> {
         self.by_file.get(file)
+    }
+
+    /// True when the build had a page at `file`.
+    pub fn has(&self, file: &str) -> bool {
+        self.by_file.contains_key(file)
+    }
+
+    /// How many pages the build had.
+    pub fn page_count(&self) -> usize {
+        self.by_file.len()
     }
 }
 
@@ -39,22 +52,56 @@ impl FromIterator<(String, Page)> for Fingerprints {
 }
 
 /// The hash of a page's template name and context.
-pub fn inputs_of(rendered: &RenderedContext) -> [u8; 32] {
-    let mut hasher = PieceHasher(Sha256::new());
+pub fn inputs_of(rendered: &RenderedContext) -> u128 {
+    let mut hasher = PieceHasher::default();
     hasher.piece(rendered.template);
     // Tera's context has no iterator, but its Debug output walks every value in key order.
     // Every string arrives as its own piece, and each piece is hashed with its length, so a
     // quote inside a value cannot pass for the end of that value.
     let _ = write!(hasher, "{:?}", rendered.context);
-    hasher.0.finalize().into()
+    hasher.finish()
 }
 
-struct PieceHasher(Sha256);
+/// The hash of a value's `Debug` output, pieces and lengths as in [`inputs_of`]: what the dev
+/// server compares rows of two loads of the portal with.
+pub fn debug_hash(value: &impl std::fmt::Debug) -> u128 {
+    let mut hasher = PieceHasher::default();
+    let _ = write!(hasher, "{value:?}");
+    hasher.finish()
+}
+
+/// Collects the Debug output's many small pieces (each with its length) into a buffer, and
+/// hashes the buffer a few kilobytes at a time: much cheaper than hashing each piece.
+struct PieceHasher {
+    hash: Xxh3,
+    buffer: Vec<u8>,
+}
+
+const FLUSH_AT: usize = 8 * 1024;
+
+impl Default for PieceHasher {
+    fn default() -> PieceHasher {
+        PieceHasher {
+            hash: Xxh3::new(),
+            buffer: Vec::with_capacity(FLUSH_AT + 256),
+        }
+    }
+}
 
 impl PieceHasher {
     fn piece(&mut self, text: &str) {
-        self.0.update((text.len() as u64).to_le_bytes());
-        self.0.update(text.as_bytes());
+        self.buffer
+            .extend_from_slice(&(text.len() as u32).to_le_bytes());
+        self.buffer.extend_from_slice(text.as_bytes());
+        if self.buffer.len() >= FLUSH_AT {
+            self.hash.update(&self.buffer);
+            self.buffer.clear();
+        }
+    }
+
+    fn finish(mut self) -> u128 {
+        self.hash.update(&self.buffer);
+        self.hash.digest128()
     }
 }
 
@@ -69,7 +116,7 @@ impl std::fmt::Write for PieceHasher {
 mod tests {
     use super::*;
 
-    fn of(template: &'static str, pairs: &[(&'static str, &str)]) -> [u8; 32] {
+    fn of(template: &'static str, pairs: &[(&'static str, &str)]) -> u128 {
         let mut context = tera::Context::new();
         for (key, value) in pairs {
             context.insert(*key, value);

@@ -15,7 +15,9 @@ use rayon::prelude::*;
 use tera::Tera;
 
 pub use atomic::Staging;
-pub use fingerprint::Fingerprints;
+#[cfg(test)]
+pub use fingerprint::inputs_of;
+pub use fingerprint::{Fingerprints, debug_hash};
 pub use ownership::{MARKER, prepare_output};
 pub use published::{URL_LIST, check_previous, url_list};
 pub use templates::{load_templates, template_problem};
@@ -77,6 +79,7 @@ pub fn write_pages(
             }
             Ok(())
         })?;
+    rows_rendered(site)?;
     let mut stats = WriteStats {
         files: total,
         bytes: bytes.into_inner() as u64,
@@ -95,50 +98,72 @@ pub struct ChangedPages {
     /// Pages not written because their inputs are those of `previous`: the file already
     /// served is the one this build would write.
     pub unchanged: Vec<String>,
+    /// How many of `unchanged` were kept without building their context.
+    pub kept: usize,
 }
 
 /// Like [`write_pages`], but renders into `out_dir` only the pages whose template name or
-/// context differ from `previous` (rendered with the same templates).
+/// context differ from `previous` (rendered with the same templates). When the site has
+/// exactly the pages of `previous`, a page that `keep` says cannot have changed is not even
+/// given a context.
 pub fn write_changed_pages(
     site: &Site,
     tera: &Tera,
     out_dir: &Path,
     previous: &Fingerprints,
+    keep: &(dyn Fn(PageRoute) -> bool + Sync),
 ) -> Result<ChangedPages> {
     let routes = site.routes();
-    let pages: Vec<(String, fingerprint::Page, bool)> = routes
+    let files: Vec<String> = routes
         .par_iter()
-        .map(|&route| -> Result<(String, fingerprint::Page, bool)> {
-            let file = urls::file_of(&site.path(route));
-            let rendered = site.context(route);
-            let inputs = fingerprint::inputs_of(&rendered);
-            if let Some(&page) = previous.get(&file).filter(|p| p.inputs == inputs) {
-                return Ok((file, page, false));
-            }
-            let html = render(tera, &rendered, &file)?;
-            let target = out_dir.join(&file);
-            if let Some(parent) = target.parent() {
-                // Safe in parallel: creating a folder that another page just made is fine.
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
-            }
-            std::fs::write(&target, html.as_bytes())
-                .with_context(|| format!("cannot write {file}"))?;
-            let bytes = html.len() as u64;
-            Ok((file, fingerprint::Page { inputs, bytes }, true))
-        })
+        .map(|&route| urls::file_of(&site.path(route)))
+        .collect();
+    let same_pages = files.len() == previous.page_count() && files.iter().all(|f| previous.has(f));
+    let pages: Vec<(String, fingerprint::Page, Written)> = routes
+        .par_iter()
+        .zip(files)
+        .map(
+            |(&route, file)| -> Result<(String, fingerprint::Page, Written)> {
+                if same_pages && keep(route) {
+                    if let Some(&page) = previous.get(&file) {
+                        return Ok((file, page, Written::Kept));
+                    }
+                }
+                let rendered = site.context(route);
+                let inputs = fingerprint::inputs_of(&rendered);
+                if let Some(&page) = previous.get(&file).filter(|p| p.inputs == inputs) {
+                    return Ok((file, page, Written::SameInputs));
+                }
+                let html = render(tera, &rendered, &file)?;
+                let target = out_dir.join(&file);
+                if let Some(parent) = target.parent() {
+                    // Safe in parallel: creating a folder that another page just made is fine.
+                    std::fs::create_dir_all(parent)
+                        .with_context(|| format!("cannot create {}", parent.display()))?;
+                }
+                std::fs::write(&target, html.as_bytes())
+                    .with_context(|| format!("cannot write {file}"))?;
+                let bytes = html.len() as u64;
+                Ok((file, fingerprint::Page { inputs, bytes }, Written::Rendered))
+            },
+        )
         .collect::<Result<_>>()?;
+    rows_rendered(site)?;
     let mut stats = WriteStats {
         files: pages.len(),
         ..WriteStats::default()
     };
     let mut unchanged = Vec::new();
-    for (file, page, rendered) in &pages {
+    let mut kept = 0;
+    for (file, page, written) in &pages {
         stats.bytes += page.bytes;
-        if *rendered {
-            stats.rendered += 1;
-        } else {
-            unchanged.push(file.clone());
+        match written {
+            Written::Rendered => stats.rendered += 1,
+            Written::Kept => {
+                kept += 1;
+                unchanged.push(file.clone());
+            }
+            Written::SameInputs => unchanged.push(file.clone()),
         }
     }
     count_languages(site, &routes, &mut stats);
@@ -147,7 +172,17 @@ pub fn write_changed_pages(
         stats,
         fingerprints,
         unchanged,
+        kept,
     })
+}
+
+/// What became of one page in [`write_changed_pages`].
+enum Written {
+    Rendered,
+    /// Its context was built and fingerprinted, and equals the previous one.
+    SameInputs,
+    /// Not even given a context: its inputs cannot have changed.
+    Kept,
 }
 
 fn count_languages(site: &Site, routes: &[PageRoute], stats: &mut WriteStats) {
@@ -177,6 +212,7 @@ pub fn render_samples(site: &Site, tera: &Tera) -> Result<usize> {
     samples.par_iter().try_for_each(|&page| {
         render(tera, &site.context(page), &urls::file_of(&site.path(page))).map(drop)
     })?;
+    rows_rendered(site)?;
     Ok(samples.len())
 }
 
@@ -189,6 +225,14 @@ fn sample_key(site: &Site, page: &PageRoute) -> (String, String) {
         _ => language.code.clone(),
     };
     (scope, route_kind(&page.route))
+}
+
+/// Fails when a list row's template failed: the pages that hold it lack that row.
+fn rows_rendered(site: &Site) -> Result<()> {
+    match site.take_row_error() {
+        Some(error) => Err(anyhow::Error::new(error).context("cannot render a list row")),
+        None => Ok(()),
+    }
 }
 
 /// Routes that share a template and a shape of context share a kind.

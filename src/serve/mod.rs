@@ -7,6 +7,7 @@ mod http;
 mod listen;
 mod live;
 mod overlay;
+mod row_diff;
 mod session;
 mod sync;
 mod target;

@@ -9,6 +9,7 @@ use tera::Tera;
 
 use super::live::Live;
 use super::overlay::{self, PanelLanguage};
+use super::row_diff::{KeptPages, RowHashes};
 use super::sync::{Served, Synced};
 use crate::build::{self, BuildOptions};
 use crate::output::{self, Staging};
@@ -20,9 +21,17 @@ pub struct Session {
     /// What each served page was rendered from, while `templates` are the ones that rendered
     /// it: pages whose inputs are the same are not rendered again.
     fingerprints: Option<output::Fingerprints>,
+    /// The data the served pages were built from, to tell which rows the next load changed.
+    loaded: Option<Loaded>,
     /// `None` until the first good build is in the output folder.
     served: Option<Served>,
     language: PanelLanguage,
+}
+
+/// One load of the portal's data and its rows' hashes.
+struct Loaded {
+    dataset: crate::model::Dataset,
+    rows: RowHashes,
 }
 
 /// What a successful (re)build did.
@@ -32,6 +41,8 @@ struct Rebuilt {
     pages: usize,
     /// Pages rendered; the others had the inputs of the pages already served.
     rendered: usize,
+    /// Pages not even given a context, because no row they show changed.
+    kept: usize,
 }
 
 impl Session {
@@ -40,6 +51,7 @@ impl Session {
             options,
             templates: None,
             fingerprints: None,
+            loaded: None,
             served: None,
             language: PanelLanguage::fallback(),
         }
@@ -63,6 +75,7 @@ impl Session {
         if !keep_templates {
             self.templates = None;
             self.fingerprints = None;
+            self.loaded = None;
         }
         match self.build() {
             Ok(rebuilt) => {
@@ -76,9 +89,10 @@ impl Session {
                     None => format!("into {}", self.options.output.display()),
                 };
                 println!(
-                    "{what}: rendered {} of {} pages; {rewritten}; {:.2}s",
+                    "{what}: rendered {} of {} pages ({} unseen: no row they show changed); {rewritten}; {:.2}s",
                     rebuilt.rendered,
                     rebuilt.pages,
+                    rebuilt.kept,
                     started.elapsed().as_secs_f64()
                 );
                 Ok(())
@@ -121,7 +135,15 @@ impl Session {
         };
         let staging = Staging::new(output, root, self.options.force)?;
         let previous = self.fingerprints.take().unwrap_or_default();
-        let written = build::write_changed_site(&portal, &templates, &staging.dir, &previous);
+        let rows = RowHashes::of(&portal.dataset);
+        let kept = self
+            .loaded
+            .take()
+            .and_then(|old| KeptPages::between(&old.dataset, &old.rows, &portal.dataset, &rows));
+        let keep =
+            |site: &crate::site::Site, route| kept.as_ref().is_some_and(|k| k.keeps(site, route));
+        let written =
+            build::write_changed_site(&portal, &templates, &staging.dir, &previous, &keep);
         self.templates = Some(templates);
         let written = written?;
         let synced = match &mut self.served {
@@ -141,10 +163,15 @@ impl Session {
         };
         self.fingerprints = Some(written.fingerprints);
         self.language = panel_language(&portal);
+        self.loaded = Some(Loaded {
+            dataset: portal.dataset,
+            rows,
+        });
         Ok(Rebuilt {
             synced,
             pages: written.stats.files,
             rendered: written.stats.rendered,
+            kept: written.kept,
         })
     }
 

@@ -14,6 +14,7 @@ pub(crate) mod feed_links;
 mod markdown;
 mod pages;
 mod parts;
+mod rows;
 pub(crate) mod search_page;
 mod state_pages;
 mod term_lists;
@@ -64,8 +65,9 @@ pub enum Route {
     Tracking(TrackingPage),
     /// The open data page: downloads, API and feeds (`/en/data/`).
     Data,
-    /// A mechanism's draft follow-up report: of one cycle, or of its latest document.
-    DraftReport(MechanismId, Option<u32>),
+    /// A mechanism's draft follow-up report: of one cycle, or of its latest document,
+    /// paginated (`/en/mechanisms/upr/report/cycle-3/page/2/`).
+    DraftReport(MechanismId, Option<u32>, PageNumber),
 }
 
 /// Position of an old id in `Dataset::aliases`.
@@ -143,6 +145,8 @@ pub struct Site<'a> {
     pub(crate) data_files: Vec<DataFile>,
     /// Terms' lists besides their own pages (newest first).
     pub(crate) term_lists: term_lists::TermLists,
+    /// List rows rendered once each; see [`Site::set_templates`].
+    pub(crate) rows: Option<rows::Rows<'a>>,
 }
 
 impl<'a> Site<'a> {
@@ -184,6 +188,7 @@ impl<'a> Site<'a> {
             quarters: tracking::progress_quarters(data),
             data_files: Vec::new(),
             term_lists: term_lists::TermLists::default(),
+            rows: None,
         };
         site.term_lists = term_lists::TermLists::new(&site);
         site
@@ -193,6 +198,13 @@ impl<'a> Site<'a> {
     /// with their sizes. Until then it lists no downloads.
     pub fn set_data_files(&mut self, files: Vec<DataFile>) {
         self.data_files = files;
+    }
+
+    /// Gives list pages the theme's templates, which render each recommendation's row once
+    /// per language (on first use). Contexts of list pages need them.
+    pub fn set_templates(&mut self, tera: &'a tera::Tera) {
+        let count = self.data.recommendations.len();
+        self.rows = Some(rows::Rows::new(tera, self.languages.len(), count));
     }
 
     pub fn language_codes(&self) -> impl Iterator<Item = &str> {
@@ -235,6 +247,9 @@ impl<'a> Site<'a> {
                 let count = self.term_recommendations(term).len();
                 language_neutral.extend(pages_for(count).map(|p| Route::Term(term, p)));
                 for listing in self.listings(term) {
+                    if self.listing_is_state_page(term, listing) {
+                        continue;
+                    }
                     let count = self.listing_recommendations(term, listing).len();
                     language_neutral
                         .extend(pages_for(count).map(|p| Route::TermList(term, listing, p)));
@@ -249,11 +264,10 @@ impl<'a> Site<'a> {
         language_neutral.push(Route::Search);
         language_neutral.extend(self.tracking_pages().into_iter().map(Route::Tracking));
         language_neutral.push(Route::Data);
-        language_neutral.extend(
-            draft_report::portal_scopes(data)
-                .into_iter()
-                .map(|(m, cycle)| Route::DraftReport(m, cycle)),
-        );
+        for (m, cycle) in draft_report::portal_scopes(data) {
+            let count = draft_report::item_count(self, m, cycle);
+            language_neutral.extend(pages_for(count).map(|p| Route::DraftReport(m, cycle, p)));
+        }
         language_neutral.push(Route::LanguageNotFound);
 
         let mut routes = vec![
@@ -326,9 +340,10 @@ impl<'a> Site<'a> {
             Route::Search => search_page::page_path(lang),
             Route::Tracking(page) => format!("{lang}/{}/", page.segment()),
             Route::Data => format!("{lang}/data/"),
-            Route::DraftReport(m, cycle) => {
-                urls::draft_report(lang, &data.mechanisms[m.index()].key.slug, cycle)
-            }
+            Route::DraftReport(m, cycle, page) => urls::paged(
+                &urls::draft_report(lang, &data.mechanisms[m.index()].key.slug, cycle),
+                page.get(),
+            ),
         }
     }
 

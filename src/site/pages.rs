@@ -72,9 +72,9 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             "search.html",
             super::search_page::page_context(site, lang, &mut context),
         ),
-        Route::DraftReport(mechanism, cycle) => (
+        Route::DraftReport(mechanism, cycle, page) => (
             "draft_report.html",
-            super::draft_report::page_context(site, mechanism, cycle, lang, &mut context),
+            super::draft_report::page_context(site, mechanism, cycle, page, lang, &mut context),
         ),
         Route::Content(page) => (
             "page.html",
@@ -461,7 +461,7 @@ fn content_page(site: &Site, index: usize, lang: &str, context: &mut Context) ->
     title.clone()
 }
 
-fn pager(first: &str, current: usize, total_items: usize, per_page: usize) -> Pager {
+pub(super) fn pager(first: &str, current: usize, total_items: usize, per_page: usize) -> Pager {
     let total_pages = total_items.div_ceil(per_page).max(1);
     Pager {
         current,
@@ -496,13 +496,14 @@ pub(super) fn list_recommendations(
 ) {
     let per_page = site.data.config.per_page;
     let start = (page - 1) * per_page;
-    let items: Vec<RecommendationSummary> = ids
+    let root = urls::root_of(&urls::paged(first, page));
+    let rows: Vec<String> = ids
         .iter()
         .skip(start)
         .take(per_page)
-        .map(|&id| site.summary(id, lang))
+        .map(|&id| site.row(id, lang, &root))
         .collect();
-    context.insert("recommendations", &items);
+    context.insert("rows", &rows);
     context.insert("pager", &pager(first, page, ids.len(), per_page));
     context.insert("breakdown", &site.breakdown(ids, lang));
 }

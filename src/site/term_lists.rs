@@ -2,17 +2,23 @@
 //! list runs long.
 //!
 //! A term's own page (`/en/themes/torture/`) lists its recommendations in data order. Where
-//! that list runs over more than one page, a reader can also page through it newest first
-//! (`/en/themes/torture/by-date/`) and, where it spans several States under review, through
-//! one State's recommendations (`/en/themes/torture/states/pry/`), with plain links. A
-//! one-page list already shows every row at once, so it gets neither: each extra list repeats
-//! rows, and at a whole-UPR scale those rows are most of a portal's bytes.
+//! that list is long (more than [`LONG_LIST_PAGES`] pages), a reader can also page through it
+//! newest first (`/en/themes/torture/by-date/`) and, where it spans several States under
+//! review, through one State's recommendations (`/en/themes/torture/states/pry/`), with plain
+//! links. A shorter list is a few clicks from end to end, so it gets neither: each extra list
+//! repeats rows, and at a whole-UPR scale those rows are most of a portal's bytes. A State's
+//! list that holds every recommendation to that State (the UPR's, in a UPR-only portal) is
+//! the State's own page: its link goes there and no copy is written.
 
 use std::collections::HashMap;
 
 use super::Site;
 use super::terms::Term;
 use crate::model::*;
+
+/// A term's list gets the other orders and the per-State lists when it runs over more than
+/// this many pages (README.md, "What Docket is"): a shorter list is a few clicks end to end.
+pub(crate) const LONG_LIST_PAGES: usize = 10;
 
 /// Which of a term's recommendations a list page shows, in which order, besides the term's
 /// own page (data order).
@@ -51,7 +57,7 @@ impl TermLists {
         for section in super::terms::TERM_SECTIONS {
             for term in site.terms(*section) {
                 let ids = site.term_recommendations(term);
-                if ids.len() <= d.config.per_page {
+                if ids.len() <= d.config.per_page * LONG_LIST_PAGES {
                     continue;
                 }
                 let mut sorted = ids.to_vec();
@@ -119,8 +125,26 @@ impl Site<'_> {
         }
     }
 
-    /// The first page of a list: `en/themes/torture/by-date/`.
+    /// Whether a State's list of `term` is every recommendation to that State, and so the
+    /// State's own page: that list gets no pages of its own.
+    pub(crate) fn listing_is_state_page(&self, term: Term, listing: Listing) -> bool {
+        match listing {
+            Listing::ByDate => false,
+            Listing::State(state) => {
+                self.listing_recommendations(term, listing).len()
+                    == self.data.states[state.index()].under_review.len()
+            }
+        }
+    }
+
+    /// The first page of a list: `en/themes/torture/by-date/`, or the State's own page for a
+    /// State's list that is all of its recommendations.
     pub(crate) fn listing_path(&self, lang: &str, term: Term, listing: Listing) -> String {
+        if let Listing::State(state) = listing
+            && self.listing_is_state_page(term, listing)
+        {
+            return self.term_path(lang, Term::State(state));
+        }
         format!(
             "{}{}",
             self.term_path(lang, term),

@@ -10,13 +10,15 @@
 // search as the page runs it first, on a fresh index, asking for the 10 best only:
 // {top, total, complete, postings (postings files read), all_postings (files a full read takes),
 // panel (the search with the filters open, asking for the 10 best: {total, exact, counts,
-// estimated, blocks (facet block files read)}), wrong}. `wrong` lists the sizes `want` (1 to 34) for which a fresh first search gave hits that
+// estimated, blocks (facet block files read)}), wrong, excluded_frequent (terms with a set
+// (s/) that the query's exclusions reach), excluded_segments (postings segments of those terms
+// the first search read: an exclusion reads a frequent term's set, not its postings)}. `wrong` lists the sizes `want` (1 to 34) for which a fresh first search gave hits that
 // are not the start of the full ranking: it must be empty.
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
-const { Index } = require(path.join(__dirname, '..', '..', 'themes', 'default', 'static', 'search.js'));
+const { Index, parse } = require(path.join(__dirname, '..', '..', 'themes', 'default', 'static', 'search.js'));
 
 function loader(log) {
   return (file, binary) => {
@@ -48,6 +50,9 @@ async function main() {
     const fresh = await Index.open(manifest, loader(firstLog));
     const first = await fresh.search(query, false, 10);
     const firstTop = await top(fresh, first.hits);
+    const compiled = await fresh.compile(parse(c.q, fresh.m.limits.chunks));
+    const excludedFrequent = [].concat(...compiled.exclude.flat()).filter((t) => fresh.hasHistogram(t));
+    const excludedSegments = excludedFrequent.reduce((n, t) => n + (fresh.postings.has(t) ? fresh.postings.get(t).read : 0), 0);
     // As the page runs it with the filters open: the 10 best and every facet count.
     const panelLog = [];
     const panel = await (await Index.open(manifest, loader(panelLog))).search(query, true, 10);
@@ -75,6 +80,8 @@ async function main() {
         all_postings: postingsFiles(fullLog),
         panel: { total: panel.total, exact: panel.exact, complete: panel.complete, counts: panel.counts, estimated: !!panel.estimated, blocks: panelLog.filter((f) => /[\\/]b[\\/]/.test(f)).length },
         wrong,
+        excluded_frequent: excludedFrequent.length,
+        excluded_segments: excludedSegments,
       },
     });
   }

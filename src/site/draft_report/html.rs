@@ -43,7 +43,28 @@ pub fn body_html(report: &Report, level: u8) -> String {
         esc(&report.as_of),
         esc(&l.draft_notice)
     );
-    let _ = writeln!(out, "<section>\n<h{0}>{1}</h{0}>", h(2), esc(&l.summary));
+    if !report.summary.rows.is_empty() {
+        write_summary(&mut out, report, h(2));
+    }
+    for group in &report.groups {
+        let _ = writeln!(
+            out,
+            "<section>\n<h{0}>{1}</h{0}>",
+            h(2),
+            esc(&group.heading)
+        );
+        for item in &group.items {
+            write_item(&mut out, item, l, h(3));
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</article>\n");
+    out
+}
+
+fn write_summary(out: &mut String, report: &Report, level: u8) {
+    let l = &report.labels;
+    let _ = writeln!(out, "<section>\n<h{0}>{1}</h{0}>", level, esc(&l.summary));
     out.push_str("<table>\n<thead><tr>");
     for head in [&l.status, &l.government, &l.nhri, &l.civil_society] {
         let _ = write!(out, "<th scope=\"col\">{}</th>", esc(head));
@@ -60,20 +81,6 @@ pub fn body_html(report: &Report, level: u8) -> String {
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
-    for group in &report.groups {
-        let _ = writeln!(
-            out,
-            "<section>\n<h{0}>{1}</h{0}>",
-            h(2),
-            esc(&group.heading)
-        );
-        for item in &group.items {
-            write_item(&mut out, item, l, h(3));
-        }
-        out.push_str("</section>\n");
-    }
-    out.push_str("</article>\n");
-    out
 }
 
 fn write_item(out: &mut String, item: &Item, l: &Labels, level: u8) {

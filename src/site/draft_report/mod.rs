@@ -7,11 +7,13 @@ mod model;
 mod page;
 mod scope;
 
+use std::ops::Range;
+
 use anyhow::Result;
 
 pub use html::{body_html, standalone_html};
 pub use model::*;
-pub(crate) use page::page_context;
+pub(crate) use page::{item_count, page_context};
 pub use page::{page_label, portal_scopes};
 pub use scope::{Scope, resolve};
 
@@ -20,6 +22,18 @@ use model::{OtherHeadings, date_text, groups, message, summary};
 
 /// The report on `scope` in `lang`.
 pub fn build_report(site: &Site, scope: &Scope, lang: &str) -> Result<Report> {
+    build_report_part(site, scope, lang, 0..usize::MAX)
+}
+
+/// The report with only the items at positions `items` (in the report's order): one page of
+/// the portal's paginated report. The summary counts every item, and is left empty after the
+/// first page.
+pub(crate) fn build_report_part(
+    site: &Site,
+    scope: &Scope,
+    lang: &str,
+    items: Range<usize>,
+) -> Result<Report> {
     let resolved = resolve(site, scope, lang)?;
     let m = |key: &str| message(site, lang, key);
     let labels = Labels {
@@ -53,7 +67,11 @@ pub fn build_report(site: &Site, scope: &Scope, lang: &str) -> Result<Report> {
         title: m("draft-title"),
         scope: resolved.description,
         as_of: site.i18n.message(lang, "draft-as-of", Some(&args)),
-        summary: summary(site, &resolved.recommendations, lang, &labels),
+        summary: if items.start == 0 {
+            summary(site, &resolved.recommendations, lang, &labels)
+        } else {
+            Summary { rows: Vec::new() }
+        },
         groups: groups(
             site,
             &resolved.recommendations,
@@ -62,6 +80,7 @@ pub fn build_report(site: &Site, scope: &Scope, lang: &str) -> Result<Report> {
                 follow_up: m("draft-follow-up"),
                 other: m("draft-other"),
             },
+            items,
         ),
         labels,
     })

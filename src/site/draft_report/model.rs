@@ -51,7 +51,8 @@ pub struct Labels {
 /// Counts of the recommendations in scope by status, per assessor.
 #[derive(Debug, Clone)]
 pub struct Summary {
-    /// One row per step of the status scale, then "not assessed", then the total.
+    /// One row per step of the status scale, then "not assessed", then the total; none on
+    /// the portal's report pages after the first.
     pub rows: Vec<SummaryRow>,
 }
 
@@ -142,12 +143,14 @@ pub(super) struct OtherHeadings {
 }
 
 /// Builds the items of `ids` (in scope order) grouped: recommendations flagged for follow-up
-/// first (the State owes that information first), then by cluster, else first theme.
+/// first (the State owes that information first), then by cluster, else first theme. Only
+/// the items at positions `window` of that order are built; groups without one are left out.
 pub(super) fn groups(
     site: &Site,
     ids: &[RecommendationId],
     lang: &str,
     headings: &OtherHeadings,
+    window: std::ops::Range<usize>,
 ) -> Vec<Group> {
     let d = site.data;
     // Group keys: follow-up, then clusters in file order, then themes, then the rest.
@@ -167,7 +170,9 @@ pub(super) fn groups(
     keyed.sort_by_key(|(key, _)| *key);
     let mut out: Vec<Group> = Vec::new();
     let mut current = None;
-    for (key, id) in keyed {
+    let end = window.end.min(keyed.len());
+    let start = window.start.min(end);
+    for (key, id) in keyed.drain(start..end) {
         if current != Some(key) {
             current = Some(key);
             let heading = match key {

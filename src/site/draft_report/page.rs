@@ -4,9 +4,9 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::{Scope, body_html, build_report, resolve};
+use super::{Scope, body_html, build_report_part, resolve};
 use crate::model::*;
-use crate::site::{Section, Site, urls};
+use crate::site::{PageNumber, Section, Site, urls};
 
 /// Every (mechanism, cycle) that gets a report page: each cycle of a mechanism that has
 /// cycles, else the mechanism once (its latest document with recommendations).
@@ -35,6 +35,13 @@ pub fn portal_scopes(data: &Dataset) -> Vec<(MechanismId, Option<u32>)> {
     out
 }
 
+/// How many recommendations the report of a portal scope covers: its pages hold
+/// `per_page` each, so that a whole UPR cycle of many States is not one page of megabytes.
+pub(crate) fn item_count(site: &Site, mechanism: MechanismId, cycle: Option<u32>) -> usize {
+    let lang = &site.data.config.default_language;
+    resolve(site, &scope(site, mechanism, cycle), lang).map_or(0, |r| r.recommendations.len())
+}
+
 fn scope(site: &Site, mechanism: MechanismId, cycle: Option<u32>) -> Scope {
     Scope::Mechanism {
         id: site.data.mechanisms[mechanism.index()].key.id.clone(),
@@ -55,20 +62,37 @@ struct MechanismLink {
     name: String,
 }
 
-/// The page's context (`report_html`, the mechanism) and its title.
+/// The page's context (`report_html`, the mechanism, the pager) and its title.
 pub fn page_context(
     site: &Site,
     mechanism: MechanismId,
     cycle: Option<u32>,
+    page: PageNumber,
     lang: &str,
     context: &mut Context,
 ) -> String {
     let m = &site.data.mechanisms[mechanism.index()];
+    let per_page = site.data.config.per_page;
+    let first = (page.get() - 1) * per_page;
     // Every scope of `portal_scopes` has recommendations, so the report exists.
-    let html = build_report(site, &scope(site, mechanism, cycle), lang)
-        .map(|report| body_html(&report, 1))
-        .unwrap_or_default();
+    let html = build_report_part(
+        site,
+        &scope(site, mechanism, cycle),
+        lang,
+        first..first + per_page,
+    )
+    .map(|report| body_html(&report, 1))
+    .unwrap_or_default();
     context.insert("report_html", &html);
+    context.insert(
+        "pager",
+        &crate::site::pages::pager(
+            &urls::draft_report(lang, &m.key.slug, cycle),
+            page.get(),
+            item_count(site, mechanism, cycle),
+            per_page,
+        ),
+    );
     context.insert(
         "mechanism",
         &MechanismLink {

@@ -195,6 +195,16 @@
     }
   }
 
+  // The same set marked in `bits`, a bitmap over every entry: a bitmap set is copied as it
+  // is, so a frequent term's entries cost no decoding (its bitmap starts at entry 0).
+  function markSet(bytes, start, end, bits) {
+    if (bytes[start] === 1) {
+      bits.set(bytes.subarray(start + 1, Math.min(end, start + 1 + bits.length)));
+      return;
+    }
+    decodeSet(bytes, start, end, function (e) { bits[e >> 3] |= 1 << (e & 7); });
+  }
+
   var POPCOUNT = new Uint8Array(256);
   for (var pc = 1; pc < 256; pc++) POPCOUNT[pc] = (pc & 1) + POPCOUNT[pc >> 1];
 
@@ -397,14 +407,13 @@
     var cached = this.bits.get(term);
     if (cached) return cached;
     var bits = new Uint8Array((this.m.entries + 7) >> 3);
-    var mark = function (e) { bits[e >> 3] |= 1 << (e & 7); };
     if (this.hasHistogram(term)) {
       var set = await this.shard('sets', lastAtMost(this.histogramTerms, term), 'bin');
-      decodeSet(set, 0, set.length, mark);
+      markSet(set, 0, set.length, bits);
     } else {
       var stream = this.stream(term);
       await stream.all();
-      stream.level.forEach(function (_, e) { mark(e); });
+      stream.level.forEach(function (_, e) { bits[e >> 3] |= 1 << (e & 7); });
     }
     this.bits.set(term, bits);
     return bits;
@@ -414,7 +423,7 @@
   // union of its terms') intersected, less the excluded ones.
   Index.prototype.matchCount = async function (shape, excluded) {
     var self = this;
-    if (!shape.length) return this.m.entries - excluded.size;
+    if (!shape.length) return this.m.entries - excluded.size();
     var all = null;
     for (var terms of shape) {
       var sets = await Promise.all(terms.map(function (t) { return self.termBits(t); }));
@@ -426,10 +435,39 @@
       if (!all) all = clause.slice();
       else for (var k = 0; k < all.length; k++) all[k] &= clause[k];
     }
-    excluded.forEach(function (e) { all[e >> 3] &= ~(1 << (e & 7)); });
+    for (var x = 0; x < all.length; x++) all[x] &= ~excluded.bits[x];
     var count = 0;
     for (var b = 0; b < all.length; b++) count += POPCOUNT[all[b]];
     return count;
+  };
+
+  // The entries an exclusion leaves out: those in every term set of one of its groups, as a
+  // bitmap over every entry. A frequent term is read as its set (s/, at most a bit per
+  // entry), never as its whole posting list; a rare term's postings are short.
+  Index.prototype.exclusions = async function (groups) {
+    var bits = new Uint8Array((this.m.entries + 7) >> 3);
+    for (var group of groups) {
+      var all = null;
+      for (var set of group) {
+        var union = new Uint8Array(bits.length);
+        for (var term of set) {
+          var one = await this.termBits(term);
+          for (var i = 0; i < union.length; i++) union[i] |= one[i];
+        }
+        if (!all) all = union;
+        else for (var j = 0; j < all.length; j++) all[j] &= union[j];
+      }
+      for (var k = 0; k < bits.length; k++) bits[k] |= all[k];
+    }
+    return {
+      bits: bits,
+      has: function (e) { return (bits[e >> 3] >> (e & 7)) & 1; },
+      size: function () {
+        var n = 0;
+        for (var b = 0; b < bits.length; b++) n += POPCOUNT[bits[b]];
+        return n;
+      },
+    };
   };
 
   // Facet counts estimated from the histograms of the clauses' terms and the exact number
@@ -696,16 +734,26 @@
       }
       if (upper0 >= 0 && (!threat || worse(threat, [from, upper0]))) threat = [from, upper0];
     }
-    exact.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
-    var certain = threat ? exact.findIndex(function (h) { return !worse(threat, h); }) : -1;
-    if (certain < 0) certain = exact.length;
-    return certain >= want ? { hits: exact.slice(0, certain), total: total } : null;
+    // The certain hits rank before the threat; only the best `want` of them are sorted
+    // (a frequent word has thousands of certain hits and the page shows 20).
+    var best = [];
+    var certain = 0;
+    for (var h of exact) {
+      if (threat && !worse(threat, h)) continue;
+      certain++;
+      if (best.length === want && !worse(best[want - 1], h)) continue;
+      var at = best.length;
+      while (at > 0 && worse(best[at - 1], h)) at--;
+      best.splice(at, 0, h);
+      if (best.length > want) best.pop();
+    }
+    return certain >= want ? { hits: best, total: total } : null;
   }
 
   // Runs a query: {q, filters: [[facet, key]]}. With `counts`, facet counts as well. With
   // `want` and neither counts nor filters, reads postings only until the best `want` hits
-  // are certain: `complete` is then false, `hits` the hits known to come first (at least
-  // `want`, in order) and `total` a lower bound of the matches.
+  // are certain: `complete` is then false, `hits` the `want` hits known to come first (in
+  // order) and `total` a lower bound of the matches.
   // Returns {hits: [[entry, score]], total, complete, counts: [[count per value]] | null,
   // ignored: [words]} (query.rs `search` and `finish`).
   Index.prototype.search = async function (query, counts, want) {
@@ -822,21 +870,7 @@
     var compiled = await this.compile(chunks);
     var clauses = compiled.clauses;
     var ignored = compiled.ignored;
-    // Exclusions read their postings whole: entries in every set of a group are left out.
-    var excluded = new Set();
-    for (var group of compiled.exclude) {
-      var sets = [];
-      for (var set of group) {
-        var members = new Set();
-        for (var term of set) {
-          var st = this.stream(term);
-          await st.all();
-          st.level.forEach(function (_, e) { members.add(e); });
-        }
-        sets.push(members);
-      }
-      sets[0].forEach(function (e) { if (sets.every(function (x) { return x.has(e); })) excluded.add(e); });
-    }
+    var excluded = await this.exclusions(compiled.exclude);
     // Filters: facet index -> selected value indices.
     var selected = [];
     var active = [];

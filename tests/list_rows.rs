@@ -1,0 +1,61 @@
+//! A list row is rendered once per recommendation and language, by the theme's
+//! `partials/rec_row.html`, which a portal can override like any other template.
+
+mod common;
+
+use common::*;
+
+const OWN_ROW: &str = "<li class=\"own-row\"><a href=\"{{ page.root }}{{ r.href }}\">{{ r.id }}</a> \
+     {{ r.date | date }} {{ t(key=\"status-unreported\") }}</li>\n";
+
+#[test]
+fn a_portal_row_template_shows_in_every_list_with_links_from_each_page() {
+    let portal = fixture("minimal");
+    std::fs::create_dir_all(portal.path().join("templates/partials")).unwrap();
+    std::fs::write(
+        portal.path().join("templates/partials/rec_row.html"),
+        OWN_ROW,
+    )
+    .unwrap();
+    let out = portal.path().join("public");
+    build(portal.path(), &out).expect("builds");
+    let tree = read_tree(&out);
+    // Lists at several depths: all recommendations, its page 2, a term's page, in two
+    // languages; each row's link starts from its own page.
+    // Three recommendations, two a page; two of them on torture.
+    for (page, expected) in [
+        ("en/recommendations/index.html", 2),
+        ("en/recommendations/page/2/index.html", 1),
+        ("en/themes/torture/index.html", 2),
+        ("ar/themes/torture/index.html", 2),
+    ] {
+        let html = std::str::from_utf8(&tree[page]).unwrap();
+        let rows = html.matches("<li class=\"own-row\">").count();
+        assert_eq!(rows, expected, "{page}");
+        assert!(!html.contains('\0'), "{page} has no root mark left");
+    }
+    let arabic = std::str::from_utf8(&tree["ar/themes/torture/index.html"]).unwrap();
+    assert!(
+        arabic.contains("href=\"../../../ar/recommendations/"),
+        "{arabic}"
+    );
+    assert!(assert_internal_links_resolve(&tree) > 0);
+}
+
+#[test]
+fn a_broken_row_template_fails_check_and_build_at_its_line_and_writes_nothing() {
+    let portal = fixture("minimal");
+    std::fs::create_dir_all(portal.path().join("templates/partials")).unwrap();
+    std::fs::write(
+        portal.path().join("templates/partials/rec_row.html"),
+        "<li>\n{{ r.no_such_field.deeper }}</li>\n",
+    )
+    .unwrap();
+    let problems = diagnostics_of(docket::check(portal.path(), None));
+    assert_eq!(problems[0].file, "templates/partials/rec_row.html");
+    assert_eq!(problems[0].line, 2);
+    let out = portal.path().join("public");
+    let problems = diagnostics_of(build(portal.path(), &out));
+    assert_eq!(problems[0].file, "templates/partials/rec_row.html");
+    assert!(!out.exists(), "a failed build writes no output folder");
+}
