@@ -94,6 +94,7 @@ pub use cli::{
 pub use i18n::I18n;
 pub use load::{Row as DataRow, TABLES as DATA_TABLES, Table as DataTable};
 pub use output::MARKER as OUTPUT_MARKER;
+pub use output::PreviousUrls;
 pub use publish::{GITHUB_WORKFLOW, NetlifyDocket, netlify_toml};
 pub use scaffold::{NewPortalOptions, new_portal, new_portal_with, write_default_theme};
 pub use serve::{DEFAULT_BIND, bind as bind_listener, serve as serve_folder, serve_portal};

@@ -1,6 +1,7 @@
 //! Stage 4: templates to files, static assets, and the atomic swap into the output folder.
 
 mod atomic;
+mod fetch;
 mod fingerprint;
 mod ownership;
 mod published;
@@ -19,7 +20,7 @@ pub use atomic::Staging;
 pub use fingerprint::inputs_of;
 pub use fingerprint::{Fingerprints, debug_hash};
 pub use ownership::{MARKER, prepare_output};
-pub use published::{URL_LIST, check_previous, url_list};
+pub use published::{PreviousList, PreviousUrls, URL_LIST, check_previous, url_list};
 pub use templates::{load_templates, template_problem};
 
 use crate::emit::{Emitted, Emitter};
@@ -216,6 +217,14 @@ pub fn render_samples(site: &Site, tera: &Tera) -> Result<usize> {
     Ok(samples.len())
 }
 
+/// Fails when a list row's template failed: the pages that hold it lack that row.
+fn rows_rendered(site: &Site) -> Result<()> {
+    match site.take_row_error() {
+        Some(error) => Err(anyhow::Error::new(error).context("cannot render a list row")),
+        None => Ok(()),
+    }
+}
+
 /// Pages with the same key need only one sample: the language, or for a whole-portal
 /// tracking page its text direction, and the kind of route.
 fn sample_key(site: &Site, page: &PageRoute) -> (String, String) {
@@ -225,14 +234,6 @@ fn sample_key(site: &Site, page: &PageRoute) -> (String, String) {
         _ => language.code.clone(),
     };
     (scope, route_kind(&page.route))
-}
-
-/// Fails when a list row's template failed: the pages that hold it lack that row.
-fn rows_rendered(site: &Site) -> Result<()> {
-    match site.take_row_error() {
-        Some(error) => Err(anyhow::Error::new(error).context("cannot render a list row")),
-        None => Ok(()),
-    }
 }
 
 /// Routes that share a template and a shape of context share a kind.
