@@ -231,11 +231,15 @@ fn the_state_is_in_the_api_feeds_and_open_data_of_a_multi_state_portal() {
 
 #[test]
 fn a_single_state_portal_has_no_state_pages_but_links_its_recommending_states() {
-    let (_portal, tree) = built("minimal");
+    let (portal, tree) = built("minimal");
     assert!(
         !tree.keys().any(|p| p.contains("/states/")),
         "no State pages"
     );
+    for folder in ["en/feeds/states", "ar/feeds/states", "api/v1/states"] {
+        let path = portal.path().join("public").join(folder);
+        assert!(!path.exists(), "no empty {folder} folder");
+    }
     assert!(
         !tree.keys().any(|p| p.contains("feeds/states")),
         "no State feeds"

@@ -426,9 +426,11 @@ pub fn write(site: &Site, out_dir: &Path) -> Result<(usize, u64)> {
         format!("{API_DIR}/recommendations"),
         format!("{API_DIR}/actions"),
     ];
+    // A section without terms (no States under review in a single-State portal) gets no folder.
     dirs.extend(
         TERM_SECTIONS
             .iter()
+            .filter(|&&s| !site.terms(s).is_empty())
             .map(|s| format!("{API_DIR}/{}", s.segment())),
     );
     for dir in &dirs {
