@@ -30,7 +30,8 @@ const site = path.resolve(process.argv[2]);
 const lang = process.argv[3] || 'en';
 const FIRST = process.env.BENCH_FIRST || 'torture';
 const SECOND = process.env.BENCH_SECOND || 'rural areas';
-const QUERIES = ['torture', 'rural areas', 'judiciary independence', 'tort', 'X/12/CO/5', 'R1234'];
+const QUERIES = ['torture', 'rural areas', 'judiciary independence', 'tort', 'X/12/CO/5', 'R1234',
+  'totrure', 'indepnedence', '"rural areas"', '"independence of the judiciary"'];
 
 const TEXT = /\.(json|js|html|css)$/;
 function serve() {
