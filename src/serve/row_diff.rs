@@ -197,10 +197,16 @@ mod tests {
         let new = load(edited.path(), None).expect("the edited portal loads");
         let (old_rows, new_rows) = (RowHashes::of(&old.dataset), RowHashes::of(&new.dataset));
         let kept = KeptPages::between(&old.dataset, &old_rows, &new.dataset, &new_rows)?;
-        let (old_site, new_site) = (
+        let templates = |p: &Portal| {
+            crate::output::load_templates(&p.theme, p.i18n.clone()).expect("templates")
+        };
+        let (old_tera, new_tera) = (templates(old), templates(&new));
+        let (mut old_site, mut new_site) = (
             Site::new(&old.dataset, &old.i18n),
             Site::new(&new.dataset, &new.i18n),
         );
+        old_site.set_templates(&old_tera);
+        new_site.set_templates(&new_tera);
         let routes = new_site.routes();
         let paths = |site: &Site, routes: &[PageRoute]| -> Vec<String> {
             routes.iter().map(|&r| site.path(r)).collect()
