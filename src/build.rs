@@ -27,8 +27,9 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Replace `output` even when it is not empty and has no Docket marker.
     pub force: bool,
-    /// A previous build's `urls.txt`: the build fails if one of its URLs would disappear.
-    pub previous: Option<PathBuf>,
+    /// A previous build's `urls.txt` (a file or the live site's URL): the build fails if one
+    /// of its URLs would disappear.
+    pub previous: Option<output::PreviousUrls>,
     /// Overrides `base_url` from config.toml (for previews and the dev server).
     pub base_url: Option<crate::web_url::WebUrl>,
     /// Overrides the as-of date.
@@ -169,6 +170,8 @@ impl std::fmt::Display for BuildSummary {
 pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
     let mut timings = Timings::new(options.timings);
+    // Fetched first: a site that cannot be reached fails the build before any work.
+    let previous = options.previous.as_ref().map(|p| p.read()).transpose()?;
     let portal = load_for_timed(options, &mut timings)?;
     let placed = |error| placed_template_error(error, &portal.theme);
     let tera = output::load_templates(&portal.theme, portal.i18n.clone()).map_err(placed)?;
@@ -187,7 +190,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     let (stats, emitted) = write_site_timed(
         &portal,
         &tera,
-        options.previous.as_deref(),
+        previous.as_ref(),
         &staging.dir,
         &mut timings,
         &progress,
@@ -269,7 +272,7 @@ pub fn write_changed_site(
 fn write_site_timed(
     portal: &Portal,
     tera: &tera::Tera,
-    previous: Option<&Path>,
+    previous: Option<&output::PreviousList>,
     dir: &Path,
     timings: &mut Timings,
     progress: &(dyn Fn(usize, usize) + Sync),
@@ -283,7 +286,7 @@ fn write_site_timed(
 fn write_site_with(
     portal: &Portal,
     tera: &tera::Tera,
-    previous: Option<&Path>,
+    previous: Option<&output::PreviousList>,
     dir: &Path,
     timings: &mut Timings,
     write_pages: impl FnOnce(&Site) -> Result<WriteStats>,

@@ -8,6 +8,7 @@ use crate::test_common as common;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
+use crate::import::states::PortalStates;
 use arbitrary::Unstructured;
 use docket::{Diagnostics, StateSelection};
 
@@ -258,7 +259,9 @@ fn the_uhri_reader_never_panics() {
             let path = through_file(dir.path(), name, bytes);
             let mut problems = crate::import::Problems::default();
             let mut ids = crate::import::uhri::IdValues::default();
-            let _ = crate::import::uhri::read(&path, None, "en", &mut ids, &mut problems);
+            let (table, selection) = (PortalStates::builtin(), StateSelection::default());
+            let mut countries = crate::import::uhri::Countries::new(&selection, &table);
+            let _ = crate::import::uhri::read(&path, &mut countries, "en", &mut ids, &mut problems);
         }
         let path = through_file(dir.path(), "matrix.docx", bytes);
         let mut problems = crate::import::Problems::default();
@@ -294,8 +297,11 @@ fn the_corpus_reaches_past_the_headers() {
         let path = through_file(dir.path(), name, bytes);
         let mut problems = crate::import::Problems::default();
         let mut ids = crate::import::uhri::IdValues::default();
+        let (table, selection) = (PortalStates::builtin(), StateSelection::default());
+        let mut countries = crate::import::uhri::Countries::new(&selection, &table);
         let records =
-            crate::import::uhri::read(&path, None, "en", &mut ids, &mut problems).unwrap();
+            crate::import::uhri::read(&path, &mut countries, "en", &mut ids, &mut problems)
+                .unwrap();
         assert_eq!(records.len(), 2, "{name}: {problems:?}");
     }
 }

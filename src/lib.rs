@@ -91,17 +91,14 @@ pub use cli::{
     ServeOptions, parse_base_url, parse_data_date, parse_language_list, report_scope,
     search_folder, serve_at,
 };
-pub use export::sitemap::{MAX_URLS as SITEMAP_MAX_URLS, write as write_sitemap};
-pub use i18n::{I18n, message_ids};
-pub use load::{
-    Row as DataRow, TABLES as DATA_TABLES, Table as DataTable, parse_csv as parse_data_table,
-};
+pub use i18n::I18n;
+pub use load::{Row as DataRow, TABLES as DATA_TABLES, Table as DataTable};
 pub use output::MARKER as OUTPUT_MARKER;
+pub use output::PreviousUrls;
 pub use publish::{GITHUB_WORKFLOW, NetlifyDocket, netlify_toml};
 pub use scaffold::{NewPortalOptions, new_portal, new_portal_with, write_default_theme};
 pub use serve::{DEFAULT_BIND, bind as bind_listener, serve as serve_folder, serve_portal};
 pub use synth::{SynthOptions, generate as synth_portal};
-pub use theme::BUILT_IN as BUILT_IN_THEME;
 pub use translation::{
     LanguageReport, check as check_translations, template as translation_template,
 };

@@ -66,10 +66,10 @@ struct BuildArgs {
     /// The day the data describes (YYYY-MM-DD); overrides config.toml and SOURCE_DATE_EPOCH
     #[arg(long, value_parser = docket::parse_data_date)]
     as_of: Option<NaiveDate>,
-    /// A previous build's urls.txt (save the live one with `curl -o`): fail, naming them,
-    /// if any of its URLs would disappear
-    #[arg(long, value_name = "FILE")]
-    previous: Option<PathBuf>,
+    /// A previous build's urls.txt, a saved file or the live site's URL
+    /// (https://your.site/urls.txt): fail, naming them, if any of its URLs would disappear
+    #[arg(long, value_name = "FILE|URL", value_parser = docket::PreviousUrls::parse)]
+    previous: Option<docket::PreviousUrls>,
     /// Print the time of each stage (load, validate, layout, each emitter, render, swap)
     /// to stderr
     #[arg(long)]

@@ -131,7 +131,7 @@ pub fn new_portal_with(dir: &Path, options: &NewPortalOptions) -> Result<()> {
         std::fs::write(dir.join("content").join(name), body)?;
     }
     write_default_language_messages(dir, &languages[0])?;
-    contributing::write_guide(dir)?;
+    contributing::write_guide(dir, options.workbook)?;
     let codes: Vec<&str> = languages.iter().map(String::as_str).collect();
     crate::publish::write_hosting_files(dir, &codes)
 }

@@ -213,3 +213,31 @@ fn warn_about_copy(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::BUILT_IN;
+    use crate::test_common::{read_tree, repo_root};
+
+    #[test]
+    fn the_embedded_theme_matches_the_theme_folder() {
+        let on_disk: BTreeMap<String, Vec<u8>> = read_tree(&repo_root().join("themes/default"));
+        let embedded: BTreeMap<String, Vec<u8>> = BUILT_IN
+            .iter()
+            .map(|(name, source)| (name.to_string(), source.to_vec()))
+            .collect();
+        assert_eq!(
+            on_disk.keys().collect::<Vec<_>>(),
+            embedded.keys().collect::<Vec<_>>(),
+            "rebuild: the embedded file list is stale"
+        );
+        for (name, bytes) in &on_disk {
+            assert!(
+                bytes == &embedded[name],
+                "{name} differs from its embedded copy"
+            );
+        }
+    }
+}

@@ -30,7 +30,7 @@ fn a_slovenian_portal_builds_with_english_fallbacks_marked_and_one_warning() {
 
     assert_eq!(summary.warnings.len(), 1, "{summary}");
     let warning = &summary.warnings[0];
-    let missing = docket::message_ids(
+    let missing = common::message_ids(
         &std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/en"))
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())

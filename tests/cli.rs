@@ -182,6 +182,40 @@ fn docket_new_workbook_writes_one_workbook_with_the_csv_tables_and_builds() {
 }
 
 #[test]
+fn the_data_guide_of_a_new_portal_speaks_of_its_workbook_or_its_csv_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (csv, book) = (dir.path().join("csv"), dir.path().join("book"));
+    assert!(docket().arg("new").arg(&csv).status().unwrap().success());
+    let status = docket().arg("new").arg(&book).arg("--workbook").status();
+    assert!(status.unwrap().success());
+    let guide = |portal: &std::path::Path| {
+        std::fs::read_to_string(portal.join("docs/contributing-data.md")).unwrap()
+    };
+    let (csv_guide, book_guide) = (guide(&csv), guide(&book));
+    for words in [
+        "data/portal.xlsx",
+        "[recommendations] G42",
+        "delete the sheet",
+    ] {
+        assert!(book_guide.contains(words), "{words:?} in {book_guide}");
+        assert!(!csv_guide.contains(words), "{words:?} in {csv_guide}");
+    }
+    assert!(csv_guide.contains("save it as CSV"), "{csv_guide}");
+    assert!(!book_guide.contains("Open it in a spreadsheet program and save it as CSV"));
+    // Both keep the parts every portal shares.
+    for guide in [&csv_guide, &book_guide] {
+        for words in [
+            "# Contributing data",
+            "CODEOWNERS",
+            "docket check",
+            "[contribute]",
+        ] {
+            assert!(guide.contains(words), "{words:?} in {guide}");
+        }
+    }
+}
+
+#[test]
 fn docket_new_refuses_a_bad_language_code_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let portal = dir.path().join("portal");

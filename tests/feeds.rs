@@ -440,35 +440,6 @@ fn the_sitemap_lists_every_page_with_its_language_alternates() {
 }
 
 #[test]
-fn a_large_sitemap_is_split_under_a_sitemap_index() {
-    let portal = fixture("minimal");
-    let loaded = docket::load_portal(portal.path(), None).expect("loads");
-    let site = docket::Site::new(&loaded.dataset, &loaded.i18n);
-    let whole = tempfile::tempdir().unwrap();
-    docket::write_sitemap(&site, whole.path(), docket::SITEMAP_MAX_URLS).unwrap();
-    let one = parse_xml(&std::fs::read_to_string(whole.path().join("sitemap.xml")).unwrap());
-    let expected: Vec<String> = one.all("url").map(|u| u.one("loc").text.clone()).collect();
-    let split = tempfile::tempdir().unwrap();
-    let written = docket::write_sitemap(&site, split.path(), 7).unwrap();
-    let parts = expected.len().div_ceil(7);
-    assert_eq!(written.len(), parts + 1);
-    let index = parse_xml(&std::fs::read_to_string(split.path().join("sitemap.xml")).unwrap());
-    assert_eq!(index.name, "sitemapindex");
-    let mut found = Vec::new();
-    for (n, entry) in index.all("sitemap").enumerate() {
-        let loc = &entry.one("loc").text;
-        assert_eq!(*loc, format!("{BASE}sitemap-{}.xml", n + 1));
-        let part = parse_xml(
-            &std::fs::read_to_string(split.path().join(loc.strip_prefix(BASE).unwrap())).unwrap(),
-        );
-        assert_eq!(part.name, "urlset");
-        assert!(part.all("url").count() <= 7);
-        found.extend(part.all("url").map(|u| u.one("loc").text.clone()));
-    }
-    assert_eq!(found, expected);
-}
-
-#[test]
 fn recommendation_and_action_pages_carry_citation_metadata() {
     let (_portal, tree) = built();
     let meta = |page: &str, key: &str| -> Vec<String> {

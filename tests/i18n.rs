@@ -4,7 +4,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::repo_root;
+use common::{message_ids, repo_root};
 use docket::I18n;
 
 const UN_LANGUAGES: &[&str] = &["ar", "zh", "en", "fr", "ru", "es"];
@@ -28,14 +28,6 @@ fn file_names(lang: &str) -> BTreeSet<String> {
         .expect("folder")
         .iter()
         .map(|f| common::relative_slash_path(&dir, f))
-        .collect()
-}
-
-fn message_ids(source: &str) -> BTreeSet<String> {
-    source
-        .lines()
-        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-        .filter_map(|l| l.split_once('=').map(|(id, _)| id.trim().to_string()))
         .collect()
 }
 

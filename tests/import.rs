@@ -59,12 +59,9 @@ fn edit_table(
     edit: impl FnOnce(&mut Vec<String>, &mut Vec<Vec<String>>),
 ) {
     let path = root.join(format!("data/{table}.csv"));
-    let bytes = std::fs::read(&path).expect("table");
-    let mut d = docket::Diagnostics::default();
-    let parsed = docket::parse_data_table(table, &bytes, &mut d);
-    assert!(d.is_empty(), "{d:?}");
+    let parsed = common::read_table(root, table);
     let mut header = parsed.header;
-    let mut rows: Vec<Vec<String>> = parsed.rows.into_iter().map(|r| r.cells).collect();
+    let mut rows = parsed.rows;
     edit(&mut header, &mut rows);
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
@@ -79,10 +76,7 @@ fn edit_table(
 
 /// Rows of a portal table as header-name maps.
 fn rows(root: &Path, table: &str) -> Vec<BTreeMap<String, String>> {
-    let bytes = std::fs::read(root.join(format!("data/{table}.csv"))).expect("table");
-    let mut d = docket::Diagnostics::default();
-    let table = docket::parse_data_table(table, &bytes, &mut d);
-    assert!(d.is_empty(), "{d:?}");
+    let table = common::read_table(root, table);
     table
         .rows
         .iter()
@@ -91,7 +85,7 @@ fn rows(root: &Path, table: &str) -> Vec<BTreeMap<String, String>> {
                 .header
                 .iter()
                 .cloned()
-                .zip(r.cells.iter().cloned())
+                .zip(r.iter().cloned())
                 .collect()
         })
         .collect()

@@ -130,15 +130,12 @@ fn import_index(root: &Path) -> ImportSummary {
 
 /// The recommendations by paragraph.
 fn recommendations(root: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
-    let bytes = std::fs::read(root.join("data/recommendations.csv")).expect("table");
-    let mut d = docket::Diagnostics::default();
-    let parsed = docket::parse_data_table("recommendations", &bytes, &mut d);
+    let parsed = common::read_table(root, "recommendations");
     parsed
         .rows
         .into_iter()
         .map(|r| {
-            let row: BTreeMap<String, String> =
-                parsed.header.iter().cloned().zip(r.cells).collect();
+            let row: BTreeMap<String, String> = parsed.header.iter().cloned().zip(r).collect();
             (row["paragraph"].clone(), row)
         })
         .collect()

@@ -53,10 +53,7 @@ fn row(state: &str, text: &str, recommending: &str, issue: &str, session: u32) -
 
 /// Rows of a portal table as header-name maps.
 fn rows(root: &Path, table: &str) -> Vec<BTreeMap<String, String>> {
-    let bytes = std::fs::read(root.join(format!("data/{table}.csv"))).expect("table");
-    let mut d = docket::Diagnostics::default();
-    let table = docket::parse_data_table(table, &bytes, &mut d);
-    assert!(d.is_empty(), "{d:?}");
+    let table = common::read_table(root, table);
     table
         .rows
         .iter()
@@ -65,7 +62,7 @@ fn rows(root: &Path, table: &str) -> Vec<BTreeMap<String, String>> {
                 .header
                 .iter()
                 .cloned()
-                .zip(r.cells.iter().cloned())
+                .zip(r.iter().cloned())
                 .collect()
         })
         .collect()
@@ -589,4 +586,108 @@ fn states_are_chosen_by_id_or_any_name_and_unknown_ones_are_row_problems() {
         "LAO",
         "UPR Info's spelling `Laos` is an alias"
     );
+}
+
+#[test]
+fn a_uhri_import_about_several_countries_writes_each_records_state_and_documents_state() {
+    let portal = empty_portal();
+    let root = portal.path();
+    let export = write(
+        root,
+        "uhri.jsonl",
+        &uhri_export(&[
+            ("b-1", "Adopt a national action plan", &["Paraguay"]),
+            ("b-2", "Collect disaggregated data", &["Bolivia"]),
+            (
+                "b-3",
+                "Recognise the Afro-Paraguayan people",
+                &["Paraguay", "Peru"],
+            ),
+        ]),
+    );
+    import_uhri(&options(root), &[export], StateSelection::all(), "en", None).expect("imports");
+    let states: Vec<String> = rows(root, "recommendations")
+        .into_iter()
+        .map(|r| r["state"].clone())
+        .collect();
+    assert_eq!(states, ["PRY", "BOL", "PRY"], "the first country concerned");
+    let document_states: Vec<(String, String)> = rows(root, "documents")
+        .into_iter()
+        .map(|d| (d["id"].clone(), d["state"].clone()))
+        .collect();
+    assert_eq!(
+        document_states,
+        [
+            ("CERD/C/b-1".into(), "PRY".into()),
+            ("CERD/C/b-2".into(), "BOL".into()),
+            ("CERD/C/b-3".into(), "PRY".into())
+        ]
+    );
+    let data = docket::load_portal(root, None)
+        .expect("a valid portal")
+        .dataset;
+    let under_review: Vec<(&str, usize)> = data
+        .states
+        .iter()
+        .filter(|s| !s.under_review.is_empty())
+        .map(|s| (s.key.id.as_str(), s.under_review.len()))
+        .collect();
+    assert_eq!(
+        under_review,
+        [("BOL", 1), ("PRY", 2)],
+        "a multi-State portal"
+    );
+}
+
+#[test]
+fn a_uhri_country_of_no_record_is_an_error_naming_every_file_and_the_closest_state() {
+    let portal = empty_portal();
+    let root = portal.path();
+    let first = write(
+        root,
+        "first.jsonl",
+        &uhri_export(&[("c-1", "Adopt a plan", &["Paraguay"])]),
+    );
+    let second = write(
+        root,
+        "second.jsonl",
+        &uhri_export(&[("c-2", "Collect data", &["Peru"])]),
+    );
+    let before = common::read_tree(root);
+    let files = [first, second];
+    let error = import_uhri(
+        &options(root),
+        &files,
+        StateSelection::named(&["Peru", "Paragay"]),
+        "en",
+        None,
+    )
+    .expect_err("Paragay is in no file");
+    let invalid = docket::as_invalid_portal(&error).expect("a diagnostic");
+    assert_eq!(invalid.diagnostics.len(), 1, "{:?}", invalid.diagnostics);
+    let d = &invalid.diagnostics[0];
+    assert!(
+        d.message.contains("first.jsonl")
+            && d.message.contains("second.jsonl")
+            && d.message.contains("`Paragay`"),
+        "names the files and the country: {}",
+        d.message
+    );
+    let help = d.help.as_deref().unwrap_or("");
+    assert!(help.contains("did you mean `Paraguay`?"), "{help}");
+    assert!(help.contains("they concern: Paraguay, Peru"), "{help}");
+    assert_eq!(common::read_tree(root), before, "nothing written");
+
+    let error = import_uhri(
+        &options(root),
+        &files[1..],
+        StateSelection::named(&["Paraguay"]),
+        "en",
+        None,
+    )
+    .expect_err("a State of the table that the file does not concern");
+    let invalid = docket::as_invalid_portal(&error).expect("a diagnostic");
+    let d = &invalid.diagnostics[0];
+    assert!(d.message.contains("concerns `Paraguay`"), "{}", d.message);
+    assert_eq!(d.help.as_deref(), Some("they concern: Peru"));
 }

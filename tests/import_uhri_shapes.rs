@@ -275,15 +275,13 @@ fn texts_in_languages_the_portal_does_not_publish_are_left_out_and_said_once() {
 
 /// The themes table as (id, English name).
 fn theme_rows(root: &Path) -> Vec<(String, String)> {
-    let bytes = std::fs::read(root.join("data/themes.csv")).expect("themes");
-    let mut d = docket::Diagnostics::default();
-    let parsed = docket::parse_data_table("themes", &bytes, &mut d);
+    let parsed = common::read_table(root, "themes");
     let column = |name: &str| parsed.header.iter().position(|h| h == name).unwrap();
     let (id, name) = (column("id"), column("name_en"));
     parsed
         .rows
         .into_iter()
-        .map(|r| (r.cells[id].clone(), r.cells[name].clone()))
+        .map(|r| (r[id].clone(), r[name].clone()))
         .collect()
 }
 

@@ -104,13 +104,11 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn rows(root: &Path, table: &str) -> Vec<BTreeMap<String, String>> {
-    let bytes = std::fs::read(root.join(format!("data/{table}.csv"))).expect("table");
-    let mut d = docket::Diagnostics::default();
-    let parsed = docket::parse_data_table(table, &bytes, &mut d);
+    let parsed = common::read_table(root, table);
     parsed
         .rows
         .into_iter()
-        .map(|r| parsed.header.iter().cloned().zip(r.cells).collect())
+        .map(|r| parsed.header.iter().cloned().zip(r).collect())
         .collect()
 }
 

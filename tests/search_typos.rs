@@ -2,6 +2,9 @@
 //! ru; for each target its rarest word of five letters or more, misspelt with one and with two
 //! edits (insertion, deletion, substitution, transposition); the target must come in the first
 //! five results of nearly every misspelt query. Prints the rates (BENCHMARKS.md, Search).
+//! With DOCKET_TYPO_QUERIES=DIR it also builds the portal into DIR/site and writes the queries
+//! to DIR/queries.json (`[[lang, query, page of the intended target, word], ...]`), so that
+//! bench/search-typos-pagefind.sh can ask Pagefind the same.
 
 mod common;
 
@@ -91,6 +94,7 @@ fn misspelt_words_find_their_sdg_target_in_the_first_five() {
     let site = Site::new(&portal.dataset, &portal.i18n);
     let mut total = (0usize, 0usize);
     let mut report = Vec::new();
+    let mut asked: Vec<[String; 4]> = Vec::new();
     for lang in ["en", "fr", "es", "ar", "ru"] {
         let index = docket::build_search_index(&site, lang);
         let alphabet: Vec<char> = {
@@ -137,6 +141,15 @@ fn misspelt_words_find_their_sdg_target_in_the_first_five() {
                     filters: Vec::new(),
                 });
                 let found = results.hits.iter().take(5).any(|h| h.entry as usize == e);
+                asked.push([
+                    lang.to_string(),
+                    typed.clone(),
+                    format!(
+                        "/{lang}/recommendations/{}/",
+                        docket::slugify(&index.entries[e].id)
+                    ),
+                    word.clone(),
+                ]);
                 let slot = by_kind
                     .entry(kind.split('+').count().to_string() + " edit(s)")
                     .or_default();
@@ -155,6 +168,13 @@ fn misspelt_words_find_their_sdg_target_in_the_first_five() {
             100.0 * ok as f64 / all as f64,
             misses.iter().take(8).collect::<Vec<_>>()
         ));
+    }
+    if let Ok(out) = std::env::var("DOCKET_TYPO_QUERIES") {
+        let out = std::path::Path::new(&out);
+        std::fs::create_dir_all(out).expect("DOCKET_TYPO_QUERIES folder");
+        common::build(dir.path(), &out.join("site")).expect("build");
+        let json = serde_json::to_string(&asked).expect("json");
+        std::fs::write(out.join("queries.json"), json).expect("queries.json");
     }
     let share = total.0 as f64 / total.1 as f64;
     println!(

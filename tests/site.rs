@@ -252,27 +252,6 @@ fn portal_templates_and_static_files_override_the_theme() {
 }
 
 #[test]
-fn the_embedded_theme_matches_the_theme_folder() {
-    let theme = repo_root().join("themes/default");
-    let on_disk: BTreeMap<String, Vec<u8>> = read_tree(&theme);
-    let embedded: BTreeMap<String, Vec<u8>> = docket::BUILT_IN_THEME
-        .iter()
-        .map(|(name, source)| (name.to_string(), source.to_vec()))
-        .collect();
-    assert_eq!(
-        on_disk.keys().collect::<Vec<_>>(),
-        embedded.keys().collect::<Vec<_>>(),
-        "rebuild: the embedded file list is stale"
-    );
-    for (name, bytes) in &on_disk {
-        assert!(
-            bytes == &embedded[name],
-            "{name} differs from its embedded copy"
-        );
-    }
-}
-
-#[test]
 fn the_data_licence_from_config_reaches_the_data_page_and_the_data_package() {
     let portal = fixture("minimal");
     let config = portal.path().join("config.toml");

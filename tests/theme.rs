@@ -6,12 +6,11 @@ use std::process::Command;
 
 use common::*;
 
-fn built_in(path: &str) -> &'static [u8] {
-    docket::BUILT_IN_THEME
-        .iter()
-        .find(|(name, _)| *name == path)
-        .map(|(_, bytes)| *bytes)
-        .unwrap_or_else(|| panic!("the built-in theme has no {path}"))
+/// A file of the built-in theme (the embedded copy is the theme folder: a unit test of
+/// `theme` proves it).
+fn built_in(path: &str) -> Vec<u8> {
+    let file = repo_root().join("themes/default").join(path);
+    std::fs::read(&file).unwrap_or_else(|e| panic!("the built-in theme has no {path}: {e}"))
 }
 
 #[test]

@@ -134,7 +134,7 @@ fn urls_txt_lists_every_page_once_sorted() {
     assert_eq!(urls.len(), pages, "every page is listed");
 }
 
-fn docket_build(root: &Path, previous: &Path) -> std::process::Output {
+fn docket_build(root: &Path, previous: impl AsRef<std::ffi::OsStr>) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_docket"))
         .env("CI", "true")
         .args(["build", "--root"])
@@ -186,7 +186,7 @@ fn build_previous_names_every_url_that_would_disappear_and_writes_nothing() {
 #[test]
 fn build_previous_with_a_missing_file_says_how_to_save_the_live_list() {
     let portal = fixture("minimal");
-    let output = docket_build(portal.path(), &portal.path().join("nowhere.txt"));
+    let output = docket_build(portal.path(), portal.path().join("nowhere.txt"));
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -194,4 +194,97 @@ fn build_previous_with_a_missing_file_says_how_to_save_the_live_list() {
         "{stderr}"
     );
     assert!(!portal.path().join("public").exists());
+}
+
+/// A web server on 127.0.0.1 that answers `/site/urls.txt` with `list`, `/page/urls.txt` with
+/// an HTML page and anything else with 404, until the test ends.
+fn serve_lists(list: String) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = Vec::new();
+            let mut buffer = [0u8; 1024];
+            while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                match stream.read(&mut buffer) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => request.extend_from_slice(&buffer[..n]),
+                }
+            }
+            let request = String::from_utf8_lossy(&request);
+            let path = request.split(' ').nth(1).unwrap_or("");
+            let (status, body) = match path {
+                "/site/urls.txt" => ("200 OK", list.clone()),
+                "/page/urls.txt" => ("200 OK", "<!doctype html>\n<p>Not here</p>\n".to_string()),
+                _ => ("404 Not Found", "gone".to_string()),
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    format!("http://{address}")
+}
+
+#[test]
+fn build_previous_fetches_the_live_list_and_names_the_url_when_it_cannot() {
+    let portal = fixture("minimal");
+    let out = portal.path().join("public");
+    build(portal.path(), &out).expect("first build");
+    let site = serve_lists(std::fs::read_to_string(out.join("urls.txt")).unwrap());
+    let before = read_tree(&out);
+
+    rename_ministry(portal.path(), "");
+    let failed = docket_build(portal.path(), format!("{site}/site/"));
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert_eq!(failed.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "2 published URLs of {site}/site/urls.txt would disappear"
+        )) && stderr.contains("/en/institutions/moj/"),
+        "{stderr}"
+    );
+    for (path, says) in [
+        ("/missing/urls.txt", "the server answered 404"),
+        (
+            "/page/urls.txt",
+            "this is not a urls.txt: line 1 is `<!doctype html>`",
+        ),
+    ] {
+        let failed = docket_build(portal.path(), format!("{site}{path}"));
+        let stderr = String::from_utf8_lossy(&failed.stderr);
+        assert_eq!(failed.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "cannot fetch the previous URL list {site}{path}: {says}"
+            )),
+            "{stderr}"
+        );
+    }
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let closed = format!("http://{}/urls.txt", listener.local_addr().unwrap());
+    drop(listener);
+    let failed = docket_build(portal.path(), &closed);
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(
+        stderr.contains(&format!("cannot fetch the previous URL list {closed}: ")),
+        "{stderr}"
+    );
+    assert_eq!(
+        read_tree(&out),
+        before,
+        "the previous site is left as it was"
+    );
+
+    rename_ministry(portal.path(), "MOJ");
+    let passed = docket_build(portal.path(), format!("{site}/site/urls.txt"));
+    assert!(
+        passed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&passed.stderr)
+    );
 }

@@ -134,3 +134,47 @@ pub fn robots(site: &Site) -> String {
         site.absolute("sitemap.xml")
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_common::fixture;
+
+    /// The text of every `<loc>` of an XML file.
+    fn locs(path: &Path) -> Vec<String> {
+        let xml = std::fs::read_to_string(path).expect("written");
+        xml.split("<loc>")
+            .skip(1)
+            .map(|rest| rest.split("</loc>").next().unwrap_or("").to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_large_sitemap_is_split_under_a_sitemap_index() {
+        let portal = fixture("minimal");
+        let loaded = crate::build::load(portal.path(), None).expect("loads");
+        let site = Site::new(&loaded.dataset, &loaded.i18n);
+        let whole = tempfile::tempdir().unwrap();
+        write(&site, whole.path(), MAX_URLS).unwrap();
+        let expected = locs(&whole.path().join("sitemap.xml"));
+        assert!(expected.len() > 7, "{expected:?}");
+        let split = tempfile::tempdir().unwrap();
+        let written = write(&site, split.path(), 7).unwrap();
+        let parts = expected.len().div_ceil(7);
+        assert_eq!(written.len(), parts + 1);
+        let index = std::fs::read_to_string(split.path().join("sitemap.xml")).unwrap();
+        assert!(index.contains("<sitemapindex"), "{index}");
+        let base = loaded.dataset.config.base_url.as_str();
+        let mut found = Vec::new();
+        for (n, loc) in locs(&split.path().join("sitemap.xml")).iter().enumerate() {
+            assert_eq!(*loc, format!("{base}sitemap-{}.xml", n + 1));
+            let part = split.path().join(loc.strip_prefix(base).unwrap());
+            let text = std::fs::read_to_string(&part).unwrap();
+            assert!(text.contains("<urlset"), "{text}");
+            let urls = locs(&part);
+            assert!(urls.len() <= 7);
+            found.extend(urls);
+        }
+        assert_eq!(found, expected);
+    }
+}

@@ -80,16 +80,6 @@ impl StateSelection {
             StateSelection::named(names)
         }
     }
-
-    /// Whether `name` is one of those chosen (always, for `all` or no names).
-    fn takes(&self, name: &str) -> bool {
-        self.all
-            || self.names.is_empty()
-            || self
-                .names
-                .iter()
-                .any(|n| n.eq_ignore_ascii_case(name.trim()))
-    }
 }
 
 impl From<Option<&str>> for StateSelection {
@@ -190,16 +180,9 @@ pub fn import_uhri(
         "the texts of a UHRI export are in the language it was exported in (--lang)",
         &renames,
         |problems| {
-            let mut records = Vec::new();
-            for file in files {
-                records.extend(uhri::read(
-                    file,
-                    countries.clone(),
-                    lang,
-                    &mut ids,
-                    problems,
-                )?);
-            }
+            let table = states::PortalStates::load(&options.root)?;
+            let mut chosen = uhri::Countries::new(&countries, &table);
+            let records = uhri::read_all(files, &mut chosen, lang, &mut ids, problems)?;
             problems.notes.extend(ids.note());
             Ok(records)
         },

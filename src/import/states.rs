@@ -63,6 +63,11 @@ impl PortalStates {
         }
     }
 
+    /// The closest name of the table to one it does not have.
+    pub fn suggest(&self, name: &str) -> Option<&str> {
+        self.index.suggest(name)
+    }
+
     /// What to say about a name that is not in the table.
     pub fn unknown(&self, name: &str) -> (String, String) {
         let message = format!("`{name}` is not a State of the States table");

@@ -40,16 +40,42 @@ pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Tab
     } else {
         bytes
     };
+    let mut table = Table {
+        file: file.to_string(),
+        ..Table::default()
+    };
+    match read_records(&mut table, bytes, diagnostics) {
+        Records::Read => {}
+        Records::NotUtf8 => return unreadable(file),
+        Records::NoHeader => diagnostics.error_with_help(
+            file,
+            1,
+            1,
+            "the file is empty",
+            "the first row must name the columns",
+        ),
+    }
+    table
+}
+
+/// How reading a file's records ended.
+enum Records {
+    Read,
+    /// A cell is not UTF-8: the whole file is unreadable.
+    NotUtf8,
+    /// Not even a header row.
+    NoHeader,
+}
+
+/// Reads the header and the rows of `bytes` (LF line ends, no BOM) into `table`.
+fn read_records(table: &mut Table, bytes: &[u8], diagnostics: &mut Diagnostics) -> Records {
+    let file = table.file.as_str();
     let delimiter = crate::util::csv::sniff_delimiter(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(std::io::Cursor::new(bytes));
-    let mut table = Table {
-        file: file.to_string(),
-        ..Table::default()
-    };
     let mut record = csv::ByteRecord::new();
     let mut first = true;
     loop {
@@ -63,7 +89,7 @@ pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Tab
         }
         let line = record.position().map_or(0, |p| p.line());
         let Some((cells, row_ok)) = record_cells(file, line, &record, diagnostics) else {
-            return unreadable(file);
+            return Records::NotUtf8;
         };
         if first {
             first = false;
@@ -79,36 +105,29 @@ pub fn parse_csv(file: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> Tab
         let spans_lines = reader.position().line() > line + 1;
         let broken_quote = spans_lines && quote_is_broken(&bytes[start..end], delimiter);
         let width = table.header.len();
-        if broken_quote || cells.len() != width {
-            match broken_quote {
-                true => report_broken_quote(file, line, &cells, diagnostics),
-                false => {
-                    report_cell_count(file, line, cells.len(), width, spans_lines, diagnostics)
-                }
-            }
-            // Read the swallowed rows again on their own, so that none disappears into its
-            // neighbour.
-            if let Some(next) = spans_lines.then(|| next_line_start(bytes, start)).flatten() {
-                let mut position = csv::Position::new();
-                position.set_byte(next as u64).set_line(line + 1);
-                if reader.seek(position).is_err() {
-                    break;
-                }
-            }
+        if !broken_quote && cells.len() == width {
+            table.rows.push(Row { line, cells });
             continue;
         }
-        table.rows.push(Row { line, cells });
+        match broken_quote {
+            true => report_broken_quote(file, line, &cells, diagnostics),
+            false => report_cell_count(file, line, cells.len(), width, spans_lines, diagnostics),
+        }
+        // Read the swallowed rows again on their own, so that none disappears into its
+        // neighbour.
+        if let Some(next) = spans_lines.then(|| next_line_start(bytes, start)).flatten() {
+            let mut position = csv::Position::new();
+            position.set_byte(next as u64).set_line(line + 1);
+            if reader.seek(position).is_err() {
+                break;
+            }
+        }
     }
     if first {
-        diagnostics.error_with_help(
-            file,
-            1,
-            1,
-            "the file is empty",
-            "the first row must name the columns",
-        );
+        Records::NoHeader
+    } else {
+        Records::Read
     }
-    table
 }
 
 /// A record's cells as text, and whether they are all usable; `None` when a cell is not
@@ -119,14 +138,18 @@ fn record_cells(
     record: &csv::ByteRecord,
     diagnostics: &mut Diagnostics,
 ) -> Option<(Vec<String>, bool)> {
+    // One check of the whole record instead of one per cell; the cell that is not UTF-8 is
+    // looked for only when the record is not.
+    let Ok(all) = std::str::from_utf8(record.as_slice()) else {
+        return cells_not_utf8(file, line, record, diagnostics);
+    };
     let mut cells = Vec::with_capacity(record.len());
     let mut row_ok = true;
-    for (index, raw) in record.iter().enumerate() {
+    for index in 0..record.len() {
         let column = index as u64 + 1;
-        let Ok(text) = std::str::from_utf8(raw) else {
-            let what = file_kind::legacy_encoding(raw);
-            diagnostics.error_with_help(file, line, column, what, RESAVE_HELP);
-            return None;
+        let text = record.range(index).and_then(|r| all.get(r));
+        let Some(text) = text else {
+            return cells_not_utf8(file, line, record, diagnostics);
         };
         if !cell_is_clean(text, file, line, column, diagnostics) {
             row_ok = false;
@@ -134,6 +157,30 @@ fn record_cells(
         cells.push(normalise_cell(text));
     }
     Some((cells, row_ok))
+}
+
+/// Reports the first cell of `record` that is not UTF-8 text (and control characters in the
+/// cells before it, as a cell-by-cell reading does).
+fn cells_not_utf8(
+    file: &str,
+    line: u64,
+    record: &csv::ByteRecord,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Vec<String>, bool)> {
+    for (index, raw) in record.iter().enumerate() {
+        let column = index as u64 + 1;
+        match std::str::from_utf8(raw) {
+            Ok(text) => {
+                cell_is_clean(text, file, line, column, diagnostics);
+            }
+            Err(_) => {
+                let what = file_kind::legacy_encoding(raw);
+                diagnostics.error_with_help(file, line, column, what, RESAVE_HELP);
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// Every column of the header row needs a name.
@@ -247,6 +294,11 @@ pub(super) fn cell_is_clean(
     column: u64,
     diagnostics: &mut Diagnostics,
 ) -> bool {
+    // Every control character is below U+0020, U+007F, or U+0080..U+009F (UTF-8 0xC2 0x80..):
+    // most cells hold none of these bytes and need no decoding.
+    if !text.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2) {
+        return true;
+    }
     let Some(c) = text.chars().find(|&c| is_forbidden_control(c)) else {
         return true;
     };

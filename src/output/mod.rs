@@ -1,6 +1,7 @@
 //! Stage 4: templates to files, static assets, and the atomic swap into the output folder.
 
 mod atomic;
+mod fetch;
 mod fingerprint;
 mod ownership;
 mod published;
@@ -19,7 +20,7 @@ pub use atomic::Staging;
 pub use fingerprint::inputs_of;
 pub use fingerprint::{Fingerprints, debug_hash};
 pub use ownership::{MARKER, prepare_output};
-pub use published::{URL_LIST, check_previous, url_list};
+pub use published::{PreviousList, PreviousUrls, URL_LIST, check_previous, url_list};
 pub use templates::{load_templates, template_problem};
 
 use crate::emit::{Emitted, Emitter};
@@ -198,12 +199,16 @@ fn count_languages(site: &Site, routes: &[PageRoute], stats: &mut WriteStats) {
 
 /// Renders, in memory, one page of every kind in every language (every template a build
 /// uses, with real data), so that `check` fails wherever `build` would. Returns the count.
+///
+/// The tracking pages list the whole portal, so they cost as much as the rest of `check`
+/// together at 100,000 recommendations: they are rendered once per text direction (every row
+/// with real data, both directions of the layout) rather than once per language.
 pub fn render_samples(site: &Site, tera: &Tera) -> Result<usize> {
     let mut seen = std::collections::HashSet::new();
     let samples: Vec<_> = site
         .routes()
         .into_iter()
-        .filter(|page| seen.insert((page.lang, route_kind(&page.route))))
+        .filter(|page| seen.insert(sample_key(site, page)))
         .collect();
     samples.par_iter().try_for_each(|&page| {
         render(tera, &site.context(page), &urls::file_of(&site.path(page))).map(drop)
@@ -218,6 +223,17 @@ fn rows_rendered(site: &Site) -> Result<()> {
         Some(error) => Err(anyhow::Error::new(error).context("cannot render a list row")),
         None => Ok(()),
     }
+}
+
+/// Pages with the same key need only one sample: the language, or for a whole-portal
+/// tracking page its text direction, and the kind of route.
+fn sample_key(site: &Site, page: &PageRoute) -> (String, String) {
+    let language = &site.languages[usize::from(page.lang)];
+    let scope = match page.route {
+        Route::Tracking(_) => format!("{:?}", language.dir),
+        _ => language.code.clone(),
+    };
+    (scope, route_kind(&page.route))
 }
 
 /// Routes that share a template and a shape of context share a kind.

@@ -2,11 +2,74 @@
 //! URLs disappears (`docket build --previous`).
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 
 use crate::site::{Route, Site};
+use crate::web_url::WebUrl;
+
+/// Where `docket build --previous` finds the published URLs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PreviousUrls {
+    /// A saved `urls.txt`.
+    File(PathBuf),
+    /// The live site's `urls.txt` (or the site's address, to which `urls.txt` is added).
+    Url(WebUrl),
+}
+
+impl PreviousUrls {
+    /// An http(s) address is a URL, anything else a file name.
+    pub fn parse(raw: &str) -> Result<PreviousUrls, String> {
+        let lower = raw.to_ascii_lowercase();
+        if !lower.starts_with("http://") && !lower.starts_with("https://") {
+            return Ok(PreviousUrls::File(PathBuf::from(raw)));
+        }
+        let full = if raw.ends_with('/') {
+            format!("{raw}{URL_LIST}")
+        } else {
+            raw.to_string()
+        };
+        WebUrl::parse(&full)
+            .map(PreviousUrls::Url)
+            .map_err(|problem| format!("{problem}"))
+    }
+
+    /// The list's text, read or fetched; nothing is written either way.
+    pub fn read(&self) -> Result<PreviousList> {
+        let text = match self {
+            PreviousUrls::File(path) => std::fs::read_to_string(path).with_context(|| {
+                format!(
+                    "cannot read the previous URL list {}; save the live one with \
+                     `curl -fsSL https://your.site/urls.txt -o {}`, or give its URL",
+                    path.display(),
+                    path.display()
+                )
+            })?,
+            PreviousUrls::Url(url) => super::fetch::fetch_url_list(url)?,
+        };
+        Ok(PreviousList {
+            source: self.to_string(),
+            text,
+        })
+    }
+}
+
+impl std::fmt::Display for PreviousUrls {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PreviousUrls::File(path) => write!(f, "{}", path.display()),
+            PreviousUrls::Url(url) => write!(f, "{url}"),
+        }
+    }
+}
+
+/// A previous build's URL list and where it came from.
+pub struct PreviousList {
+    /// The file or URL, for messages.
+    pub source: String,
+    pub text: String,
+}
 
 /// The file, at the output root, that lists every page.
 pub const URL_LIST: &str = "urls.txt";
@@ -49,16 +112,8 @@ pub fn disappeared(previous: &str, current: &str) -> Vec<String> {
 }
 
 /// Fails, naming each of them, when a URL of the list in `previous` would disappear.
-pub fn check_previous(previous: &Path, current: &str) -> Result<()> {
-    let source = std::fs::read_to_string(previous).with_context(|| {
-        format!(
-            "cannot read the previous URL list {}; save the live one with \
-             `curl -fsSL https://your.site/urls.txt -o {}`",
-            previous.display(),
-            previous.display()
-        )
-    })?;
-    let gone = disappeared(&source, current);
+pub fn check_previous(previous: &PreviousList, current: &str) -> Result<()> {
+    let gone = disappeared(&previous.text, current);
     if gone.is_empty() {
         return Ok(());
     }
@@ -73,7 +128,7 @@ pub fn check_previous(previous: &Path, current: &str) -> Result<()> {
          new page. Nothing was written.",
         gone.len(),
         if gone.len() == 1 { "" } else { "s" },
-        previous.display()
+        previous.source
     )
 }
 

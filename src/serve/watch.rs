@@ -46,15 +46,29 @@ impl PortalWatcher {
 
     /// Blocks until a file that matters changes, waits for the burst to end, and returns the
     /// changed files relative to the portal (sorted, once each). `None` once the watcher is gone.
+    /// Only files that matter prolong a burst: reads of served pages and writes into the
+    /// output folder, which never stop while a browser polls, do not.
     pub fn next_change(&self) -> Option<Vec<String>> {
         let mut changed = Vec::new();
         while changed.is_empty() {
             self.take(self.events.recv().ok()?, &mut changed);
         }
         let started = Instant::now();
-        while started.elapsed() < LONGEST_BURST {
-            match self.events.recv_timeout(QUIET) {
-                Ok(event) => self.take(event, &mut changed),
+        let mut quiet_from = started;
+        loop {
+            let now = Instant::now();
+            let quiet_until = (quiet_from + QUIET).min(started + LONGEST_BURST);
+            if now >= quiet_until {
+                break;
+            }
+            match self.events.recv_timeout(quiet_until - now) {
+                Ok(event) => {
+                    let before = changed.len();
+                    self.take(event, &mut changed);
+                    if changed.len() > before {
+                        quiet_from = Instant::now();
+                    }
+                }
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return None,
             }

@@ -25,11 +25,8 @@ struct RecommendationPage {
     response: Option<&'static str>,
     follow_up_due: Option<String>,
     views: StatusViews,
-    /// The State under review, in a multi-State portal.
-    state: Option<Link>,
-    recommending_states: Vec<Link>,
-    mechanism: Link,
-    document: Link,
+    #[serde(flatten)]
+    placement: Placement,
     document_url: Option<crate::web_url::WebUrl>,
     document_date: String,
     cycle: Option<u32>,
@@ -38,19 +35,30 @@ struct RecommendationPage {
     assessments: Vec<Assessment>,
     history: Vec<Assessment>,
     actions: Vec<ActionRow>,
+    position_source: Option<String>,
+    cluster: Option<Link>,
+    cluster_others: Vec<RecommendationSummary>,
+    cluster_more: usize,
+    aliases: Vec<String>,
+    last_updated: String,
+}
+
+/// Who made a recommendation, to whom, in which document; who answers for it and how it
+/// is classified: the links of its page.
+#[derive(Serialize)]
+struct Placement {
+    /// The State under review, in a multi-State portal.
+    state: Option<Link>,
+    recommending_states: Vec<Link>,
+    mechanism: Link,
+    document: Link,
     lead: Option<Link>,
     partners: Vec<Link>,
     themes: Vec<Link>,
     groups: Vec<Link>,
     sdg_targets: Vec<Link>,
     sdg_goals: Vec<Link>,
-    position_source: Option<String>,
-    cluster: Option<Link>,
-    cluster_others: Vec<RecommendationSummary>,
-    cluster_more: usize,
     indicators: Vec<Link>,
-    aliases: Vec<String>,
-    last_updated: String,
 }
 
 pub(super) fn recommendation(
@@ -63,15 +71,7 @@ pub(super) fn recommendation(
     let r = &d.recommendations[id.index()];
     let document = &d.documents[r.document.index()];
     let path = urls::entry(lang, Section::Recommendations, &r.key.slug);
-    let cluster_members: &[RecommendationId] = r
-        .cluster
-        .map_or(&[], |c| &d.clusters[c.index()].recommendations);
-    let cluster_others: Vec<RecommendationSummary> = cluster_members
-        .iter()
-        .filter(|&&m| m != id)
-        .take(RELATED_LIMIT)
-        .map(|&m| site.summary(m, lang))
-        .collect();
+    let (cluster_others, cluster_more) = cluster_others(site, r, id, lang);
     let last_updated = r
         .updates
         .last()
@@ -87,14 +87,7 @@ pub(super) fn recommendation(
         response: site.response_of(r),
         follow_up_due: r.follow_up_due.map(|d| d.to_string()),
         views: site.status_views(r, lang),
-        state: site.state_link(r, lang),
-        recommending_states: r
-            .recommending_states
-            .iter()
-            .map(|&s| site.term_link(Term::RecommendingState(s), lang))
-            .collect(),
-        mechanism: site.term_link(Term::Mechanism(r.mechanism), lang),
-        document: site.term_link(Term::Document(r.document), lang),
+        placement: placement(site, r, lang),
         document_url: document.url.clone(),
         document_date: document.date.to_string(),
         cycle: document.cycle,
@@ -107,6 +100,52 @@ pub(super) fn recommendation(
             .iter()
             .map(|&a| action_row(site, a, lang))
             .collect(),
+        position_source: r.position_source.clone(),
+        cluster: r.cluster.map(|c| site.term_link(Term::Cluster(c), lang)),
+        cluster_others,
+        cluster_more,
+        aliases: r.aliases.iter().map(|a| a.id.clone()).collect(),
+        last_updated: last_updated.to_string(),
+    };
+    context.insert("rec", &page);
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("id", r.key.id.clone());
+    site.i18n.message(lang, "recommendation-title", Some(&args))
+}
+
+/// Up to [`RELATED_LIMIT`] other members of the recommendation's cluster, and how many more
+/// there are.
+fn cluster_others(
+    site: &Site,
+    r: &Recommendation,
+    id: RecommendationId,
+    lang: &str,
+) -> (Vec<RecommendationSummary>, usize) {
+    let members: &[RecommendationId] = r
+        .cluster
+        .map_or(&[], |c| &site.data.clusters[c.index()].recommendations);
+    let others: Vec<RecommendationSummary> = members
+        .iter()
+        .filter(|&&m| m != id)
+        .take(RELATED_LIMIT)
+        .map(|&m| site.summary(m, lang))
+        .collect();
+    let more = members.len().saturating_sub(1 + others.len());
+    (others, more)
+}
+
+fn placement(site: &Site, r: &Recommendation, lang: &str) -> Placement {
+    Placement {
+        state: site.state_link(r, lang),
+        recommending_states: links(
+            site,
+            r.recommending_states
+                .iter()
+                .map(|&s| Term::RecommendingState(s)),
+            lang,
+        ),
+        mechanism: site.term_link(Term::Mechanism(r.mechanism), lang),
+        document: site.term_link(Term::Document(r.document), lang),
         lead: r
             .lead_institution
             .map(|i| site.term_link(Term::Institution(i), lang)),
@@ -123,24 +162,12 @@ pub(super) fn recommendation(
             lang,
         ),
         sdg_goals: links(site, r.sdg_goals.iter().map(|&g| Term::SdgGoal(g)), lang),
-        position_source: r.position_source.clone(),
-        cluster: r.cluster.map(|c| site.term_link(Term::Cluster(c), lang)),
-        cluster_more: cluster_members
-            .len()
-            .saturating_sub(1 + cluster_others.len()),
-        cluster_others,
         indicators: r
             .indicators
             .iter()
             .map(|&i| indicator_link(site, i, lang))
             .collect(),
-        aliases: r.aliases.iter().map(|a| a.id.clone()).collect(),
-        last_updated: last_updated.to_string(),
-    };
-    context.insert("rec", &page);
-    let mut args = fluent_bundle::FluentArgs::new();
-    args.set("id", r.key.id.clone());
-    site.i18n.message(lang, "recommendation-title", Some(&args))
+    }
 }
 
 /// Links to terms, in order.

@@ -1,6 +1,7 @@
 //! Markdown from data and content files to sanitised HTML.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd, html};
 
@@ -15,16 +16,22 @@ pub fn to_safe_html(markdown: &str) -> String {
         &mut unsafe_html,
         Parser::new_ext(markdown, options).map(remote_image_as_link()),
     );
-    ammonia::Builder::default()
+    SANITISER.clean(&unsafe_html).to_string()
+}
+
+/// What [`to_safe_html`] keeps, set up once: building it is a fair part of cleaning a
+/// short text.
+static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
         .link_rel(Some("noopener noreferrer"))
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
         .attribute_filter(|element, attribute, value| {
             let loads = matches!((element, attribute), ("img", "src" | "srcset"));
             (!(loads && is_absolute(value))).then_some(value.into())
-        })
-        .clean(&unsafe_html)
-        .to_string()
-}
+        });
+    builder
+});
 
 /// Turns `![alt](https://elsewhere/x.png)` into a link whose text is the alt text.
 fn remote_image_as_link() -> impl FnMut(Event<'_>) -> Event<'_> {

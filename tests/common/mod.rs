@@ -215,3 +215,50 @@ pub fn write_multilingual_config(
     std::fs::create_dir_all(root.join("data")).expect("data");
     std::fs::write(root.join("config.toml"), config).expect("config");
 }
+
+/// A data table as written to disk: its header and its rows, cells trimmed (`,` or `;`
+/// delimiter, with or without BOM), read with the `csv` crate rather than Docket's reader.
+pub struct CsvTable {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Reads `data/{table}.csv` of the portal at `root`.
+pub fn read_table(root: &Path, table: &str) -> CsvTable {
+    let path = root.join(format!("data/{table}.csv"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    let count = |d: u8| first_line.iter().filter(|&&b| b == d).count();
+    let delimiter = if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut records = reader.records().map(|r| {
+        r.expect("a CSV record")
+            .iter()
+            .map(|c| c.trim().to_string())
+            .collect::<Vec<String>>()
+    });
+    let header = records.next().unwrap_or_default();
+    let rows = records
+        .filter(|r| r.iter().any(|c| !c.is_empty()))
+        .collect();
+    CsvTable { header, rows }
+}
+
+/// The message ids of Fluent source: the lines that start with a lower-case letter and hold
+/// `=`.
+pub fn message_ids(source: &str) -> std::collections::BTreeSet<String> {
+    source
+        .lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split_once('=').map(|(id, _)| id.trim().to_string()))
+        .collect()
+}

@@ -10,7 +10,7 @@
 //! PublicationDate, Sdgs[], Symbol, Text, Themes[], UprCycle, UprPositions[],
 //! UprRecommendingCountry[], UprSession[].
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use calamine::Reader;
@@ -18,9 +18,11 @@ use calamine::Reader;
 use crate::load::{cell_text, number_text};
 use chrono::NaiveDate;
 
+mod countries;
 mod json;
 mod labels;
 
+pub(crate) use countries::Countries;
 pub use labels::IdValues;
 
 use super::known::upr_cycle;
@@ -32,6 +34,7 @@ use super::{
 use crate::diagnostics::Diagnostics;
 use crate::load::parse_csv;
 use crate::model::parse_date;
+use crate::model::states::fold;
 
 /// One UHRI annotation, whatever file it came from.
 #[derive(Debug, Default, Clone)]
@@ -207,37 +210,97 @@ impl Cell {
     }
 }
 
-/// Reads one export, chosen by its extension. Rows that concern none of the `countries`
+/// Reads one export, chosen by its extension. Rows that concern none of the countries
 /// chosen are left out; `lang` is the language of texts given without one; ids given
 /// instead of names are looked up in (or noted by) `ids`.
 pub fn read(
     path: &Path,
-    countries: impl Into<super::StateSelection>,
+    countries: &mut Countries,
     lang: &str,
     ids: &mut IdValues,
     problems: &mut Problems,
 ) -> Result<Vec<Record>> {
     let file = file_label(path);
+    let rows = read_rows(path, &file, ids, problems)?;
+    let mut records = Vec::with_capacity(rows.len());
+    for row in rows {
+        let Some(country) = countries.pick(&row.countries) else {
+            problems.filtered += 1;
+            continue;
+        };
+        if let Some(mut record) = to_record(&file, row, lang, problems) {
+            record.origin.state_id = country.as_deref().and_then(|c| countries.state_id(c));
+            record.origin.state = country;
+            records.push(record);
+        }
+    }
+    Ok(records)
+}
+
+/// Reads several exports as one: a country named with `--country` needs to be in one of
+/// them only. In an import about several States, each record's country must be a State of
+/// the States table (its id is written to `state`).
+pub fn read_all(
+    paths: &[PathBuf],
+    countries: &mut Countries,
+    lang: &str,
+    ids: &mut IdValues,
+    problems: &mut Problems,
+) -> Result<Vec<Record>> {
+    let mut records = Vec::new();
+    for path in paths {
+        records.extend(read(path, countries, lang, ids, problems)?);
+    }
+    let files: Vec<String> = paths.iter().map(|p| file_label(p)).collect();
+    countries.report_missing(&files, problems);
+    let mut states = records.iter().filter_map(|r| r.origin.state.as_deref());
+    let first = states.next().map(fold);
+    if !states.any(|s| Some(fold(s)) != first) {
+        return Ok(records);
+    }
+    records.retain(|record| {
+        let Some(country) = record.origin.state.as_deref() else {
+            return true;
+        };
+        if record.origin.state_id.is_some() {
+            return true;
+        }
+        let (message, help) = countries.unknown(country);
+        let help = format!("{help}; or pass --skip-invalid to import the other rows");
+        let (file, line) = (&record.file, record.line);
+        problems.rows.error_with_help(file, line, 0, message, help);
+        false
+    });
+    Ok(records)
+}
+
+/// The rows of one export, read as its extension says.
+fn read_rows(
+    path: &Path,
+    file: &str,
+    ids: &mut IdValues,
+    problems: &mut Problems,
+) -> Result<Vec<UhriRow>> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_lowercase();
-    let rows = match extension.as_str() {
-        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => read_workbook(path, &file, problems)?,
+    Ok(match extension.as_str() {
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => read_workbook(path, file, problems)?,
         "csv" | "txt" => {
             let bytes = std::fs::read(path).with_context(|| format!("cannot read {file}"))?;
             let mut diagnostics = Diagnostics::default();
-            let table = parse_csv(&file, &bytes, &mut diagnostics);
+            let table = parse_csv(file, &bytes, &mut diagnostics);
             problems.add_csv_problems(diagnostics);
             let rows = table.rows.into_iter().map(|r| (r.line, r.cells));
-            read_sheet(&file, &table.header, 1, 0, rows, problems)
+            read_sheet(file, &table.header, 1, 0, rows, problems)
         }
-        "json" => json::read_array(path, &file, ids, problems)?,
-        "jsonl" | "ndjson" => json::read_lines(path, &file, ids, problems)?,
+        "json" => json::read_array(path, file, ids, problems)?,
+        "jsonl" | "ndjson" => json::read_lines(path, file, ids, problems)?,
         _ => {
             problems.fatal.error_with_help(
-                &file,
+                file,
                 0,
                 0,
                 "unknown kind of UHRI export",
@@ -245,22 +308,7 @@ pub fn read(
             );
             Vec::new()
         }
-    };
-    let countries = countries.into();
-    let mut records = Vec::with_capacity(rows.len());
-    for row in rows {
-        // The country a record is counted under in the summary: the first one chosen.
-        let country = row.countries.iter().find(|c| countries.takes(c)).cloned();
-        if country.is_none() && !(countries.names.is_empty() && row.countries.is_empty()) {
-            problems.filtered += 1;
-            continue;
-        }
-        if let Some(mut record) = to_record(&file, row, lang, problems) {
-            record.origin.state = country;
-            records.push(record);
-        }
-    }
-    Ok(records)
+    })
 }
 
 fn read_workbook(path: &Path, file: &str, problems: &mut Problems) -> Result<Vec<UhriRow>> {
