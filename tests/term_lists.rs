@@ -336,3 +336,18 @@ fn state_lists_show_exactly_that_states_recommendations_with_their_counts() {
 fn theme_name(theme: &docket::Theme) -> &str {
     theme.name.0.get("en").map(String::as_str).unwrap()
 }
+
+#[test]
+fn a_terms_documents_are_listed_on_its_first_page_only() {
+    let (data, out) = synthetic();
+    let mechanism = &data.mechanisms[0];
+    let first = format!("en/mechanisms/{}/", mechanism.key.slug);
+    assert!(
+        out.join(format!("{first}page/2/index.html")).exists(),
+        "two pages or more"
+    );
+    assert!(page(&format!("{first}index.html")).contains("<h2 id=\"documents\">"));
+    let later = page(&format!("{first}page/2/index.html"));
+    assert!(!later.contains("<h2 id=\"documents\">"), "not repeated");
+    assert!(!later.contains("<h2 id=\"draft-reports\">"), "not repeated");
+}
