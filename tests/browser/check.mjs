@@ -266,6 +266,17 @@ function pagesToCheck(site) {
       .sort();
     return names.length ? `${section}/${names[0]}/` : null;
   };
+  // The first term list with a newest-first order (only long lists have one).
+  const firstByDate = () => {
+    for (const section of ['mechanisms', 'themes', 'institutions', 'groups', 'statuses']) {
+      const dir = path.join(site, 'en', section);
+      if (!fs.existsSync(dir)) continue;
+      const names = fs.readdirSync(dir).sort();
+      const name = names.find((n) => fs.existsSync(path.join(dir, n, 'by-date', 'index.html')));
+      if (name) return `${section}/${name}/by-date/`;
+    }
+    return null;
+  };
   const kinds = [
     ['home', ''],
     ['recommendation', slug === null ? null : `recommendations/${encodeURIComponent(slug)}/`],
@@ -273,7 +284,7 @@ function pagesToCheck(site) {
     ['recommendations-page-2', 'recommendations/page/2/'],
     ['themes', 'themes/'],
     ['mechanism', 'mechanisms/upr/'],
-    ['term-by-date', 'mechanisms/upr/by-date/'],
+    ['term-by-date', firstByDate()],
     ['theme', firstEntry('themes')],
     ['institution', firstEntry('institutions')],
     ['status', firstEntry('statuses')],
