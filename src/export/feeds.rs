@@ -319,6 +319,9 @@ pub fn all_feeds(site: &Site) -> Vec<Feed> {
 pub fn write(site: &Site, out_dir: &Path) -> Result<(usize, u64)> {
     let languages: Vec<&str> = site.language_codes().collect();
     for lang in &languages {
+        let dir = out_dir.join(format!("{lang}/feeds"));
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
         // A section without terms (no States under review in a single-State portal) gets no
         // folder.
         for &section in FEED_SECTIONS.iter().filter(|&&s| !site.terms(s).is_empty()) {
