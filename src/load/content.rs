@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use super::csv_table::{CONTROL_CHARACTER_HELP, is_forbidden_control};
 use crate::diagnostics::Diagnostics;
 use crate::util::text::line_column;
 
@@ -42,8 +43,7 @@ pub fn split_page_name(relative: &str) -> Option<(&str, &str)> {
 
 /// Reports the first control character (other than tab and line breaks) of a page.
 fn has_control_character(file: &str, source: &str, diagnostics: &mut Diagnostics) -> bool {
-    let Some(offset) = source.find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-    else {
+    let Some(offset) = source.find(is_forbidden_control) else {
         return false;
     };
     let (line, column) = line_column(source, offset);
@@ -56,8 +56,7 @@ fn has_control_character(file: &str, source: &str, diagnostics: &mut Diagnostics
             "this page contains the control character U+{:04X}",
             c as u32
         ),
-        "delete it: control characters (other than tab and line breaks) are invisible \
-         leftovers of a copy from another program",
+        CONTROL_CHARACTER_HELP,
     );
     true
 }

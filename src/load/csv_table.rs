@@ -310,14 +310,17 @@ pub(super) fn cell_is_clean(
             "this cell contains the control character U+{:04X}",
             c as u32
         ),
-        "delete it: control characters (other than tab and line breaks) are invisible \
-         leftovers of a copy from another program",
+        CONTROL_CHARACTER_HELP,
     );
     false
 }
 
+/// What to do about a control character, in a cell or a page alike.
+pub(super) const CONTROL_CHARACTER_HELP: &str = "delete it: control characters (other than tab \
+     and line breaks) are invisible leftovers of a copy from another program";
+
 /// NUL, the other C0 and C1 controls and DEL; tab and line breaks are text.
-fn is_forbidden_control(c: char) -> bool {
+pub(super) fn is_forbidden_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
