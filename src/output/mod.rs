@@ -217,10 +217,13 @@ pub fn render_samples(site: &Site, tera: &Tera) -> Result<usize> {
     Ok(samples.len())
 }
 
-/// Fails when a list row's template failed: the pages that hold it lack that row.
+/// Fails when a row's template failed (a list row, a cluster row): the pages that hold it
+/// lack that row.
 fn rows_rendered(site: &Site) -> Result<()> {
     match site.take_row_error() {
-        Some(error) => Err(anyhow::Error::new(error).context("cannot render a list row")),
+        Some(error) => {
+            Err(anyhow::Error::new(error).context("cannot render a recommendation's row"))
+        }
         None => Ok(()),
     }
 }
