@@ -104,9 +104,9 @@ pub struct ChangedPages {
 }
 
 /// Like [`write_pages`], but renders into `out_dir` only the pages whose template name or
-/// context differ from `previous` (rendered with the same templates). When the site has
-/// exactly the pages of `previous`, a page that `keep` says cannot have changed is not even
-/// given a context.
+/// context differ from `previous` (rendered with the same templates). A page that `keep`
+/// says cannot have changed (only ever said when the site has exactly the pages of
+/// `previous`) is not even given a context.
 pub fn write_changed_pages(
     site: &Site,
     tera: &Tera,
@@ -119,13 +119,12 @@ pub fn write_changed_pages(
         .par_iter()
         .map(|&route| urls::file_of(&site.path(route)))
         .collect();
-    let same_pages = files.len() == previous.page_count() && files.iter().all(|f| previous.has(f));
     let pages: Vec<(String, fingerprint::Page, Written)> = routes
         .par_iter()
         .zip(files)
         .map(
             |(&route, file)| -> Result<(String, fingerprint::Page, Written)> {
-                if same_pages && keep(route) {
+                if keep(route) {
                     if let Some(&page) = previous.get(&file) {
                         return Ok((file, page, Written::Kept));
                     }
