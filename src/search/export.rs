@@ -260,6 +260,9 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
     let (histogram_terms, histogram_files) = histograms::files(index);
     let histograms = name_shards(&prefix, "h", "json", histogram_files);
     let sets = name_shards(&prefix, "s", "bin", histograms::sets(index));
+    let (value_sets, value_histograms) = histograms::value_files(index);
+    let value_sets = name_shards(&prefix, "f", "bin", value_sets);
+    let value_histograms = name_shards(&prefix, "g", "json", value_histograms);
     let adjacent = name_shards(&prefix, "a", "bin", index.pairs_seen.shards.clone());
     let (postings_shards, postings_first) = postings_shards(index, layout);
     let postings = name_shards(&prefix, "p", "bin", postings_shards);
@@ -289,6 +292,8 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
         "typo": typo_files.manifest.clone(),
         "histograms": with(histograms.manifest.clone(), json!({ "terms": differences(&histogram_terms) })),
         "sets": sets.manifest.clone(),
+        "value_sets": value_sets.manifest.clone(),
+        "value_histograms": value_histograms.manifest.clone(),
         "adjacent": with(adjacent.manifest.clone(), json!({ "k": super::bloom::HASHES })),
         "keys": keys.manifest.clone(),
         "docs": with(docs.manifest.clone(), json!({ "rows": DOC_ROWS })),
@@ -300,7 +305,17 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
         serde_json::to_vec(&manifest).expect("serialisable"),
     )];
     for kind in [
-        vocab, postings, typo_files, histograms, sets, adjacent, keys, docs, blocks,
+        vocab,
+        postings,
+        typo_files,
+        histograms,
+        sets,
+        value_sets,
+        value_histograms,
+        adjacent,
+        keys,
+        docs,
+        blocks,
     ] {
         all.extend(kind.files);
     }
