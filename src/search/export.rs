@@ -379,20 +379,31 @@ fn vocab_shards<'a>(index: &'a LanguageIndex, prefix: &str) -> (Kind, Vec<&'a st
     (name_shards(prefix, "v", "json", shards), first)
 }
 
-/// Typo side index: the words that may be offered as corrections, one file per length in
-/// characters (a word with k edits is within k characters of the length typed).
+/// Typo side index: the words that may be offered as corrections, filed under their keys
+/// ([`typo::word_keys`]), the keys in buckets by FNV-1a 32 (about
+/// [`typo::KEY_ROWS_PER_FILE`] rows each): `[[key, [[surface, term, weight], ...]], ...]`.
 fn typo_shards(index: &LanguageIndex, prefix: &str) -> Kind {
-    let mut by_length: Vec<Vec<String>> = vec![Vec::new(); typo::MAX_TYPO_CHARS + 1];
+    let mut filed: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for (surface, term) in &index.vocab {
         if *term != STOP && typo::correctable(surface) {
-            let row = (surface, term, index.terms[*term as usize].weight);
-            by_length[surface.chars().count()]
-                .push(serde_json::to_string(&row).expect("serialisable"));
+            let row = serde_json::to_string(&(surface, term, index.terms[*term as usize].weight))
+                .expect("serialisable");
+            let chars: Vec<char> = surface.chars().collect();
+            for key in typo::word_keys(&chars) {
+                filed.entry(key).or_default().push(row.clone());
+            }
         }
     }
-    let shards = by_length
+    let rows: usize = filed.values().map(Vec::len).sum();
+    let buckets = rows.div_ceil(typo::KEY_ROWS_PER_FILE).max(1);
+    let mut files: Vec<Vec<String>> = vec![Vec::new(); buckets];
+    for (key, rows) in &filed {
+        let json = serde_json::to_string(key).expect("serialisable");
+        files[fnv32(key) as usize % buckets].push(format!("[{json},[{}]]", rows.join(",")));
+    }
+    let shards = files
         .iter()
-        .map(|rows| format!("[{}]", rows.join(",")).into_bytes())
+        .map(|keys| format!("[{}]", keys.join(",")).into_bytes())
         .collect();
     name_shards(prefix, "t", "json", shards)
 }

@@ -149,6 +149,51 @@
     return previous[b.length] <= max ? previous[b.length] : -1;
   }
 
+  // The k + 1 parts of a word of n characters, [start, length], the first ones longer;
+  // null when it is shorter (typo.rs `parts`).
+  function parts(n, k) {
+    var m = k + 1;
+    if (n < m) return null;
+    var base = Math.floor(n / m);
+    var extra = n % m;
+    var out = [];
+    var start = 0;
+    for (var i = 0; i < m; i++) {
+      var len = base + (i < extra ? 1 : 0);
+      out.push([start, len]);
+      start += len;
+    }
+    return out;
+  }
+
+  // The typo keys whose words include every word within k edits of `chars` (typo.rs
+  // `query_keys`): per length n within k and part of such a word that can be its first
+  // untouched part, the typed characters where the part would stand, and the same after a
+  // transposition across the part's start.
+  function typoKeys(chars, k) {
+    var l = chars.length;
+    var keys = new Set();
+    for (var n = Math.max(2, l - k); n <= l + k; n++) {
+      var ps = parts(n, k);
+      if (!ps) { keys.add(k + ' ' + n); continue; }
+      var d = l - n;
+      for (var i = 0; i < ps.length; i++) {
+        var start = ps[i][0];
+        var len = ps[i][1];
+        for (var delta = -k; delta <= k; delta++) {
+          var a = start + delta;
+          var after = Math.abs(d - delta);
+          if (Math.max(i, Math.abs(delta)) + after > k || a < 0 || a + len > l) continue;
+          var base = chars.slice(a, a + len);
+          var prefix = k + ' ' + n + ' ' + i + ' ';
+          keys.add(prefix + base.join(''));
+          if (i > 0 && a > 0 && Math.max(i, Math.abs(delta) + 1) + after <= k) keys.add(prefix + chars[a - 1] + base.slice(1).join(''));
+        }
+      }
+    }
+    return Array.from(keys);
+  }
+
   function fnv32(text) {
     var bytes = new TextEncoder().encode(text);
     var h = 0x811c9dc5;
@@ -340,14 +385,24 @@
   // then the most frequent, then by term; one per term (the first surface in JS order).
   Index.prototype.corrections = async function (chars, max) {
     if (!max) return [];
-    var lim = this.m.limits;
+    var self = this;
+    var keys = typoKeys(chars, max);
+    var wanted = new Set(keys);
+    var buckets = Array.from(new Set(keys.map(function (key) { return fnv32(key) % self.m.typo.n; })));
+    var files = await Promise.all(buckets.map(function (b) { return self.shard('typo', b, 'json'); }));
     var best = new Map();
-    for (var len = Math.max(2, chars.length - max); len <= Math.min(lim.typo_max, chars.length + max); len++) {
-      for (var row of await this.shard('typo', len, 'json')) {
-        var e = distance(chars, Array.from(row[0]), max);
-        if (e <= 0) continue;
-        var old = best.get(row[1]);
-        if (!old || e < old[2] || (e === old[2] && row[0] < old[3])) best.set(row[1], [row[1], row[2], e, row[0]]);
+    var seen = new Set();
+    for (var file of files) {
+      for (var filed of file) {
+        if (!wanted.has(filed[0])) continue;
+        for (var row of filed[1]) {
+          if (seen.has(row[0])) continue;
+          seen.add(row[0]);
+          var e = distance(chars, Array.from(row[0]), max);
+          if (e <= 0) continue;
+          var old = best.get(row[1]);
+          if (!old || e < old[2] || (e === old[2] && row[0] < old[3])) best.set(row[1], [row[1], row[2], e, row[0]]);
+        }
       }
     }
     return Array.from(best.values()).sort(function (a, b) { return a[2] - b[2] || a[1] - b[1] || a[0] - b[0]; });
