@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, InvalidPortal};
-use crate::emit::{Emitted, Emitter};
+use crate::emit::{Emitted, Emitter, Unchanged};
 use crate::i18n::I18n;
 use crate::model::{Dataset, build_dataset};
 use crate::output::{self, Staging, WriteStats};
@@ -223,12 +223,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary> {
     })
 }
 
-/// [`load`] with the command line's overrides applied.
-pub fn load_for(options: &BuildOptions) -> Result<Portal> {
-    load_for_timed(options, &mut Timings::off())
-}
-
-fn load_for_timed(options: &BuildOptions, timings: &mut Timings) -> Result<Portal> {
+/// [`load`] with the command line's overrides applied, timing its stages.
+pub fn load_for_timed(options: &BuildOptions, timings: &mut Timings) -> Result<Portal> {
     let mut portal = load_timed(&options.root, options.as_of, timings)?;
     if let Some(base_url) = &options.base_url {
         portal.dataset.config.base_url = base_url.clone();
@@ -244,39 +240,53 @@ pub struct ChangedSite {
     pub stats: WriteStats,
     /// Every page's inputs, for the next rebuild.
     pub fingerprints: output::Fingerprints,
-    /// Pages left out of `dir` because they are those of the previous build.
+    /// Files left out of `dir` because they are those of the previous build: pages and
+    /// emitters' files.
     pub unchanged: Vec<String>,
     /// How many of `unchanged` were kept without building their context.
     pub kept: usize,
 }
 
-/// Says of a page of the new site that it is the one already served, unseen.
-pub type KeepPage<'k> = &'k (dyn Fn(&Site, crate::site::PageRoute) -> bool + Sync);
-
-/// The build's files for the dev server: every emitter's, but only the pages whose inputs
-/// differ from `previous` (the pages of the last build, rendered with the same `tera`);
-/// pages `keep` names are taken as they are, without a context.
+/// The build's files for the dev server: only the pages whose inputs differ from
+/// `previous` (the pages of the last build, rendered with the same `tera`). When the site has
+/// exactly the pages of `previous`, what `unchanged` names is taken as served without even
+/// building it: pages without a context, emitters' files without writing them.
 pub fn write_changed_site(
     portal: &Portal,
     tera: &tera::Tera,
     dir: &Path,
     previous: &output::Fingerprints,
-    keep: KeepPage,
+    unchanged: Option<&dyn Unchanged>,
+    timings: &mut Timings,
 ) -> Result<ChangedSite> {
     let mut pages = None;
-    write_site_with(portal, tera, None, dir, &mut Timings::off(), |site| {
-        let keep = |route| keep(site, route);
-        let changed = output::write_changed_pages(site, tera, dir, previous, &keep)?;
-        let stats = changed.stats.clone();
-        pages = Some(changed);
-        Ok(stats)
-    })?;
-    let pages = pages.context("the pages were not written")?;
+    let mut kept_files = Vec::new();
+    let (_, emitted) = write_site_with(
+        portal,
+        tera,
+        None,
+        dir,
+        timings,
+        |site| unchanged.filter(|_| previous.has_pages_of(site)),
+        |site, unchanged| {
+            let keep = |route| unchanged.is_some_and(|u| u.page(site, route));
+            let changed = output::write_changed_pages(site, tera, dir, previous, &keep)?;
+            let stats = changed.stats.clone();
+            pages = Some(changed);
+            Ok(stats)
+        },
+    )?;
+    for (_, mut report) in emitted {
+        kept_files.append(&mut report.kept);
+    }
+    let mut pages = pages.context("the pages were not written")?;
+    let kept = pages.kept;
+    pages.unchanged.append(&mut kept_files);
     Ok(ChangedSite {
         stats: pages.stats,
         fingerprints: pages.fingerprints,
         unchanged: pages.unchanged,
-        kept: pages.kept,
+        kept,
     })
 }
 
@@ -288,19 +298,27 @@ fn write_site_timed(
     timings: &mut Timings,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<(WriteStats, EmittedFiles)> {
-    write_site_with(portal, tera, previous, dir, timings, |site| {
-        output::write_pages(site, tera, dir, progress)
-    })
+    write_site_with(
+        portal,
+        tera,
+        previous,
+        dir,
+        timings,
+        |_| None,
+        |site, _| output::write_pages(site, tera, dir, progress),
+    )
 }
 
-/// Lays out the site, runs the emitters into `dir`, then `write_pages`.
-fn write_site_with(
+/// Lays out the site, runs the emitters into `dir`, then `write_pages`. `unchanged` says, of
+/// the laid-out site, what the emitters and `write_pages` may take as already served.
+fn write_site_with<'u>(
     portal: &Portal,
     tera: &tera::Tera,
     previous: Option<&output::PreviousList>,
     dir: &Path,
     timings: &mut Timings,
-    write_pages: impl FnOnce(&Site) -> Result<WriteStats>,
+    unchanged: impl FnOnce(&Site) -> Option<&'u dyn Unchanged>,
+    write_pages: impl FnOnce(&Site, Option<&'u dyn Unchanged>) -> Result<WriteStats>,
 ) -> Result<(WriteStats, EmittedFiles)> {
     let mut site = Site::new(&portal.dataset, &portal.i18n);
     site.set_templates(tera);
@@ -309,6 +327,7 @@ fn write_site_with(
     if let Some(previous) = previous {
         output::check_previous(previous, &url_list)?;
     }
+    let unchanged = unchanged(&site);
     let emitters: [&dyn Emitter; 7] = [
         &export::OpenData,
         &export::Api,
@@ -323,16 +342,19 @@ fn write_site_with(
     let mut data_files = Vec::new();
     let mut emitted = Vec::new();
     for emitter in emitters {
-        let mut report = emitter
-            .emit(&site, dir)
-            .with_context(|| format!("cannot write the {} files", emitter.name()))?;
+        let report = match unchanged {
+            Some(unchanged) => emitter.emit_changed(&site, dir, unchanged),
+            None => emitter.emit(&site, dir),
+        };
+        let mut report =
+            report.with_context(|| format!("cannot write the {} files", emitter.name()))?;
         timings.lap_emitted(emitter.name(), &report);
         data_files.append(&mut report.data_files);
         emitted.push((emitter.name(), report));
     }
     // The Data page lists what the open-data emitter wrote, so pages come after emitters.
     site.set_data_files(data_files);
-    let stats = write_pages(&site)?;
+    let stats = write_pages(&site, unchanged)?;
     timings.lap_emitted("render", &Emitted::counted(stats.files, stats.bytes));
     std::fs::write(dir.join(output::URL_LIST), url_list).context("cannot write urls.txt")?;
     Ok((stats, emitted))
@@ -347,13 +369,13 @@ fn placed_template_error(error: anyhow::Error, theme: &Theme) -> anyhow::Error {
 }
 
 /// `--timings`: the time since the previous stage, printed to stderr as each stage ends.
-struct Timings {
+pub struct Timings {
     enabled: bool,
     last: Instant,
 }
 
 impl Timings {
-    fn new(enabled: bool) -> Timings {
+    pub fn new(enabled: bool) -> Timings {
         Timings {
             enabled,
             last: Instant::now(),
@@ -364,7 +386,7 @@ impl Timings {
         Timings::new(false)
     }
 
-    fn lap(&mut self, stage: &str) {
+    pub fn lap(&mut self, stage: &str) {
         self.lap_with(stage, "");
     }
 

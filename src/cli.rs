@@ -54,6 +54,8 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The port to listen on (0: any free port).
     pub port: u16,
+    /// Print the time of each stage of every rebuild to stderr.
+    pub timings: bool,
 }
 
 /// Binds, builds with the served address as base URL, serves and rebuilds on every change
@@ -71,7 +73,7 @@ pub fn serve_at(options: ServeOptions, ready: impl FnOnce(&Path, &WebUrl)) -> Re
         as_of: options.as_of,
         progress: false,
         previous: None,
-        timings: false,
+        timings: options.timings,
     };
     crate::serve::serve_portal(build, listener, || ready(&options.output, &base_url))
 }

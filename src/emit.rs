@@ -6,7 +6,8 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::site::{DataFile, Site};
+use crate::model::{ActionId, RecommendationId};
+use crate::site::{DataFile, PageRoute, Site, Term};
 
 /// One kind of file a build publishes besides the pages.
 pub trait Emitter: Sync {
@@ -14,15 +15,43 @@ pub trait Emitter: Sync {
     fn name(&self) -> &'static str;
     /// Writes into `out_dir` (the build's staging folder); returns what it wrote.
     fn emit(&self, site: &Site, out_dir: &Path) -> Result<Emitted>;
+    /// The dev server's [`Emitter::emit`]: may leave out of `out_dir` the files that
+    /// `unchanged` shows are the ones already served, naming them in [`Emitted::kept`].
+    fn emit_changed(
+        &self,
+        site: &Site,
+        out_dir: &Path,
+        unchanged: &dyn Unchanged,
+    ) -> Result<Emitted> {
+        let _ = unchanged;
+        self.emit(site, out_dir)
+    }
+}
+
+/// What a dev-server rebuild knows did not change since the build it follows: asked only
+/// when the new site has exactly the pages of that build.
+pub trait Unchanged: Sync {
+    /// True when recommendation `id`'s row is the one the previous build had.
+    fn recommendation(&self, id: RecommendationId) -> bool;
+    /// True when nothing action `id`'s files show (its row, its recommendations) changed.
+    fn action(&self, id: ActionId) -> bool;
+    /// True when none of the recommendations `term` lists (in `site`, the new load) changed.
+    fn term(&self, site: &Site, term: Term) -> bool;
+    /// True when `page` of `site` (the new load) cannot differ from the page served.
+    fn page(&self, site: &Site, page: PageRoute) -> bool;
 }
 
 /// What one emitter wrote.
 #[derive(Debug, Default, Clone)]
 pub struct Emitted {
+    /// Files written (not those in `kept`).
     pub files: usize,
     pub bytes: u64,
     /// The downloads the Data page lists (only the open-data emitter has any).
     pub data_files: Vec<DataFile>,
+    /// Files of this build left out of the folder because the served ones are right
+    /// (only [`Emitter::emit_changed`] keeps any).
+    pub kept: Vec<String>,
 }
 
 impl Emitted {
@@ -31,7 +60,7 @@ impl Emitted {
         Emitted {
             files,
             bytes,
-            data_files: Vec::new(),
+            ..Emitted::default()
         }
     }
 }

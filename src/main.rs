@@ -107,6 +107,10 @@ struct ServeArgs {
     /// The day the data describes (YYYY-MM-DD)
     #[arg(long, value_parser = docket::parse_data_date)]
     as_of: Option<NaiveDate>,
+    /// Print the time of each stage of every rebuild (load, validate, row diff, layout,
+    /// each emitter, render, sync) to stderr
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(clap::Args)]
@@ -512,6 +516,7 @@ fn serve(args: ServeArgs) -> anyhow::Result<()> {
         as_of: args.as_of,
         bind: args.bind,
         port: args.port,
+        timings: args.timings,
     };
     docket::serve_at(options, |folder, url| {
         println!(

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use super::package::{portal_json, translations};
+use crate::emit::{Emitted, Unchanged};
 use crate::model::*;
 use crate::site::{Section, Site, TERM_SECTIONS, Term, urls};
 use crate::slug::slugify;
@@ -418,8 +419,9 @@ fn write_json(out_dir: &Path, path: &str, value: &Value) -> Result<u64> {
     Ok(bytes.len() as u64)
 }
 
-/// Writes every file of the API; returns how many and their bytes.
-pub fn write(site: &Site, out_dir: &Path) -> Result<(usize, u64)> {
+/// Writes every file of the API; with `unchanged` (the dev server), leaves out the files of
+/// recommendations, actions and terms it says did not change, and names them as kept.
+pub fn write(site: &Site, out_dir: &Path, unchanged: Option<&dyn Unchanged>) -> Result<Emitted> {
     let d = site.data;
     let mut dirs = vec![
         API_DIR.to_string(),
@@ -460,31 +462,73 @@ pub fn write(site: &Site, out_dir: &Path) -> Result<(usize, u64)> {
         &format!("{API_DIR}/actions.json"),
         &Value::Array(actions),
     )?;
-    bytes += (0..d.recommendations.len() as u32)
-        .into_par_iter()
-        .map(|i| {
-            write_json(
-                out_dir,
-                &recommendation_file(&d.recommendations[i as usize]),
-                &recommendation_json(site, RecommendationId(i)),
-            )
-        })
-        .try_reduce(|| 0, |a, b| Ok(a + b))?;
-    bytes += (0..d.actions.len() as u32)
-        .into_par_iter()
-        .map(|i| {
-            write_json(
-                out_dir,
-                &action_file(&d.actions[i as usize]),
-                &action_json(site, ActionId(i)),
-            )
-        })
-        .try_reduce(|| 0, |a, b| Ok(a + b))?;
-    let terms: Vec<Term> = TERM_SECTIONS.iter().flat_map(|&s| site.terms(s)).collect();
-    bytes += terms
+    let mut files: Vec<ApiFile> = (0..d.recommendations.len() as u32)
+        .map(|i| ApiFile::Recommendation(RecommendationId(i)))
+        .collect();
+    files.extend((0..d.actions.len() as u32).map(|i| ApiFile::Action(ActionId(i))));
+    files.extend(
+        TERM_SECTIONS
+            .iter()
+            .flat_map(|&s| site.terms(s))
+            .map(ApiFile::Term),
+    );
+    let written: Vec<(String, Option<u64>)> = files
         .par_iter()
-        .map(|&term| write_json(out_dir, &term_file(site, term), &term_json(site, term)))
-        .try_reduce(|| 0, |a, b| Ok(a + b))?;
-    let files = 4 + d.recommendations.len() + d.actions.len() + terms.len();
-    Ok((files, bytes))
+        .map(|&file| -> Result<(String, Option<u64>)> {
+            let path = file.path(site);
+            if unchanged.is_some_and(|u| file.is_unchanged(site, u)) {
+                return Ok((path, None));
+            }
+            let size = write_json(out_dir, &path, &file.json(site))?;
+            Ok((path, Some(size)))
+        })
+        .collect::<Result<_>>()?;
+    let mut emitted = Emitted::counted(3, bytes);
+    for (path, size) in written {
+        match size {
+            Some(size) => {
+                emitted.files += 1;
+                emitted.bytes += size;
+            }
+            None => emitted.kept.push(path),
+        }
+    }
+    Ok(emitted)
+}
+
+/// One file of the API about one row.
+#[derive(Clone, Copy)]
+enum ApiFile {
+    Recommendation(RecommendationId),
+    Action(ActionId),
+    Term(Term),
+}
+
+impl ApiFile {
+    fn path(self, site: &Site) -> String {
+        let d = site.data;
+        match self {
+            ApiFile::Recommendation(id) => recommendation_file(&d.recommendations[id.index()]),
+            ApiFile::Action(id) => action_file(&d.actions[id.index()]),
+            ApiFile::Term(term) => term_file(site, term),
+        }
+    }
+
+    fn json(self, site: &Site) -> Value {
+        match self {
+            ApiFile::Recommendation(id) => recommendation_json(site, id),
+            ApiFile::Action(id) => action_json(site, id),
+            ApiFile::Term(term) => term_json(site, term),
+        }
+    }
+
+    /// A recommendation's file shows its own row only; an action's and a term's, the rows
+    /// of their recommendations.
+    fn is_unchanged(self, site: &Site, unchanged: &dyn Unchanged) -> bool {
+        match self {
+            ApiFile::Recommendation(id) => unchanged.recommendation(id),
+            ApiFile::Action(id) => unchanged.action(id),
+            ApiFile::Term(term) => unchanged.term(site, term),
+        }
+    }
 }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use fluent_bundle::FluentArgs;
 use rayon::prelude::*;
 
+use crate::emit::{Emitted, Unchanged};
 use crate::model::*;
 use crate::site::feed_links::feed_title;
 pub use crate::site::feed_links::{Feed, feed_path};
@@ -315,8 +316,9 @@ pub fn all_feeds(site: &Site) -> Vec<Feed> {
     feeds
 }
 
-/// Writes every feed in every language; returns how many files and their bytes.
-pub fn write(site: &Site, out_dir: &Path) -> Result<(usize, u64)> {
+/// Writes every feed in every language; with `unchanged` (the dev server), leaves out the
+/// feeds it shows did not change, and names them as kept.
+pub fn write(site: &Site, out_dir: &Path, unchanged: Option<&dyn Unchanged>) -> Result<Emitted> {
     let languages: Vec<&str> = site.language_codes().collect();
     for lang in &languages {
         let dir = out_dir.join(format!("{lang}/feeds"));
@@ -331,20 +333,41 @@ pub fn write(site: &Site, out_dir: &Path) -> Result<(usize, u64)> {
         }
     }
     let feeds = all_feeds(site);
-    let bytes = feeds
+    let written: Vec<Emitted> = feeds
         .par_iter()
-        .map(|&feed| -> Result<u64> {
+        .map(|&feed| -> Result<Emitted> {
+            let mut emitted = Emitted::default();
+            if unchanged.is_some_and(|u| is_unchanged(site, feed, u)) {
+                emitted.kept = languages.iter().map(|l| feed_path(site, l, feed)).collect();
+                return Ok(emitted);
+            }
             let entries = entries(site, feed);
-            let mut bytes = 0;
             for lang in &languages {
                 let path = feed_path(site, lang, feed);
                 let xml = render(site, lang, feed, &entries);
-                bytes += xml.len() as u64;
+                emitted.files += 1;
+                emitted.bytes += xml.len() as u64;
                 std::fs::write(out_dir.join(&path), xml)
                     .with_context(|| format!("cannot write {path}"))?;
             }
-            Ok(bytes)
+            Ok(emitted)
         })
-        .try_reduce(|| 0, |a, b| Ok(a + b))?;
-    Ok((feeds.len() * languages.len(), bytes))
+        .collect::<Result<_>>()?;
+    let mut all = Emitted::default();
+    for mut emitted in written {
+        all.files += emitted.files;
+        all.bytes += emitted.bytes;
+        all.kept.append(&mut emitted.kept);
+    }
+    Ok(all)
+}
+
+/// A term's feed shows its recommendations and their updates (an institution's also the
+/// updates it gave on others and on its actions: always written again). The portal's feeds
+/// list the newest of every row: always written again.
+fn is_unchanged(site: &Site, feed: Feed, unchanged: &dyn Unchanged) -> bool {
+    match feed {
+        Feed::Term(Term::Institution(_)) | Feed::Updates | Feed::Recommendations => false,
+        Feed::Term(term) => unchanged.term(site, term),
+    }
 }

@@ -25,7 +25,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::emit::{Emitted, Emitter};
+use crate::emit::{Emitted, Emitter, Unchanged};
 use crate::site::{DataFile, Site};
 
 /// `data/`: the tables as CSV, the whole dataset as JSON and the Data Package that describes
@@ -73,6 +73,7 @@ impl Emitter for OpenData {
             files: written.len(),
             bytes: written.iter().map(|f| f.bytes).sum(),
             data_files: downloads,
+            kept: Vec::new(),
         })
     }
 }
@@ -86,8 +87,16 @@ impl Emitter for Api {
     }
 
     fn emit(&self, site: &Site, out_dir: &Path) -> Result<Emitted> {
-        let (files, bytes) = api::write(site, out_dir)?;
-        Ok(Emitted::counted(files, bytes))
+        api::write(site, out_dir, None)
+    }
+
+    fn emit_changed(
+        &self,
+        site: &Site,
+        out_dir: &Path,
+        unchanged: &dyn Unchanged,
+    ) -> Result<Emitted> {
+        api::write(site, out_dir, Some(unchanged))
     }
 }
 
@@ -100,8 +109,16 @@ impl Emitter for Feeds {
     }
 
     fn emit(&self, site: &Site, out_dir: &Path) -> Result<Emitted> {
-        let (files, bytes) = feeds::write(site, out_dir)?;
-        Ok(Emitted::counted(files, bytes))
+        feeds::write(site, out_dir, None)
+    }
+
+    fn emit_changed(
+        &self,
+        site: &Site,
+        out_dir: &Path,
+        unchanged: &dyn Unchanged,
+    ) -> Result<Emitted> {
+        feeds::write(site, out_dir, Some(unchanged))
     }
 }
 

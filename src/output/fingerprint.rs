@@ -10,7 +10,9 @@ use std::fmt::Write as _;
 
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::site::RenderedContext;
+use rayon::prelude::*;
+
+use crate::site::{RenderedContext, Site, urls};
 
 /// The fingerprint of every page of one build, by output file.
 #[derive(Debug, Default, Clone)]
@@ -37,9 +39,13 @@ impl Fingerprints {
         self.by_file.contains_key(file)
     }
 
-    /// How many pages the build had.
-    pub fn page_count(&self) -> usize {
-        self.by_file.len()
+    /// True when `site` has exactly the pages of this build, at the same files.
+    pub fn has_pages_of(&self, site: &Site) -> bool {
+        let routes = site.routes();
+        routes.len() == self.by_file.len()
+            && routes
+                .par_iter()
+                .all(|&route| self.has(&urls::file_of(&site.path(route))))
     }
 }
 

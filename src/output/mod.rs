@@ -104,9 +104,9 @@ pub struct ChangedPages {
 }
 
 /// Like [`write_pages`], but renders into `out_dir` only the pages whose template name or
-/// context differ from `previous` (rendered with the same templates). When the site has
-/// exactly the pages of `previous`, a page that `keep` says cannot have changed is not even
-/// given a context.
+/// context differ from `previous` (rendered with the same templates). A page that `keep`
+/// says cannot have changed (only ever said when the site has exactly the pages of
+/// `previous`) is not even given a context.
 pub fn write_changed_pages(
     site: &Site,
     tera: &Tera,
@@ -119,13 +119,12 @@ pub fn write_changed_pages(
         .par_iter()
         .map(|&route| urls::file_of(&site.path(route)))
         .collect();
-    let same_pages = files.len() == previous.page_count() && files.iter().all(|f| previous.has(f));
     let pages: Vec<(String, fingerprint::Page, Written)> = routes
         .par_iter()
         .zip(files)
         .map(
             |(&route, file)| -> Result<(String, fingerprint::Page, Written)> {
-                if same_pages && keep(route) {
+                if keep(route) {
                     if let Some(&page) = previous.get(&file) {
                         return Ok((file, page, Written::Kept));
                     }
@@ -217,10 +216,13 @@ pub fn render_samples(site: &Site, tera: &Tera) -> Result<usize> {
     Ok(samples.len())
 }
 
-/// Fails when a list row's template failed: the pages that hold it lack that row.
+/// Fails when a row's template failed (a list row, a cluster row): the pages that hold it
+/// lack that row.
 fn rows_rendered(site: &Site) -> Result<()> {
     match site.take_row_error() {
-        Some(error) => Err(anyhow::Error::new(error).context("cannot render a list row")),
+        Some(error) => {
+            Err(anyhow::Error::new(error).context("cannot render a recommendation's row"))
+        }
         None => Ok(()),
     }
 }

@@ -13,6 +13,7 @@ use std::collections::HashSet;
 
 use rayon::prelude::*;
 
+use crate::emit::Unchanged;
 use crate::model::{ActionId, AliasTarget, ClusterId, Dataset, RecommendationId, StatusId};
 use crate::output::debug_hash;
 use crate::site::{PageRoute, Route, Site, Term};
@@ -112,26 +113,42 @@ impl KeptPages {
         Some(kept)
     }
 
-    /// True when `page` of `site` (the new load) is the page already served.
-    pub fn keeps(&self, site: &Site, page: PageRoute) -> bool {
-        let is_changed = |id: RecommendationId| self.changed[id.index()];
+    fn is_changed(&self, id: RecommendationId) -> bool {
+        self.changed[id.index()]
+    }
+}
+
+impl Unchanged for KeptPages {
+    fn recommendation(&self, id: RecommendationId) -> bool {
+        !self.is_changed(id)
+    }
+
+    fn action(&self, id: ActionId) -> bool {
+        !self.actions.contains(&id)
+    }
+
+    fn term(&self, site: &Site, term: Term) -> bool {
+        match term {
+            Term::Status(status) => !self.statuses.contains(&status),
+            _ => !site
+                .term_recommendations(term)
+                .iter()
+                .any(|&id| self.is_changed(id)),
+        }
+    }
+
+    fn page(&self, site: &Site, page: PageRoute) -> bool {
         match page.route {
             Route::Recommendation(id) => {
                 let cluster = site.data.recommendations[id.index()].cluster;
-                !is_changed(id) && cluster.is_none_or(|c| !self.clusters.contains(&c))
+                !self.is_changed(id) && cluster.is_none_or(|c| !self.clusters.contains(&c))
             }
             Route::Alias(index) => match site.data.aliases[index.index()].target {
-                AliasTarget::Recommendation(id) => !is_changed(id),
+                AliasTarget::Recommendation(id) => !self.is_changed(id),
                 _ => true,
             },
-            Route::Action(id) => !self.actions.contains(&id),
-            Route::Term(term, _) | Route::TermList(term, _, _) => match term {
-                Term::Status(status) => !self.statuses.contains(&status),
-                _ => !site
-                    .term_recommendations(term)
-                    .iter()
-                    .any(|&id| is_changed(id)),
-            },
+            Route::Action(id) => self.action(id),
+            Route::Term(term, _) | Route::TermList(term, _, _) => self.term(site, term),
             Route::Content(_) => true,
             _ => false,
         }
@@ -215,7 +232,7 @@ mod tests {
         // Which rows a page reads does not depend on its language: one language is enough.
         let kept_routes: Vec<PageRoute> = routes
             .into_iter()
-            .filter(|&r| r.lang == 0 && kept.keeps(&new_site, r))
+            .filter(|&r| r.lang == 0 && kept.page(&new_site, r))
             .collect();
         kept_routes.par_iter().for_each(|&route| {
             assert_eq!(
@@ -225,7 +242,35 @@ mod tests {
                 new_site.path(route)
             );
         });
+        emitted_files_kept_are_unchanged(&old_site, &new_site, &kept, &format!("{column} of {id}"));
         Some(kept_routes.len())
+    }
+
+    /// Every API file and feed the emitters leave out as kept is, byte for byte, in the old
+    /// site's output what the new site's output has.
+    fn emitted_files_kept_are_unchanged(old: &Site, new: &Site, kept: &KeptPages, edit: &str) {
+        let dirs = [(); 3].map(|_| tempfile::tempdir().unwrap());
+        let [old_dir, new_dir, changed_dir] = [0, 1, 2].map(|i| dirs[i].path());
+        for (site, dir, unchanged) in [
+            (old, old_dir, None),
+            (new, new_dir, None),
+            (new, changed_dir, Some(kept as &dyn Unchanged)),
+        ] {
+            let api = crate::export::api::write(site, dir, unchanged).unwrap();
+            let feeds = crate::export::feeds::write(site, dir, unchanged).unwrap();
+            if unchanged.is_none() {
+                continue;
+            }
+            assert!(!api.kept.is_empty() && !feeds.kept.is_empty(), "{edit}");
+            for file in api.kept.iter().chain(&feeds.kept) {
+                assert!(!dir.join(file).exists(), "{edit}: {file} kept, yet written");
+                assert_eq!(
+                    std::fs::read(old_dir.join(file)).unwrap(),
+                    std::fs::read(new_dir.join(file)).unwrap(),
+                    "{edit} changed {file}, yet it was kept"
+                );
+            }
+        }
     }
 
     #[test]

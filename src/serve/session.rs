@@ -11,7 +11,8 @@ use super::live::Live;
 use super::overlay::{self, PanelLanguage};
 use super::row_diff::{KeptPages, RowHashes};
 use super::sync::{Served, Synced};
-use crate::build::{self, BuildOptions};
+use crate::build::{self, BuildOptions, Timings};
+use crate::emit::Unchanged;
 use crate::output::{self, Staging};
 
 pub struct Session {
@@ -125,7 +126,9 @@ impl Session {
 
     fn build(&mut self) -> Result<Rebuilt> {
         let (root, output) = (&self.options.root, &self.options.output);
-        let portal = build::load_for(&self.options)?;
+        let mut timings = Timings::new(self.options.timings);
+        let timings = &mut timings;
+        let portal = build::load_for_timed(&self.options, timings)?;
         let templates = match self.templates.take() {
             Some(templates) => templates,
             None => {
@@ -140,10 +143,16 @@ impl Session {
             .loaded
             .take()
             .and_then(|old| KeptPages::between(&old.dataset, &old.rows, &portal.dataset, &rows));
-        let keep =
-            |site: &crate::site::Site, route| kept.as_ref().is_some_and(|k| k.keeps(site, route));
-        let written =
-            build::write_changed_site(&portal, &templates, &staging.dir, &previous, &keep);
+        timings.lap("row diff");
+        let unchanged = kept.as_ref().map(|k| k as &dyn Unchanged);
+        let written = build::write_changed_site(
+            &portal,
+            &templates,
+            &staging.dir,
+            &previous,
+            unchanged,
+            timings,
+        );
         self.templates = Some(templates);
         let written = written?;
         let synced = match &mut self.served {
@@ -161,6 +170,7 @@ impl Session {
                 None
             }
         };
+        timings.lap("sync");
         self.fingerprints = Some(written.fingerprints);
         self.language = panel_language(&portal);
         self.loaded = Some(Loaded {

@@ -2,7 +2,6 @@
 //! contents did not change untouched, so that a one-cell edit rewrites only the pages it shows.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -94,10 +93,10 @@ impl Served {
     }
 }
 
+/// xxh3: several times faster than the standard hasher on whole files, and two versions of
+/// one file are only ever compared within one session.
 fn hash_of(bytes: &[u8]) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 #[cfg(test)]

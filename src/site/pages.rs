@@ -5,6 +5,7 @@ use tera::Context;
 
 use super::context::*;
 use super::entries::{IndicatorRow, action, indicator, indicator_row, recommendation};
+use super::rows::Fragment;
 use super::term_pages::{section_index, term_list_page, term_page};
 use super::terms::Term;
 use super::urls::{self, Section};
@@ -501,7 +502,7 @@ pub(super) fn list_recommendations(
         .iter()
         .skip(start)
         .take(per_page)
-        .map(|&id| site.row(id, lang, &root))
+        .map(|&id| site.fragment(Fragment::ListRow, id, lang, &root))
         .collect();
     context.insert("rows", &rows);
     context.insert("pager", &pager(first, page, ids.len(), per_page));
