@@ -1,5 +1,7 @@
 //! A list row is rendered once per recommendation and language, by the theme's
-//! `partials/rec_row.html`, which a portal can override like any other template.
+//! `partials/rec_row.html`, and so is a cluster row (`partials/cluster_row.html`, the other
+//! members of a cluster on a recommendation's page); a portal can override either like any
+//! other template.
 
 mod common;
 
@@ -38,6 +40,46 @@ fn a_portal_row_template_shows_in_every_list_with_links_from_each_page() {
     assert!(
         arabic.contains("href=\"../../../ar/recommendations/"),
         "{arabic}"
+    );
+    assert!(assert_internal_links_resolve(&tree) > 0);
+}
+
+const OWN_CLUSTER_ROW: &str = "<li class=\"own-cluster-row\"><a href=\"{{ page.root }}{{ r.href }}\">\
+     {{ r.id }}</a> {{ t(key=\"views-by\", who=\"x\") }}</li>";
+
+#[test]
+fn a_portal_cluster_row_template_shows_the_other_members_with_links_from_each_page() {
+    let portal = fixture("minimal");
+    std::fs::create_dir_all(portal.path().join("templates/partials")).unwrap();
+    std::fs::write(
+        portal.path().join("templates/partials/cluster_row.html"),
+        OWN_CLUSTER_ROW,
+    )
+    .unwrap();
+    let out = portal.path().join("public");
+    build(portal.path(), &out).expect("builds");
+    let tree = read_tree(&out);
+    // UPR4-118.1 and CAT-CO2-14 are the cluster's two members: each page lists the other.
+    for (page, other) in [
+        ("en/recommendations/upr4-118-1/index.html", "cat-co2-14"),
+        ("ar/recommendations/upr4-118-1/index.html", "cat-co2-14"),
+        ("en/recommendations/cat-co2-14/index.html", "upr4-118-1"),
+    ] {
+        let html = std::str::from_utf8(&tree[page]).unwrap();
+        assert_eq!(
+            html.matches("<li class=\"own-cluster-row\">").count(),
+            1,
+            "{page}"
+        );
+        let lang = &page[..2];
+        let link = format!("href=\"../../../{lang}/recommendations/{other}/\"");
+        assert!(html.contains(&link), "{page}: {html}");
+        assert!(!html.contains('\0'), "{page} has no root mark left");
+    }
+    let alone = std::str::from_utf8(&tree["en/recommendations/upr4-118-2/index.html"]).unwrap();
+    assert!(
+        !alone.contains("own-cluster-row"),
+        "not in a cluster: no cluster rows"
     );
     assert!(assert_internal_links_resolve(&tree) > 0);
 }

@@ -216,10 +216,13 @@ pub fn render_samples(site: &Site, tera: &Tera) -> Result<usize> {
     Ok(samples.len())
 }
 
-/// Fails when a list row's template failed: the pages that hold it lack that row.
+/// Fails when a row's template failed (a list row, a cluster row): the pages that hold it
+/// lack that row.
 fn rows_rendered(site: &Site) -> Result<()> {
     match site.take_row_error() {
-        Some(error) => Err(anyhow::Error::new(error).context("cannot render a list row")),
+        Some(error) => {
+            Err(anyhow::Error::new(error).context("cannot render a recommendation's row"))
+        }
         None => Ok(()),
     }
 }
@@ -229,7 +232,7 @@ fn rows_rendered(site: &Site) -> Result<()> {
 fn sample_key(site: &Site, page: &PageRoute) -> (String, String) {
     let language = &site.languages[usize::from(page.lang)];
     let scope = match page.route {
-        Route::Tracking(_) => format!("{:?}", language.dir),
+        Route::Tracking(..) => format!("{:?}", language.dir),
         _ => language.code.clone(),
     };
     (scope, route_kind(&page.route))
@@ -241,7 +244,7 @@ fn route_kind(route: &crate::site::Route) -> String {
     match route {
         Route::SectionIndex(section, _) => format!("index {section:?}"),
         Route::Term(term, _) => format!("term {:?}", std::mem::discriminant(term)),
-        Route::Tracking(page) => format!("tracking {page:?}"),
+        Route::Tracking(page, _) => format!("tracking {page:?}"),
         other => format!("{:?}", std::mem::discriminant(other)),
     }
 }

@@ -1,9 +1,12 @@
 //! The theme's Tera templates, the portal's overrides, and the template helpers.
 
-use std::sync::Arc;
+use std::borrow::Cow;
+use std::fmt::Write;
+use std::sync::{Arc, RwLock};
 
 use anyhow::{Result, anyhow};
 use fluent_bundle::{FluentArgs, FluentValue};
+use rustc_hash::FxHashMap;
 use tera::{ErrorKind, Kwargs, State, Tera, Value};
 
 use crate::diagnostics::{Diagnostic, InvalidPortal};
@@ -64,42 +67,105 @@ fn page_lang(state: &State) -> String {
         .unwrap_or_default()
 }
 
+/// A template value as text: a string as it is, anything else as Tera prints it.
+fn text_of(value: &Value) -> Cow<'_, str> {
+    match value.as_str() {
+        Some(text) => Cow::Borrowed(text),
+        None => Cow::Owned(value.to_string()),
+    }
+}
+
+/// How many formatted messages with arguments `t()` keeps. Most arguments repeat on many
+/// pages (the as-of date, assessors' names, due dates); a cap keeps ids and counts that
+/// each page has its own of from growing the cache with the portal.
+const MESSAGE_CACHE_LIMIT: usize = 20_000;
+
+/// Messages with arguments (`t()`'s, dates), formatted once each: Fluent's formatting costs
+/// far more than a look-up, and a message is a function of its language, id and arguments.
+#[derive(Default)]
+struct MessageCache {
+    formatted: RwLock<FxHashMap<String, String>>,
+}
+
+impl MessageCache {
+    /// `message(lang, key, args)`, from the cache when `cache_key` is in it.
+    fn get_or_format(&self, cache_key: String, format: impl FnOnce() -> String) -> String {
+        let read = self.formatted.read().unwrap_or_else(|e| e.into_inner());
+        if let Some(text) = read.get(&cache_key) {
+            return text.clone();
+        }
+        drop(read);
+        let text = format();
+        let mut write = self.formatted.write().unwrap_or_else(|e| e.into_inner());
+        if write.len() < MESSAGE_CACHE_LIMIT {
+            write.insert(cache_key, text.clone());
+        }
+        text
+    }
+}
+
+/// The message's arguments (all of `kwargs` but `key` and `lang`), and the cache key of
+/// `lang`, `key` and those arguments: each part with its length, so no two differ only in
+/// where one part ends.
+fn message_args<'k>(kwargs: &'k Kwargs, lang: &str, key: &str) -> (FluentArgs<'k>, String) {
+    let mut args = FluentArgs::new();
+    let mut cache_key = format!("{}:{lang}{}:{key}", lang.len(), key.len());
+    for (name, value) in kwargs.iter() {
+        let Some(name) = name.as_str() else { continue };
+        if name == "key" || name == "lang" {
+            continue;
+        }
+        let (kind, fluent) = if let Some(n) = value.as_f64() {
+            ('n', FluentValue::from(n))
+        } else {
+            ('s', FluentValue::from(text_of(value).into_owned()))
+        };
+        let text = text_of(value);
+        let _ = write!(
+            cache_key,
+            "{}:{name}{kind}{}:{text}",
+            name.len(),
+            text.len()
+        );
+        args.set(name.to_string(), fluent);
+    }
+    (args, cache_key)
+}
+
 /// `t(key=…, …args)`, `value | date`, `value | num`.
 pub fn register_helpers(tera: &mut Tera, i18n: Arc<I18n>) {
     let messages = i18n.clone();
+    let cache = MessageCache::default();
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-            let key: String = kwargs.must_get("key")?;
-            let lang = match kwargs.get::<String>("lang")? {
-                Some(lang) => lang,
-                None => page_lang(state),
+            let key_value: &Value = kwargs.must_get("key")?;
+            let key = text_of(key_value);
+            let page_lang = state.get::<Value>("lang").ok().flatten();
+            let lang = match kwargs.get::<&Value>("lang")? {
+                Some(lang) => text_of(lang),
+                None => page_lang.as_ref().map(text_of).unwrap_or_default(),
             };
-            let mut args = FluentArgs::new();
-            for (name, value) in kwargs.iter() {
-                let Some(name) = name.as_str() else { continue };
-                if name == "key" || name == "lang" {
-                    continue;
-                }
-                if let Some(n) = value.as_f64() {
-                    args.set(name.to_string(), FluentValue::from(n));
-                } else if let Some(s) = value.as_str() {
-                    args.set(name.to_string(), FluentValue::from(s.to_string()));
-                } else {
-                    args.set(name.to_string(), FluentValue::from(value.to_string()));
-                }
+            let (args, cache_key) = message_args(&kwargs, &lang, &key);
+            if args.iter().next().is_none() {
+                return Ok(messages.message_marked(&lang, &key, None));
             }
-            Ok(messages.message_marked(&lang, &key, Some(&args)))
+            Ok(cache.get_or_format(cache_key, || {
+                messages.message_marked(&lang, &key, Some(&args))
+            }))
         },
     );
     let dates = i18n.clone();
+    let formatted_dates = MessageCache::default();
     tera.register_filter(
         "date",
         move |value: &str, _: Kwargs, state: &State| -> String {
-            match parse_date(value) {
-                Some(date) => dates.format_date(&page_lang(state), date),
-                None => value.to_string(),
-            }
+            let Some(date) = parse_date(value) else {
+                return value.to_string();
+            };
+            let lang = page_lang(state);
+            formatted_dates
+                .get_or_format(format!("{lang}:{date}"), || dates.format_date(&lang, date))
         },
     );
     tera.register_filter(
@@ -111,4 +177,51 @@ pub fn register_helpers(tera: &mut Tera, i18n: Arc<I18n>) {
             }
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(tera: &mut Tera, template: &str, lang: &str) -> String {
+        tera.add_raw_template("t.html", template).unwrap();
+        let mut context = tera::Context::new();
+        context.insert("lang", lang);
+        tera.render("t.html", &context).unwrap()
+    }
+
+    #[test]
+    fn cached_messages_with_arguments_are_formatted_for_their_own_arguments_and_language() {
+        let i18n = I18n::from_sources(
+            &[
+                (
+                    "en",
+                    "items = {$n} items of {$who}\nmonth-1 = January\ndate-format = {$day} {$month} {$year}\n",
+                ),
+                (
+                    "fr",
+                    "items = {$n} éléments de {$who}\nmonth-1 = janvier\ndate-format = {$day} {$month} {$year}\n",
+                ),
+            ],
+            "en",
+        );
+        let mut tera = Tera::new();
+        register_helpers(&mut tera, Arc::new(i18n));
+        let template = "{{ t(key=\"items\", n=1, who=\"a\") }}|{{ t(key=\"items\", n=2, who=\"a\") }}|\
+             {{ t(key=\"items\", n=1, who=\"a\") }}|{{ t(key=\"items\", n=1, who=\"b\") }}|\
+             {{ t(key=\"items\", n=\"1\", who=\"a\") }}|{{ \"2026-01-05\" | date }}";
+        let english = render(&mut tera, template, "en");
+        assert_eq!(
+            english,
+            "1 items of a|2 items of a|1 items of a|1 items of b|1 items of a|5 January 2026"
+        );
+        // The same messages and date in another language are that language's, not the
+        // cached English ones.
+        let french = render(&mut tera, template, "fr");
+        assert_eq!(
+            french,
+            "1 éléments de a|2 éléments de a|1 éléments de a|1 éléments de b|1 éléments de a|\
+             5 janvier 2026"
+        );
+    }
 }

@@ -6,6 +6,7 @@ use tera::Context;
 use super::Site;
 use super::context::*;
 use super::pages::{ActionRow, action_row};
+use super::rows::Fragment;
 use super::terms::Term;
 use super::urls::{self, Section};
 use crate::model::*;
@@ -37,7 +38,8 @@ struct RecommendationPage {
     actions: Vec<ActionRow>,
     position_source: Option<String>,
     cluster: Option<Link>,
-    cluster_others: Vec<RecommendationSummary>,
+    /// The other members' rows (`partials/cluster_row.html`), as HTML.
+    cluster_rows: Vec<String>,
     cluster_more: usize,
     aliases: Vec<String>,
     last_updated: String,
@@ -71,7 +73,7 @@ pub(super) fn recommendation(
     let r = &d.recommendations[id.index()];
     let document = &d.documents[r.document.index()];
     let path = urls::entry(lang, Section::Recommendations, &r.key.slug);
-    let (cluster_others, cluster_more) = cluster_others(site, r, id, lang);
+    let (cluster_rows, cluster_more) = cluster_rows(site, r, id, &path, lang);
     let last_updated = r
         .updates
         .last()
@@ -102,7 +104,7 @@ pub(super) fn recommendation(
             .collect(),
         position_source: r.position_source.clone(),
         cluster: r.cluster.map(|c| site.term_link(Term::Cluster(c), lang)),
-        cluster_others,
+        cluster_rows,
         cluster_more,
         aliases: r.aliases.iter().map(|a| a.id.clone()).collect(),
         last_updated: last_updated.to_string(),
@@ -113,22 +115,24 @@ pub(super) fn recommendation(
     site.i18n.message(lang, "recommendation-title", Some(&args))
 }
 
-/// Up to [`RELATED_LIMIT`] other members of the recommendation's cluster, and how many more
-/// there are.
-fn cluster_others(
+/// The rows of up to [`RELATED_LIMIT`] other members of the recommendation's cluster, for
+/// its page at `path`, and how many more there are.
+fn cluster_rows(
     site: &Site,
     r: &Recommendation,
     id: RecommendationId,
+    path: &str,
     lang: &str,
-) -> (Vec<RecommendationSummary>, usize) {
+) -> (Vec<String>, usize) {
     let members: &[RecommendationId] = r
         .cluster
         .map_or(&[], |c| &site.data.clusters[c.index()].recommendations);
-    let others: Vec<RecommendationSummary> = members
+    let root = urls::root_of(path);
+    let others: Vec<String> = members
         .iter()
         .filter(|&&m| m != id)
         .take(RELATED_LIMIT)
-        .map(|&m| site.summary(m, lang))
+        .map(|&m| site.fragment(Fragment::ClusterRow, m, lang, &root))
         .collect();
     let more = members.len().saturating_sub(1 + others.len());
     (others, more)

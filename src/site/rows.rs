@@ -1,10 +1,10 @@
-//! Each recommendation's list row, rendered once per language.
+//! Fragments of recommendations repeated across pages, rendered once per language.
 //!
 //! A recommendation appears in many paginated lists (all recommendations, its mechanism,
-//! document, themes, groups, goals, status, by-date and per-State lists). Its row is the same
-//! HTML in every one of them but for the prefix that leads to the site root, so the theme's
-//! `partials/rec_row.html` renders it once, with a mark where that prefix goes, and each list
-//! page puts in its own prefix and inserts the rows as HTML.
+//! document, themes, groups, goals, status, by-date and per-State lists), and on the pages of
+//! the other members of its cluster. Its row is the same HTML on every one of them but for
+//! the prefix that leads to the site root, so the theme's partial renders it once, with a mark
+//! where that prefix goes, and each page puts in its own prefix and inserts the HTML.
 
 use std::sync::{Mutex, OnceLock};
 
@@ -14,22 +14,46 @@ use tera::{Context, Tera};
 use super::Site;
 use crate::model::RecommendationId;
 
-/// The template of one row; `partials/rec_rows.html` lists the rows it made.
-const ROW_TEMPLATE: &str = "partials/rec_row.html";
+/// A fragment of a recommendation that pages repeat, each from its own theme partial.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fragment {
+    /// Its row in a paginated list; `partials/rec_rows.html` lists the rows it made.
+    ListRow,
+    /// Its line among the other members of its cluster, on a recommendation's page.
+    ClusterRow,
+}
 
-/// Stands for the page's root prefix (`../../`) in a rendered row. The loader refuses
-/// control characters in data, so a row holds it only where the template printed the root.
+impl Fragment {
+    const ALL: [Fragment; 2] = [Fragment::ListRow, Fragment::ClusterRow];
+
+    fn template(self) -> &'static str {
+        match self {
+            Fragment::ListRow => "partials/rec_row.html",
+            Fragment::ClusterRow => "partials/cluster_row.html",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Stands for the page's root prefix (`../../`) in a rendered fragment. The loader refuses
+/// control characters in data, so a fragment holds it only where the template printed the
+/// root.
 const ROOT_MARK: &str = "\u{0}";
 
-/// The rows rendered so far, per language and recommendation, and the first error.
+/// The fragments rendered so far, per fragment, language and recommendation, and the first
+/// error.
 pub(crate) struct Rows<'a> {
     tera: &'a Tera,
+    languages: usize,
     recommendations: usize,
     cells: Vec<OnceLock<Box<str>>>,
     error: Mutex<Option<tera::Error>>,
 }
 
-/// What a row template receives as `page`: only what is the same on every list.
+/// What a fragment's template receives as `page`: only what is the same on every page.
 #[derive(Serialize)]
 struct RowPage<'a> {
     root: &'static str,
@@ -40,34 +64,58 @@ impl<'a> Rows<'a> {
     pub(crate) fn new(tera: &'a Tera, languages: usize, recommendations: usize) -> Rows<'a> {
         Rows {
             tera,
+            languages,
             recommendations,
-            cells: (0..languages * recommendations)
+            cells: (0..Fragment::ALL.len() * languages * recommendations)
                 .map(|_| OnceLock::new())
                 .collect(),
             error: Mutex::new(None),
         }
     }
+
+    fn cell(
+        &self,
+        fragment: Fragment,
+        lang_index: usize,
+        id: RecommendationId,
+    ) -> &OnceLock<Box<str>> {
+        let per_fragment = self.languages * self.recommendations;
+        &self.cells
+            [fragment.index() * per_fragment + lang_index * self.recommendations + id.index()]
+    }
 }
 
 impl Site<'_> {
-    /// The row of `id` in `lang` for a page whose root prefix is `root`. Empty, with the
-    /// error kept for [`Site::take_row_error`], when the template fails.
-    pub(crate) fn row(&self, id: RecommendationId, lang: &str, root: &str) -> String {
+    /// The `fragment` of `id` in `lang` for a page whose root prefix is `root`. Empty, with
+    /// the error kept for [`Site::take_row_error`], when the template fails.
+    pub(crate) fn fragment(
+        &self,
+        fragment: Fragment,
+        id: RecommendationId,
+        lang: &str,
+        root: &str,
+    ) -> String {
         let rows = self
             .rows
             .as_ref()
-            .expect("Site::set_templates before rendering list pages");
+            .expect("Site::set_templates before rendering pages");
         let lang_index = self
             .languages
             .iter()
             .position(|l| l.code == lang)
             .unwrap_or(0);
-        let cell = &rows.cells[lang_index * rows.recommendations + id.index()];
-        cell.get_or_init(|| self.render_row(rows, id, lang))
+        rows.cell(fragment, lang_index, id)
+            .get_or_init(|| self.render_fragment(rows, fragment, id, lang))
             .replace(ROOT_MARK, root)
     }
 
-    fn render_row(&self, rows: &Rows, id: RecommendationId, lang: &str) -> Box<str> {
+    fn render_fragment(
+        &self,
+        rows: &Rows,
+        fragment: Fragment,
+        id: RecommendationId,
+        lang: &str,
+    ) -> Box<str> {
         let mut context = Context::new();
         context.insert("lang", lang);
         context.insert(
@@ -78,7 +126,7 @@ impl Site<'_> {
             },
         );
         context.insert("r", &self.summary(id, lang));
-        match rows.tera.render(ROW_TEMPLATE, &context) {
+        match rows.tera.render(fragment.template(), &context) {
             Ok(html) => html.into_boxed_str(),
             Err(error) => {
                 let mut first = rows.error.lock().unwrap_or_else(|e| e.into_inner());
@@ -88,7 +136,7 @@ impl Site<'_> {
         }
     }
 
-    /// The first error of the row template since the last call, if any.
+    /// The first error of a fragment's template since the last call, if any.
     pub fn take_row_error(&self) -> Option<tera::Error> {
         let rows = self.rows.as_ref()?;
         rows.error.lock().unwrap_or_else(|e| e.into_inner()).take()
