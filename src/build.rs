@@ -247,7 +247,8 @@ pub struct ChangedSite {
     pub kept: usize,
 }
 
-/// The build's files for the dev server: only the pages whose inputs differ from
+/// The build's files for the dev server but the search index ([`write_search_index`]
+/// writes it): only the pages whose inputs differ from
 /// `previous` (the pages of the last build, rendered with the same `tera`). When the site has
 /// exactly the pages of `previous`, what `unchanged` names is taken as served without even
 /// building it: pages without a context, emitters' files without writing them.
@@ -261,21 +262,18 @@ pub fn write_changed_site(
 ) -> Result<ChangedSite> {
     let mut pages = None;
     let mut kept_files = Vec::new();
-    let (_, emitted) = write_site_with(
-        portal,
-        tera,
-        None,
-        dir,
-        timings,
-        |site| unchanged.filter(|_| previous.has_pages_of(site)),
-        |site, unchanged| {
-            let keep = |route| unchanged.is_some_and(|u| u.page(site, route));
-            let changed = output::write_changed_pages(site, tera, dir, previous, &keep)?;
-            let stats = changed.stats.clone();
-            pages = Some(changed);
-            Ok(stats)
-        },
-    )?;
+    let scope = Scope {
+        previous: None,
+        unchanged: |site: &Site| unchanged.filter(|_| previous.has_pages_of(site)),
+        search: false,
+    };
+    let (_, emitted) = write_site_with(portal, tera, dir, timings, scope, |site, unchanged| {
+        let keep = |route| unchanged.is_some_and(|u| u.page(site, route));
+        let changed = output::write_changed_pages(site, tera, dir, previous, &keep)?;
+        let stats = changed.stats.clone();
+        pages = Some(changed);
+        Ok(stats)
+    })?;
     for (_, mut report) in emitted {
         kept_files.append(&mut report.kept);
     }
@@ -290,6 +288,17 @@ pub fn write_changed_site(
     })
 }
 
+/// The search index of `portal` into `dir`: what [`write_changed_site`] leaves out, so that
+/// the dev server can serve the pages first.
+pub fn write_search_index(portal: &Portal, tera: &tera::Tera, dir: &Path) -> Result<Emitted> {
+    let mut site = Site::new(&portal.dataset, &portal.i18n);
+    site.set_templates(tera);
+    let emitter = search::SearchIndex;
+    emitter
+        .emit(&site, dir)
+        .with_context(|| format!("cannot write the {} files", emitter.name()))
+}
+
 fn write_site_timed(
     portal: &Portal,
     tera: &tera::Tera,
@@ -298,15 +307,14 @@ fn write_site_timed(
     timings: &mut Timings,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<(WriteStats, EmittedFiles)> {
-    write_site_with(
-        portal,
-        tera,
+    let scope = Scope {
         previous,
-        dir,
-        timings,
-        |_| None,
-        |site, _| output::write_pages(site, tera, dir, progress),
-    )
+        unchanged: |_: &Site| None,
+        search: true,
+    };
+    write_site_with(portal, tera, dir, timings, scope, |site, _| {
+        output::write_pages(site, tera, dir, progress)
+    })
 }
 
 /// Lays out the site, runs the emitters into `dir`, then `write_pages`. `unchanged` says, of
@@ -314,12 +322,16 @@ fn write_site_timed(
 fn write_site_with<'u>(
     portal: &Portal,
     tera: &tera::Tera,
-    previous: Option<&output::PreviousList>,
     dir: &Path,
     timings: &mut Timings,
-    unchanged: impl FnOnce(&Site) -> Option<&'u dyn Unchanged>,
+    scope: Scope<'_, impl FnOnce(&Site) -> Option<&'u dyn Unchanged>>,
     write_pages: impl FnOnce(&Site, Option<&'u dyn Unchanged>) -> Result<WriteStats>,
 ) -> Result<(WriteStats, EmittedFiles)> {
+    let Scope {
+        previous,
+        unchanged,
+        search,
+    } = scope;
     let mut site = Site::new(&portal.dataset, &portal.i18n);
     site.set_templates(tera);
     timings.lap("layout");
@@ -328,17 +340,21 @@ fn write_site_with<'u>(
         output::check_previous(previous, &url_list)?;
     }
     let unchanged = unchanged(&site);
+    let static_assets = output::StaticAssets {
+        theme: &portal.theme,
+    };
     let emitters: [&dyn Emitter; 7] = [
         &export::OpenData,
         &export::Api,
         &export::Feeds,
         &export::Sitemap,
         &search::SearchIndex,
-        &output::StaticAssets {
-            theme: &portal.theme,
-        },
+        &static_assets,
         &output::Redirects,
     ];
+    let emitters = emitters
+        .into_iter()
+        .filter(|e| search || e.name() != search::SearchIndex.name());
     let mut data_files = Vec::new();
     let mut emitted = Vec::new();
     for emitter in emitters {
@@ -358,6 +374,16 @@ fn write_site_with<'u>(
     timings.lap_emitted("render", &Emitted::counted(stats.files, stats.bytes));
     std::fs::write(dir.join(output::URL_LIST), url_list).context("cannot write urls.txt")?;
     Ok((stats, emitted))
+}
+
+/// What [`write_site_with`] checks and may leave out.
+struct Scope<'p, U> {
+    /// A previous build's URLs, none of which may disappear.
+    previous: Option<&'p output::PreviousList>,
+    /// Says, of the laid-out site, what the emitters and pages may take as already served.
+    unchanged: U,
+    /// Whether to write the search index.
+    search: bool,
 }
 
 /// A template error Tera can place becomes a diagnostic at the template's file:line:column.

@@ -61,7 +61,7 @@ pub fn serve_portal(
         crate::output::prepare_output(session.output(), &options.root, options.force)?;
     }
     let files = Files::new(session.output())?;
-    let watcher = watch::PortalWatcher::new(&options.root, session.output())?;
+    let mut watcher = watch::PortalWatcher::new(&options.root, session.output())?;
     let server_live = live.clone();
     let handler = move |request: Request, stream: TcpStream| {
         answer(&files, Some(&server_live), request, stream)

@@ -1,26 +1,34 @@
-//! Which pages a rebuild can keep without building their context, from the rows that changed
-//! since the previous load of the portal.
+//! Which pages and files a rebuild can keep without building them, from the rows that
+//! changed since the previous load of the portal.
 //!
-//! Only the commonest edit is derived: some recommendation rows changed, and nothing else did
-//! (every other table, content, config, the as-of date). Then a page whose context cannot read
-//! a changed row is kept as served: another recommendation's page (unless it lists a changed
-//! one as a cluster member), an action's page that lists none, a term's pages when the term has
-//! none, content pages and redirects. Pages that aggregate (home, indexes, tracking, the Data,
-//! search and report pages, indicators) are fingerprinted as before. Any other change, or a
-//! change of the set of pages, keeps nothing by derivation.
+//! Derived: some rows of recommendations, actions and status updates changed, and nothing else
+//! did (every other table, content, config, the as-of date; no row added or removed). A changed
+//! update or action counts as a change of the recommendations it is about (their pages show
+//! it); an action also changes when an update about it or one of its recommendations changed.
+//! Then a page whose context cannot read a changed row is kept as served: another
+//! recommendation's page (unless it lists a changed one as a cluster member), an action's page
+//! that lists none, a term's pages when the term has none (an institution's, which list actions
+//! and the updates it gave, only when no action or update changed), content pages and
+//! redirects. Pages that aggregate (home, indexes, tracking, the Data, search and report pages,
+//! indicators) are fingerprinted as before. Any other change, or a change of the set of pages,
+//! keeps nothing by derivation.
 
 use std::collections::HashSet;
 
 use rayon::prelude::*;
 
 use crate::emit::Unchanged;
-use crate::model::{ActionId, AliasTarget, ClusterId, Dataset, RecommendationId, StatusId};
+use crate::model::{
+    ActionId, AliasTarget, ClusterId, Dataset, RecommendationId, StatusId, Subject,
+};
 use crate::output::debug_hash;
 use crate::site::{PageRoute, Route, Site, Term};
 
 /// One load of the portal, row by row, as far as [`KeptPages`] compares it.
 pub struct RowHashes {
     recommendations: Vec<u128>,
+    actions: Vec<u128>,
+    status_updates: Vec<u128>,
     /// Everything else in the dataset, as one hash.
     rest: u128,
 }
@@ -29,14 +37,16 @@ impl RowHashes {
     pub fn of(data: &Dataset) -> RowHashes {
         RowHashes {
             recommendations: data.recommendations.par_iter().map(debug_hash).collect(),
-            rest: debug_hash(&everything_but_recommendations(data)),
+            actions: data.actions.par_iter().map(debug_hash).collect(),
+            status_updates: data.status_updates.par_iter().map(debug_hash).collect(),
+            rest: debug_hash(&everything_but_rows(data)),
         }
     }
 }
 
-/// Every field of the dataset except the recommendations. Destructured without `..`, so that
-/// a field added to [`Dataset`] cannot be left out of the comparison unnoticed.
-fn everything_but_recommendations(data: &Dataset) -> impl std::fmt::Debug + '_ {
+/// Every field of the dataset except the rows hashed one by one. Destructured without `..`,
+/// so that a field added to [`Dataset`] cannot be left out of the comparison unnoticed.
+fn everything_but_rows(data: &Dataset) -> impl std::fmt::Debug + '_ {
     let Dataset {
         config,
         as_of,
@@ -49,8 +59,8 @@ fn everything_but_recommendations(data: &Dataset) -> impl std::fmt::Debug + '_ {
         sdg_goals,
         sdg_targets,
         clusters,
-        actions,
-        status_updates,
+        actions: _,
+        status_updates: _,
         indicators,
         reports,
         pages,
@@ -62,19 +72,22 @@ fn everything_but_recommendations(data: &Dataset) -> impl std::fmt::Debug + '_ {
     } = data;
     (
         (config, as_of, mechanisms, documents, institutions, themes),
-        (groups, sdg_goals, sdg_targets, clusters, actions),
-        (status_updates, indicators, reports, pages, home_intro),
+        (groups, sdg_goals, sdg_targets, clusters),
+        (indicators, reports, pages, home_intro),
         (aliases, states, portal_state, multi_state),
     )
 }
 
 /// The pages that cannot have changed between two loads of the portal.
 pub struct KeptPages {
+    /// By recommendation: its row, or an action or update about it, changed.
     changed: Vec<bool>,
     clusters: HashSet<ClusterId>,
     actions: HashSet<ActionId>,
     /// The changed recommendations' headline statuses, before and after.
     statuses: HashSet<StatusId>,
+    /// Some action or status update changed: institutions list both.
+    institutions: bool,
 }
 
 impl KeptPages {
@@ -85,23 +98,41 @@ impl KeptPages {
         new: &Dataset,
         new_rows: &RowHashes,
     ) -> Option<KeptPages> {
-        if old_rows.rest != new_rows.rest
-            || old_rows.recommendations.len() != new_rows.recommendations.len()
-        {
+        let differ = |a: &[u128], b: &[u128]| -> Option<Vec<usize>> {
+            (a.len() == b.len()).then(|| (0..a.len()).filter(|&i| a[i] != b[i]).collect())
+        };
+        if old_rows.rest != new_rows.rest {
             return None;
         }
-        let changed: Vec<bool> = old_rows
-            .recommendations
-            .iter()
-            .zip(&new_rows.recommendations)
-            .map(|(a, b)| a != b)
-            .collect();
+        let recommendations = differ(&old_rows.recommendations, &new_rows.recommendations)?;
+        let actions = differ(&old_rows.actions, &new_rows.actions)?;
+        let updates = differ(&old_rows.status_updates, &new_rows.status_updates)?;
         let mut kept = KeptPages {
-            changed,
+            changed: vec![false; new.recommendations.len()],
             clusters: HashSet::new(),
             actions: HashSet::new(),
             statuses: HashSet::new(),
+            institutions: !actions.is_empty() || !updates.is_empty(),
         };
+        for data in [old, new] {
+            for &index in &recommendations {
+                kept.changed[index] = true;
+            }
+            for &index in &actions {
+                kept.actions.insert(ActionId(index as u32));
+                for r in &data.actions[index].recommendations {
+                    kept.changed[r.index()] = true;
+                }
+            }
+            for &index in &updates {
+                match data.status_updates[index].subject {
+                    Subject::Recommendation(r) => kept.changed[r.index()] = true,
+                    Subject::Action(a) => {
+                        kept.actions.insert(a);
+                    }
+                }
+            }
+        }
         for index in (0..kept.changed.len()).filter(|&i| kept.changed[i]) {
             for data in [old, new] {
                 let r = &data.recommendations[index];
@@ -130,6 +161,7 @@ impl Unchanged for KeptPages {
     fn term(&self, site: &Site, term: Term) -> bool {
         match term {
             Term::Status(status) => !self.statuses.contains(&status),
+            Term::Institution(_) if self.institutions => false,
             _ => !site
                 .term_recommendations(term)
                 .iter()
@@ -163,9 +195,9 @@ mod tests {
     use crate::build::{Portal, load};
     use crate::output::inputs_of;
 
-    /// The demo portal of this repository in a scratch folder, with `edit` applied to the
-    /// cell `column` of the recommendation `id`.
-    fn demo_with(id: &str, column: &str, value: &str) -> tempfile::TempDir {
+    /// The demo portal of this repository in a scratch folder, with the cell `column` of the
+    /// row `id` (its first cell) of `data/{table}.csv` set to `value`.
+    fn demo_with(table: &str, id: &str, column: &str, value: &str) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         let demo = Path::new(env!("CARGO_MANIFEST_DIR"));
         std::fs::copy(demo.join("config.toml"), dir.path().join("config.toml")).unwrap();
@@ -177,7 +209,7 @@ mod tests {
                 std::fs::copy(&path, target).unwrap();
             }
         }
-        let csv = dir.path().join("data/recommendations.csv");
+        let csv = dir.path().join(format!("data/{table}.csv"));
         let mut reader = ::csv::Reader::from_path(&csv).unwrap();
         let header = reader.headers().unwrap().clone();
         let at = header.iter().position(|h| h == column).expect("a column");
@@ -194,7 +226,7 @@ mod tests {
             writer.write_record(&cells).unwrap();
         }
         writer.flush().unwrap();
-        assert!(found, "no recommendation {id}");
+        assert!(found, "no row {id} in {table}");
         dir
     }
 
@@ -206,11 +238,9 @@ mod tests {
     /// returns how many pages it kept, or `None` when it kept none by derivation.
     fn kept_pages_are_unchanged(
         old: &Portal,
-        id: &str,
-        column: &str,
-        value: &str,
+        (table, id, column, value): (&str, &str, &str, &str),
     ) -> Option<usize> {
-        let edited = demo_with(id, column, value);
+        let edited = demo_with(table, id, column, value);
         let new = load(edited.path(), None).expect("the edited portal loads");
         let (old_rows, new_rows) = (RowHashes::of(&old.dataset), RowHashes::of(&new.dataset));
         let kept = KeptPages::between(&old.dataset, &old_rows, &new.dataset, &new_rows)?;
@@ -276,7 +306,8 @@ mod tests {
     #[test]
     fn a_changed_text_keeps_only_pages_that_do_not_show_it() {
         let old = demo_loaded();
-        let kept = kept_pages_are_unchanged(&old, "UPR3-110.1", "text_en", "Ratify it all.");
+        let edit = ("recommendations", "UPR3-110.1", "text_en", "Ratify it all.");
+        let kept = kept_pages_are_unchanged(&old, edit);
         let site = Site::new(&old.dataset, &old.i18n);
         let total = site.routes().iter().filter(|r| r.lang == 0).count();
         assert!(
@@ -297,21 +328,54 @@ mod tests {
             ("UPR3-110.1", "paragraph", "110.99"),
             ("UPR3-110.1", "lead_institution", "MOJ"),
         ] {
-            let kept = kept_pages_are_unchanged(&old, id, column, value);
+            let kept = kept_pages_are_unchanged(&old, ("recommendations", id, column, value));
             eprintln!("{column} of {id}: {kept:?} pages kept");
         }
     }
 
     #[test]
-    fn a_change_outside_the_recommendations_keeps_nothing_by_derivation() {
+    fn pages_kept_after_status_update_and_action_edits_are_those_a_fresh_build_gives() {
+        let old = demo_loaded();
+        for edit in [
+            // About a recommendation: its narrative, its status, its date.
+            (
+                "status_updates",
+                "SU-0002",
+                "narrative_en",
+                "Submitted at last.",
+            ),
+            ("status_updates", "SU-0002", "status", "implemented"),
+            ("status_updates", "SU-0002", "date", "2019-01-02"),
+            // About an action, and given by another institution.
+            ("status_updates", "SU-0001", "narrative_en", "Submitted."),
+            ("status_updates", "SU-0001", "institution", "MOJ"),
+            // An action's title, dates and recommendations.
+            ("actions", "ACT-2018-01", "title_en", "Submit the bill"),
+            ("actions", "ACT-2018-01", "due_date", "2030-12-31"),
+            ("actions", "ACT-2018-01", "recommendations", "UPR3-110.2"),
+        ] {
+            let kept = kept_pages_are_unchanged(&old, edit);
+            eprintln!("{edit:?}: {kept:?} pages kept");
+            if edit.2 != "recommendations" && edit.2 != "institution" {
+                assert!(matches!(kept, Some(k) if k > 0), "{edit:?}: {kept:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_row_removed_or_a_change_outside_the_derived_tables_keeps_nothing_by_derivation() {
         let old = demo_loaded();
         let mut other = old.dataset.clone();
-        other.actions.pop();
+        other.themes.pop();
         let (a, b) = (RowHashes::of(&old.dataset), RowHashes::of(&other));
         assert!(KeptPages::between(&old.dataset, &a, &other, &b).is_none());
         let mut fewer = old.dataset.clone();
         fewer.recommendations.pop();
         let c = RowHashes::of(&fewer);
         assert!(KeptPages::between(&old.dataset, &a, &fewer, &c).is_none());
+        let mut no_update = old.dataset.clone();
+        no_update.status_updates.pop();
+        let d = RowHashes::of(&no_update);
+        assert!(KeptPages::between(&old.dataset, &a, &no_update, &d).is_none());
     }
 }

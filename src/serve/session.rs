@@ -29,9 +29,9 @@ pub struct Session {
     language: PanelLanguage,
 }
 
-/// One load of the portal's data and its rows' hashes.
+/// One load of the portal and its rows' hashes.
 struct Loaded {
-    dataset: crate::model::Dataset,
+    portal: build::Portal,
     rows: RowHashes,
 }
 
@@ -44,6 +44,8 @@ struct Rebuilt {
     rendered: usize,
     /// Pages not even given a context, because no row they show changed.
     kept: usize,
+    /// The search index is still the previous build's: [`Session::sync_search`] brings it.
+    search_later: bool,
 }
 
 impl Session {
@@ -79,8 +81,18 @@ impl Session {
             self.loaded = None;
         }
         match self.build() {
-            Ok(rebuilt) => {
+            Ok(mut rebuilt) => {
                 live.publish(None, None);
+                let served_in = started.elapsed().as_secs_f64();
+                if rebuilt.search_later {
+                    let search = self.sync_search();
+                    let synced = rebuilt.synced.as_mut();
+                    match (search, synced) {
+                        (Ok(search), Some(synced)) => synced.add(search),
+                        (Err(error), _) => eprintln!("error: {error:#}"),
+                        _ => {}
+                    }
+                }
                 let rewritten = match &rebuilt.synced {
                     Some(synced) => format!(
                         "{} files rewritten, {} removed",
@@ -89,12 +101,17 @@ impl Session {
                     ),
                     None => format!("into {}", self.options.output.display()),
                 };
+                let time = if rebuilt.search_later {
+                    format!(
+                        "pages served after {served_in:.2}s, the search index after {:.2}s",
+                        started.elapsed().as_secs_f64()
+                    )
+                } else {
+                    format!("{served_in:.2}s")
+                };
                 println!(
-                    "{what}: rendered {} of {} pages ({} unseen: no row they show changed); {rewritten}; {:.2}s",
-                    rebuilt.rendered,
-                    rebuilt.pages,
-                    rebuilt.kept,
-                    started.elapsed().as_secs_f64()
+                    "{what}: rendered {} of {} pages ({} unseen: no row they show changed); {rewritten}; {time}",
+                    rebuilt.rendered, rebuilt.pages, rebuilt.kept,
                 );
                 Ok(())
             }
@@ -139,10 +156,9 @@ impl Session {
         let staging = Staging::new(output, root, self.options.force)?;
         let previous = self.fingerprints.take().unwrap_or_default();
         let rows = RowHashes::of(&portal.dataset);
-        let kept = self
-            .loaded
-            .take()
-            .and_then(|old| KeptPages::between(&old.dataset, &old.rows, &portal.dataset, &rows));
+        let kept = self.loaded.take().and_then(|old| {
+            KeptPages::between(&old.portal.dataset, &old.rows, &portal.dataset, &rows)
+        });
         timings.lap("row diff");
         let unchanged = kept.as_ref().map(|k| k as &dyn Unchanged);
         let written = build::write_changed_site(
@@ -155,15 +171,22 @@ impl Session {
         );
         self.templates = Some(templates);
         let written = written?;
+        let search_later = self.served.is_some();
         let synced = match &mut self.served {
-            Some(served) => match served.sync(&staging.dir, output, &written.unchanged) {
-                Ok(synced) => Some(synced),
-                Err(error) => {
-                    // Some files may have moved: learn the folder again, render all next time.
-                    self.served = Some(Served::of_folder(output)?);
-                    return Err(error);
+            Some(served) => {
+                // The pages first: the served search index stays until `sync_search`.
+                let mut unchanged = written.unchanged;
+                unchanged.extend(served.files_where(|file| file.starts_with(SEARCH_DIR)));
+                match served.sync(&staging.dir, output, &unchanged) {
+                    Ok(synced) => Some(synced),
+                    Err(error) => {
+                        // Some files may have moved: learn the folder again, render all next
+                        // time.
+                        self.served = Some(Served::of_folder(output)?);
+                        return Err(error);
+                    }
                 }
-            },
+            }
             None => {
                 staging.commit()?;
                 self.served = Some(Served::of_folder(output)?);
@@ -173,22 +196,44 @@ impl Session {
         timings.lap("sync");
         self.fingerprints = Some(written.fingerprints);
         self.language = panel_language(&portal);
-        self.loaded = Some(Loaded {
-            dataset: portal.dataset,
-            rows,
-        });
+        self.loaded = Some(Loaded { portal, rows });
         Ok(Rebuilt {
             synced,
             pages: written.stats.files,
             rendered: written.stats.rendered,
             kept: written.kept,
+            search_later,
         })
+    }
+
+    /// Writes the search index of the last load and moves the files that changed into the
+    /// served folder, removing the shards it no longer has.
+    fn sync_search(&mut self) -> Result<Synced> {
+        let (Some(loaded), Some(templates), Some(served)) =
+            (&self.loaded, &self.templates, &mut self.served)
+        else {
+            anyhow::bail!("the search index has no build to follow");
+        };
+        let (root, output) = (&self.options.root, &self.options.output);
+        let staging = Staging::new(output, root, self.options.force)?;
+        build::write_search_index(&loaded.portal, templates, &staging.dir)?;
+        let others = served.files_where(|file| !file.starts_with(SEARCH_DIR));
+        match served.sync(&staging.dir, output, &others) {
+            Ok(synced) => Ok(synced),
+            Err(error) => {
+                self.served = Some(Served::of_folder(output)?);
+                Err(error)
+            }
+        }
     }
 
     pub fn output(&self) -> &Path {
         &self.options.output
     }
 }
+
+/// Where the search index lives in the site.
+const SEARCH_DIR: &str = "search/";
 
 /// The problems panel speaks the portal's default language.
 fn panel_language(portal: &build::Portal) -> PanelLanguage {

@@ -24,7 +24,21 @@ pub struct Synced {
     pub removed: usize,
 }
 
+impl Synced {
+    /// Adds what a later sync of the same build changed.
+    pub fn add(&mut self, later: Synced) {
+        self.rewritten.extend(later.rewritten);
+        self.rewritten.sort();
+        self.removed += later.removed;
+    }
+}
+
 impl Served {
+    /// The served files whose path (from the folder, with `/`) `wanted` accepts.
+    pub fn files_where(&self, wanted: impl Fn(&str) -> bool) -> Vec<String> {
+        self.hashes.keys().filter(|f| wanted(f)).cloned().collect()
+    }
+
     /// Reads every file of `dir` (a completed build).
     pub fn of_folder(dir: &Path) -> Result<Served> {
         let files = walk(dir)?;

@@ -1,5 +1,6 @@
 //! Watches the portal folder and turns bursts of file events into one list of changed files.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
@@ -14,10 +15,14 @@ const QUIET: Duration = Duration::from_millis(250);
 const LONGEST_BURST: Duration = Duration::from_secs(3);
 
 pub struct PortalWatcher {
-    _watcher: notify::RecommendedWatcher,
+    watcher: notify::RecommendedWatcher,
     events: Receiver<notify::Result<notify::Event>>,
     root: PathBuf,
     output: PathBuf,
+    /// The portal's folders watched with everything in them: all but the output folder and
+    /// Docket's staging folders, whose thousands of files each rebuild writes would otherwise
+    /// each cost an event (and each new folder a watch).
+    watched: HashSet<PathBuf>,
 }
 
 impl PortalWatcher {
@@ -34,24 +39,53 @@ impl PortalWatcher {
         let mut watcher =
             notify::recommended_watcher(sender).context("cannot watch the portal for changes")?;
         watcher
-            .watch(&root, RecursiveMode::Recursive)
+            .watch(&root, RecursiveMode::NonRecursive)
             .with_context(|| format!("cannot watch {}", root.display()))?;
-        Ok(PortalWatcher {
-            _watcher: watcher,
+        let mut watching = PortalWatcher {
+            watcher,
             events,
             root,
             output,
-        })
+            watched: HashSet::new(),
+        };
+        let entries = std::fs::read_dir(&watching.root)
+            .with_context(|| format!("cannot watch {}", watching.root.display()))?;
+        for entry in entries {
+            let path = entry
+                .with_context(|| format!("cannot watch {}", watching.root.display()))?
+                .path();
+            watching.watch_folder(&path)?;
+        }
+        Ok(watching)
+    }
+
+    /// Watches `path`, a folder at the top of the portal, with all it holds, unless it is
+    /// the output folder or one whose changes never matter (such as a staging folder). A
+    /// folder that holds the output (`--output build/site`) is watched as a whole, its
+    /// output's events dropped one by one.
+    fn watch_folder(&mut self, path: &Path) -> Result<()> {
+        let never_matters = path
+            .file_name()
+            .is_none_or(|name| ignored(&name.to_string_lossy()));
+        if !path.is_dir() || path == self.output || never_matters || self.watched.contains(path) {
+            return Ok(());
+        }
+        self.watcher
+            .watch(path, RecursiveMode::Recursive)
+            .with_context(|| format!("cannot watch {}", path.display()))?;
+        self.watched.insert(path.to_path_buf());
+        Ok(())
     }
 
     /// Blocks until a file that matters changes, waits for the burst to end, and returns the
     /// changed files relative to the portal (sorted, once each). `None` once the watcher is gone.
     /// Only files that matter prolong a burst: reads of served pages and writes into the
     /// output folder, which never stop while a browser polls, do not.
-    pub fn next_change(&self) -> Option<Vec<String>> {
+    pub fn next_change(&mut self) -> Option<Vec<String>> {
         let mut changed = Vec::new();
         while changed.is_empty() {
-            self.take(self.events.recv().ok()?, &mut changed);
+            let event = self.events.recv().ok()?;
+            self.take(event, &mut changed);
         }
         let started = Instant::now();
         let mut quiet_from = started;
@@ -78,7 +112,7 @@ impl PortalWatcher {
         Some(changed)
     }
 
-    fn take(&self, event: notify::Result<notify::Event>, changed: &mut Vec<String>) {
+    fn take(&mut self, event: notify::Result<notify::Event>, changed: &mut Vec<String>) {
         let Ok(event) = event else { return };
         if event.kind.is_access() {
             return;
@@ -96,7 +130,22 @@ impl PortalWatcher {
             {
                 continue;
             }
+            if path.parent() == Some(self.root.as_path()) {
+                self.follow_top_folder(&path);
+            }
             changed.push(crate::load::relative_slash_path(&self.root, &path));
+        }
+    }
+
+    /// A folder made (or moved) at the top of the portal after the watch began is watched
+    /// from now on; one that went is forgotten, so that a new one of its name is watched.
+    /// Files put in a new folder before its watch began are not missed: the folder itself
+    /// counts as changed, which rebuilds everything.
+    fn follow_top_folder(&mut self, path: &Path) {
+        if !path.exists() {
+            self.watched.remove(path);
+        } else if let Err(error) = self.watch_folder(path) {
+            eprintln!("warning: {error:#}");
         }
     }
 }
