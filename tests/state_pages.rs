@@ -250,6 +250,10 @@ fn a_single_state_portal_has_no_state_pages_but_links_its_recommending_states() 
     assert!(rec.contains("<a href=\"../../../en/recommending-states/chl/\">Chile</a>, <a href=\"../../../en/recommending-states/prt/\">Portugal</a>"));
     assert!(!rec.contains("State under review"));
     assert!(!rec.contains("DC.coverage"));
+    assert!(
+        rec.contains("<meta name=\"DC.type\" content=\"Text\">\n<meta property=\"og:title\""),
+        "no blank line where a multi-State portal names the State"
+    );
     assert_eq!(
         listed(page(&tree, "ar/recommending-states/prt/index.html")),
         ["UPR4-118.1"]

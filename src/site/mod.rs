@@ -149,6 +149,8 @@ pub struct Site<'a> {
     pub(crate) term_lists: term_lists::TermLists,
     /// List rows rendered once each; see [`Site::set_templates`].
     pub(crate) rows: Option<rows::Rows<'a>>,
+    /// Each language's menus, built on first use.
+    pub(crate) menus: Vec<std::sync::OnceLock<pages::Menus>>,
 }
 
 impl<'a> Site<'a> {
@@ -191,6 +193,12 @@ impl<'a> Site<'a> {
             data_files: Vec::new(),
             term_lists: term_lists::TermLists::default(),
             rows: None,
+            menus: data
+                .config
+                .languages
+                .iter()
+                .map(|_| Default::default())
+                .collect(),
         };
         site.term_lists = term_lists::TermLists::new(&site);
         site
