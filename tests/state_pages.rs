@@ -251,7 +251,9 @@ fn a_single_state_portal_has_no_state_pages_but_links_its_recommending_states() 
     assert!(!rec.contains("State under review"));
     assert!(!rec.contains("DC.coverage"));
     assert!(
-        rec.contains("<meta name=\"citation_language\" content=\"en\">\n<meta property=\"og:title\""),
+        rec.contains(
+            "<meta name=\"citation_language\" content=\"en\">\n<meta property=\"og:title\""
+        ),
         "no blank line where a multi-State portal names the State"
     );
     assert_eq!(
