@@ -2,7 +2,8 @@
 
 mod format;
 
-use std::collections::HashMap;
+// Keys are language codes and the theme's message ids, looked up on every page: a fast hasher.
+use rustc_hash::FxHashMap as HashMap;
 
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
@@ -114,8 +115,8 @@ impl I18n {
         fallback: &str,
         diagnostics: &mut Diagnostics,
     ) -> Result<I18n> {
-        let mut bundles = HashMap::new();
-        let mut ids = HashMap::new();
+        let mut bundles = HashMap::default();
+        let mut ids = HashMap::default();
         for &lang in languages {
             let files = theme.messages(lang)?;
             if files.is_empty() && lang != fallback {
@@ -156,10 +157,10 @@ impl I18n {
         Ok(I18n {
             bundles,
             fallback: fallback.to_string(),
-            chains: HashMap::new(),
+            chains: HashMap::default(),
             ids,
-            dirs: HashMap::new(),
-            plain: HashMap::new(),
+            dirs: HashMap::default(),
+            plain: HashMap::default(),
         })
     }
 
@@ -243,10 +244,10 @@ impl I18n {
         I18n {
             bundles,
             fallback: fallback.to_string(),
-            chains: HashMap::new(),
-            ids: HashMap::new(),
-            dirs: HashMap::new(),
-            plain: HashMap::new(),
+            chains: HashMap::default(),
+            ids: HashMap::default(),
+            dirs: HashMap::default(),
+            plain: HashMap::default(),
         }
     }
 

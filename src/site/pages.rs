@@ -62,8 +62,8 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             "term_list.html",
             term_list_page(site, term, listing, n.get(), lang, &mut context),
         ),
-        Route::Tracking(tracking_page) => {
-            super::tracking::build(site, tracking_page, lang, &mut context)
+        Route::Tracking(tracking_page, n) => {
+            super::tracking::build(site, tracking_page, n.get(), lang, &mut context)
         }
         Route::Data => (
             "data.html",
@@ -161,6 +161,7 @@ fn numbered_title(site: &Site, route: Route, title: String, lang: &str) -> Strin
         Route::TermList(term, listing, n) => {
             (n.get(), site.listing_recommendations(term, listing).len())
         }
+        Route::Tracking(tracking, n) => (n.get(), site.tracking_items(tracking)),
         _ => return title,
     };
     if number <= 1 {
@@ -196,8 +197,8 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
         dir: language.dir.as_str(),
         canonical: site.absolute(&path),
         root,
-        nav: main_nav(site, lang, &path),
-        footer_nav: footer_nav(site, lang, &path),
+        nav: with_current(&menus(site, page.lang as usize).main, lang, &path),
+        footer_nav: with_current(&menus(site, page.lang as usize).footer, lang, &path),
         path,
         title,
         description: config
@@ -244,25 +245,54 @@ fn alternates(site: &Site, page: PageRoute) -> Vec<Alternate> {
         .collect()
 }
 
-/// A navigation link, current when the page at `path` is it (home) or below it.
-fn nav_item(lang: &str, path: &str, href: String, label: String) -> NavItem {
-    let current = if href == urls::home(lang) {
-        path == href
-    } else {
-        path.starts_with(&href)
-    };
+/// A language's main and footer menus: the same on every page of the language but for which
+/// item is current, so they are built once per language.
+pub(crate) struct Menus {
+    main: Vec<NavItem>,
+    footer: Vec<NavItem>,
+}
+
+/// The menus of the language at `lang_index` in `site.languages`.
+fn menus<'s>(site: &'s Site, lang_index: usize) -> &'s Menus {
+    site.menus[lang_index].get_or_init(|| {
+        let lang = site.languages[lang_index].code.as_str();
+        Menus {
+            main: main_nav(site, lang),
+            footer: footer_nav(site, lang),
+        }
+    })
+}
+
+/// The menu `items` for the page at `path`: an item is current when the page is it (home)
+/// or below it.
+fn with_current(items: &[NavItem], lang: &str, path: &str) -> Vec<NavItem> {
+    let home = urls::home(lang);
+    items
+        .iter()
+        .map(|item| NavItem {
+            current: if item.href == home {
+                path == item.href
+            } else {
+                path.starts_with(&item.href)
+            },
+            ..item.clone()
+        })
+        .collect()
+}
+
+/// A menu link, not current; see [`with_current`].
+fn nav_item(href: String, label: String) -> NavItem {
     NavItem {
         href,
         label,
-        current,
+        current: false,
         attrs: String::new(),
     }
 }
 
 /// Home, the main sections that have entries, search, and the content pages with a weight.
-fn main_nav(site: &Site, lang: &str, path: &str) -> Vec<NavItem> {
-    let item = |href: String, label: String| nav_item(lang, path, href, label);
-    let mut nav = vec![item(
+fn main_nav(site: &Site, lang: &str) -> Vec<NavItem> {
+    let mut nav = vec![nav_item(
         urls::home(lang),
         site.i18n.message(lang, "nav-home", None),
     )];
@@ -282,12 +312,12 @@ fn main_nav(site: &Site, lang: &str, path: &str) -> Vec<NavItem> {
         {
             continue;
         }
-        nav.push(item(
+        nav.push(nav_item(
             urls::section(lang, section),
             site.i18n.message(lang, section.message(), None),
         ));
     }
-    nav.push(item(
+    nav.push(nav_item(
         super::search_page::page_path(lang),
         site.i18n.message(lang, "nav-search", None),
     ));
@@ -300,7 +330,7 @@ fn main_nav(site: &Site, lang: &str, path: &str) -> Vec<NavItem> {
     content.sort_by_key(|p| (p.weight, p.path.clone()));
     for page in content {
         let title = site_page_title(site, page, lang);
-        let mut link = item(urls::content(lang, &page.path), title.text);
+        let mut link = nav_item(urls::content(lang, &page.path), title.text);
         link.attrs = title.attrs;
         nav.push(link);
     }
@@ -308,13 +338,12 @@ fn main_nav(site: &Site, lang: &str, path: &str) -> Vec<NavItem> {
 }
 
 /// The tracking pages, the other sections that have entries, and the Data page.
-fn footer_nav(site: &Site, lang: &str, path: &str) -> Vec<NavItem> {
-    let item = |href: String, label: String| nav_item(lang, path, href, label);
+fn footer_nav(site: &Site, lang: &str) -> Vec<NavItem> {
     let mut nav: Vec<NavItem> = site
         .tracking_pages()
         .into_iter()
         .map(|p| {
-            item(
+            nav_item(
                 format!("{lang}/{}/", p.segment()),
                 site.i18n.message(lang, p.message(), None),
             )
@@ -337,13 +366,13 @@ fn footer_nav(site: &Site, lang: &str, path: &str) -> Vec<NavItem> {
             !site.terms(section).is_empty()
         };
         if present {
-            nav.push(item(
+            nav.push(nav_item(
                 urls::section(lang, section),
                 site.i18n.message(lang, section.message(), None),
             ));
         }
     }
-    nav.push(item(
+    nav.push(nav_item(
         format!("{lang}/data/"),
         site.i18n.message(lang, "data-title", None),
     ));
