@@ -8,8 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostics;
-// Re-exported for callers that still name it here; it lives in `util::text`.
-pub use crate::util::text::line_column;
+use crate::util::text::line_column;
 use crate::util::web_url::WebUrl;
 
 use super::*;
