@@ -7,7 +7,8 @@
 //
 //   node bench/search-queries.mjs SITE_DIR [LANG] [QUERY...]
 //
-// A query prefixed with `+` runs with the filters panel open (facet counts). Gzip sizes are
+// A query prefixed with `+` runs with the filters panel open (facet counts); `|facet=value`
+// after it (repeatable) sets a filter, e.g. '+rural areas|mechanism=M2'. Gzip sizes are
 // computed after the timed runs. SEARCH_JS=FILE runs another copy of the client (to compare
 // two versions, run them alternately). Prints one JSON object per query, one per line.
 
@@ -40,8 +41,8 @@ function loader(log) {
 
 for (const raw of queries) {
   const counts = raw.startsWith('+');
-  const q = counts ? raw.slice(1) : raw;
-  const query = { q, filters: [] };
+  const [q, ...set] = (counts ? raw.slice(1) : raw).split('|');
+  const query = { q, filters: set.map((f) => f.split('=')) };
   const log = [];
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();

@@ -209,15 +209,26 @@ fn the_demo_language_menu_links_each_page_to_its_six_versions() {
 }
 
 #[test]
-fn the_demo_sitemap_lists_six_alternates_and_x_default_for_every_address() {
-    let sitemap = page(&built_demo().tree, "sitemap.xml");
+fn the_demo_sitemap_lists_every_address_and_each_page_names_six_alternates_and_x_default() {
+    let tree = &built_demo().tree;
+    let sitemap = page(tree, "sitemap.xml");
     let mut urls = 0;
     for entry in sitemap.split("<url>").skip(1) {
-        let alternates: BTreeSet<&str> = attribute_values(entry, "hreflang").into_iter().collect();
+        let loc = entry
+            .split("<loc>")
+            .nth(1)
+            .unwrap()
+            .split("</loc>")
+            .next()
+            .unwrap();
+        let path = loc.strip_prefix(BASE_URL).expect("absolute");
+        let html = page(tree, &format!("{path}index.html"));
+        let head = &html[..html.find("</head>").expect("a head")];
+        let alternates: BTreeSet<&str> = attribute_values(head, "hreflang").into_iter().collect();
         assert_eq!(
             alternates,
             BTreeSet::from(["ar", "en", "es", "fr", "ru", "x-default", "zh"]),
-            "{entry}"
+            "{loc}"
         );
         urls += 1;
     }

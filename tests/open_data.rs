@@ -333,6 +333,25 @@ fn the_json_file_holds_every_table_with_translations_and_lists() {
 }
 
 #[test]
+fn built_in_state_names_are_published_in_the_portal_languages_only() {
+    // The built-in States table has names in the six UN languages; the fixture portal has
+    // two, and its open data, like every other table's, has no text in the other four.
+    let b = built();
+    let all = json(&b.out.join("data/docket.json"));
+    let states = all["tables"]["states"].as_array().unwrap();
+    assert!(!states.is_empty());
+    for state in states {
+        let languages: Vec<&str> = state["name"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(languages, ["ar", "en"], "{state}");
+    }
+}
+
+#[test]
 fn the_data_package_describes_every_file_with_its_size_hash_and_schema() {
     let b = built();
     let package = json(&b.out.join("data/datapackage.json"));
@@ -514,4 +533,18 @@ fn the_data_page_lists_every_download_with_its_size_in_every_language() {
     );
     let ar = std::fs::read_to_string(b.out.join("ar/data/index.html")).unwrap();
     assert!(ar.contains("<h1>البيانات المفتوحة</h1>"));
+}
+
+#[test]
+fn every_table_on_the_data_page_is_named_in_the_page_language() {
+    let b = built();
+    for (lang, states) in [("en", ">States</a>"), ("ar", ">الدول</a>")] {
+        let page = std::fs::read_to_string(b.out.join(format!("{lang}/data/index.html")))
+            .expect("data page");
+        assert!(
+            !page.contains(">data-table-"),
+            "{lang}: a table is shown by its message id"
+        );
+        assert!(page.contains(states), "{lang}: the States table's name");
+    }
 }

@@ -250,6 +250,10 @@ fn a_single_state_portal_has_no_state_pages_but_links_its_recommending_states() 
     assert!(rec.contains("<a href=\"../../../en/recommending-states/chl/\">Chile</a>, <a href=\"../../../en/recommending-states/prt/\">Portugal</a>"));
     assert!(!rec.contains("State under review"));
     assert!(!rec.contains("DC.coverage"));
+    assert!(
+        rec.contains("<meta name=\"DC.type\" content=\"Text\">\n<meta property=\"og:title\""),
+        "no blank line where a multi-State portal names the State"
+    );
     assert_eq!(
         listed(page(&tree, "ar/recommending-states/prt/index.html")),
         ["UPR4-118.1"]
@@ -257,5 +261,80 @@ fn a_single_state_portal_has_no_state_pages_but_links_its_recommending_states() 
     assert!(
         page(&tree, "ar/recommendations/upr4-118-2/index.html")
             .contains("recommending-states/fra/\">فرنسا</a>")
+    );
+}
+
+/// The `id="by-state"` block of a term's first page: its links to the States' lists.
+fn by_state_links(html: &str) -> Vec<String> {
+    let block = &html[html.find("id=\"by-state\"").expect("a by-State block")..];
+    let block = &block[..block.find("</ul>").expect("a list of States")];
+    block
+        .split("<a href=\"")
+        .skip(1)
+        .map(|a| a.split('"').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_states_list_that_is_all_its_recommendations_links_to_the_states_page_instead_of_a_copy() {
+    let (_portal, tree) = built("long_state_lists");
+    // The UPR holds every recommendation to Paraguay and to Chile: both lists are the States'
+    // own pages, and the mechanism gets no per-State copies.
+    let upr = page(&tree, "en/mechanisms/upr/index.html");
+    assert_eq!(
+        by_state_links(upr),
+        ["../../../en/states/chl/", "../../../en/states/pry/"]
+    );
+    assert!(
+        !tree
+            .keys()
+            .any(|p| p.starts_with("en/mechanisms/upr/states/")),
+        "no copy of a State's page under the mechanism"
+    );
+    // The theme holds all six to Chile but only six of Paraguay's eight: Chile's list is its
+    // page, Paraguay's is a list of its own with exactly those six.
+    let torture = page(&tree, "en/themes/torture/index.html");
+    assert_eq!(
+        by_state_links(torture),
+        [
+            "../../../en/states/chl/",
+            "../../../en/themes/torture/states/pry/"
+        ]
+    );
+    assert!(
+        !tree
+            .keys()
+            .any(|p| p.starts_with("en/themes/torture/states/chl/"))
+    );
+    let mut pry = Vec::new();
+    for n in 1..=7 {
+        let path = match n {
+            1 => "en/themes/torture/states/pry/index.html".to_string(),
+            n => format!("en/themes/torture/states/pry/page/{n}/index.html"),
+        };
+        match tree.get(&path) {
+            Some(_) => pry.extend(listed(page(&tree, &path))),
+            None => break,
+        }
+    }
+    assert_eq!(
+        pry,
+        (1..=6).map(|i| format!("PRY3-{i}")).collect::<Vec<_>>()
+    );
+    // The State's page it links to lists every recommendation to Chile.
+    let mut chl = Vec::new();
+    for n in 1..=7 {
+        let path = match n {
+            1 => "en/states/chl/index.html".to_string(),
+            n => format!("en/states/chl/page/{n}/index.html"),
+        };
+        match tree.get(&path) {
+            Some(_) => chl.extend(listed(page(&tree, &path))),
+            None => break,
+        }
+    }
+    assert_eq!(
+        chl,
+        (1..=6).map(|i| format!("CHL3-{i}")).collect::<Vec<_>>()
     );
 }

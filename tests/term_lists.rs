@@ -351,3 +351,89 @@ fn a_terms_documents_are_listed_on_its_first_page_only() {
     assert!(!later.contains("<h2 id=\"documents\">"), "not repeated");
     assert!(!later.contains("<h2 id=\"draft-reports\">"), "not repeated");
 }
+
+/// Every page of a paginated list from its first (`en/disputed/`): `page/2/`, `page/3/`...
+/// until one is missing, and the last page's number.
+fn pages_of(first: &str) -> (Vec<String>, usize) {
+    let out = &synthetic().1;
+    let mut pages = vec![page(&format!("{first}index.html"))];
+    while out
+        .join(format!("{first}page/{}/index.html", pages.len() + 1))
+        .exists()
+    {
+        pages.push(page(&format!("{first}page/{}/index.html", pages.len() + 1)));
+    }
+    let count = pages.len();
+    (pages, count)
+}
+
+#[test]
+fn the_disputed_and_overdue_pages_are_paginated_and_list_each_item_once() {
+    let (data, _) = synthetic();
+    let per_page = data.config.per_page;
+    let disputed: Vec<String> = data
+        .recommendations
+        .iter()
+        .filter(|r| !r.effective.agree())
+        .map(|r| r.key.id.clone())
+        .collect();
+    assert!(disputed.len() > 2 * per_page, "several pages of disputes");
+    let (pages, count) = pages_of("en/disputed/");
+    assert_eq!(count, disputed.len().div_ceil(per_page));
+    let mut listed = Vec::new();
+    for html in &pages {
+        let ids: Vec<String> = html
+            .split("<a class=\"rec-id\" href=\"")
+            .skip(1)
+            .map(|a| {
+                a.split('>')
+                    .nth(1)
+                    .unwrap()
+                    .split('<')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert!(ids.len() <= per_page, "at most a page of rows");
+        listed.extend(ids);
+        assert!(
+            html.contains("<nav class=\"pager\""),
+            "a pager on every page"
+        );
+    }
+    listed.sort();
+    let mut expected = disputed;
+    expected.sort();
+    assert_eq!(listed, expected, "each disputed recommendation once");
+    assert!(pages[1].contains("<title>Where the assessors disagree (page 2 of"));
+
+    let overdue: Vec<&str> = data
+        .actions
+        .iter()
+        .filter(|a| {
+            docket::deadline(a, &data.status_updates, &data.config, data.as_of)
+                == docket::Deadline::Overdue
+        })
+        .map(|a| a.key.id.as_str())
+        .collect();
+    assert!(
+        overdue.len() > per_page,
+        "more than a page of overdue actions"
+    );
+    let (pages, count) = pages_of("ar/overdue/");
+    assert_eq!(count, overdue.len().div_ceil(per_page));
+    let rows: usize = pages
+        .iter()
+        .map(|html| {
+            let overdue = html.split("<h2 id=\"due-soon\"").next().unwrap();
+            overdue.matches("<tr>\n<td><a href=").count()
+        })
+        .sum();
+    assert_eq!(rows, overdue.len(), "each overdue action once");
+    assert!(
+        pages[0].contains("id=\"due-soon\""),
+        "due soon on the first page"
+    );
+    assert!(!pages[1].contains("id=\"due-soon\""));
+}

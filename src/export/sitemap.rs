@@ -1,5 +1,7 @@
-//! `sitemap.xml` with hreflang alternates for every page, split into a sitemap index and
-//! numbered sitemaps when it would pass the protocol's limits, and `robots.txt`.
+//! `sitemap.xml` listing every page, split into a sitemap index and numbered sitemaps when
+//! it would pass the protocol's limits, and `robots.txt`. The language alternates are in each
+//! page's `<head>` (`hreflang` links), which search engines read as they would the
+//! sitemap's; repeated here they were four fifths of the sitemap's bytes.
 
 use std::path::Path;
 
@@ -13,7 +15,7 @@ pub const MAX_URLS: usize = 50_000;
 /// Bytes one sitemap file may have (50 MiB, with room for the closing tag).
 pub const MAX_BYTES: usize = 50 * 1024 * 1024 - 1024;
 
-const URLSET_OPEN: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+const URLSET_OPEN: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
 const URLSET_CLOSE: &str = "</urlset>\n";
 
 /// Pages a sitemap lists: every page except the language chooser, redirects and the 404 page.
@@ -46,48 +48,25 @@ fn lastmod(site: &Site, route: Route) -> Option<chrono::NaiveDate> {
     }
 }
 
-fn url_entry(site: &Site, page: PageRoute, languages: &[&str], default: u16) -> String {
-    let mut out = String::with_capacity(256 + languages.len() * 160);
+fn url_entry(site: &Site, page: PageRoute) -> String {
+    let mut out = String::with_capacity(128);
     out.push_str("<url><loc>");
     out.push_str(&escape(&site.absolute(&site.path(page))));
     out.push_str("</loc>");
     if let Some(date) = lastmod(site, page.route) {
         out.push_str(&format!("<lastmod>{date}</lastmod>"));
     }
-    for (index, code) in languages.iter().enumerate() {
-        let href = site.absolute(&site.path(PageRoute {
-            lang: index as u16,
-            route: page.route,
-        }));
-        out.push_str(&format!(
-            "\n<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-            escape(code),
-            escape(&href)
-        ));
-    }
-    let x_default = site.absolute(&site.path(PageRoute {
-        lang: default,
-        route: page.route,
-    }));
-    out.push_str(&format!(
-        "\n<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/></url>\n",
-        escape(&x_default)
-    ));
+    out.push_str("</url>\n");
     out
 }
 
 /// Writes `sitemap.xml` (and `sitemap-N.xml` when split); returns the files written.
 pub fn write(site: &Site, out_dir: &Path, max_urls: usize) -> Result<Vec<String>> {
-    let languages: Vec<&str> = site.language_codes().collect();
-    let default = languages
-        .iter()
-        .position(|l| *l == site.data.config.default_language)
-        .unwrap_or(0) as u16;
     let mut chunks: Vec<String> = Vec::new();
     let mut current = String::from(URLSET_OPEN);
     let mut in_current = 0;
     for page in site.routes().into_iter().filter(|p| listed(p.route)) {
-        let entry = url_entry(site, page, &languages, default);
+        let entry = url_entry(site, page);
         if in_current > 0
             && (in_current >= max_urls
                 || current.len() + entry.len() + URLSET_CLOSE.len() > MAX_BYTES)

@@ -67,9 +67,18 @@ fn states<'a>(site: &'a Site<'a>) -> ExportTable<'a> {
         count: states.len(),
         row: Box::new(move |i| {
             let state = &d.states[states[i].index()];
+            // The built-in table names every State in the six UN languages; like every
+            // other table, this one holds the portal's languages only.
+            let names = state
+                .name
+                .0
+                .iter()
+                .filter(|(lang, _)| site.language_codes().any(|code| code == lang.as_str()))
+                .map(|(lang, name)| (lang.clone(), name.clone()))
+                .collect();
             vec![
                 text(&state.key.id),
-                Cell::Translations(state.name.clone()),
+                Cell::Translations(Text(names)),
                 opt(state.group.map(RegionalGroup::id)),
             ]
         }),

@@ -69,12 +69,7 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
         )
     })?;
     let data_dir = root.join("data");
-    let mut tables = Vec::new();
-    for &name in TABLES {
-        if let Some(files) = read_table(root, name, diagnostics)? {
-            tables.push((name, files));
-        }
-    }
+    let mut tables = read_tables(root, diagnostics)?;
     if data_dir.is_dir() {
         for path in sorted_files(&data_dir)? {
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
@@ -134,6 +129,34 @@ pub fn load_portal(root: &Path, diagnostics: &mut Diagnostics) -> Result<RawPort
         tables,
         pages,
     })
+}
+
+/// Every table of [`TABLES`] that exists, in [`TABLES`] order. The files are read and
+/// parsed in parallel (the largest tables are about the same size), each with its own
+/// problems, which are then added in [`TABLES`] order as a reading one by one adds them.
+fn read_tables(
+    root: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Result<Vec<(&'static str, Vec<Table>)>> {
+    use rayon::prelude::*;
+    /// A table's name, its files (when it has any) and the problems found reading them.
+    type Read = (&'static str, Option<Vec<Table>>, Diagnostics);
+    let read: Vec<Result<Read>> = TABLES
+        .par_iter()
+        .map(|&name| {
+            let mut own = Diagnostics::default();
+            read_table(root, name, &mut own).map(|files| (name, files, own))
+        })
+        .collect();
+    let mut tables = Vec::new();
+    for result in read {
+        let (name, files, own) = result?;
+        diagnostics.extend(own);
+        if let Some(files) = files {
+            tables.push((name, files));
+        }
+    }
+    Ok(tables)
 }
 
 /// Reads a table under `root`: `data/{name}.csv`, or every `.csv` file of the folder

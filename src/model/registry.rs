@@ -1,6 +1,6 @@
 //! Id tables: duplicate and slug-collision checks, reference resolution with suggestions.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::sheet::Cells;
 use super::types::Key;
@@ -13,11 +13,15 @@ pub struct Registry {
     /// The table's file, for messages about missing tables.
     pub file: &'static str,
     ids: Vec<String>,
-    by_id: HashMap<String, u32>,
-    /// Slug to the id (or alias) that claimed it and the file and line it came from.
-    by_slug: HashMap<String, (String, String, u64)>,
+    // FxHash: the keys are the portal's own ids, and these maps are looked up for every
+    // reference of every row.
+    by_id: FxHashMap<String, u32>,
+    /// Slug to the id (or alias) that claimed it, the index in `files` of its file, and its line.
+    by_slug: FxHashMap<String, (String, u32, u64)>,
+    /// The files rows came from, each once (a table split into a folder has several).
+    files: Vec<String>,
     /// Ids of rows dropped for another problem: references to them are not reported again.
-    broken: HashSet<String>,
+    broken: FxHashSet<String>,
 }
 
 impl Registry {
@@ -26,9 +30,10 @@ impl Registry {
             what,
             file,
             ids: Vec::new(),
-            by_id: HashMap::new(),
-            by_slug: HashMap::new(),
-            broken: HashSet::new(),
+            by_id: FxHashMap::default(),
+            by_slug: FxHashMap::default(),
+            files: Vec::new(),
+            broken: FxHashSet::default(),
         }
     }
 
@@ -56,6 +61,7 @@ impl Registry {
     ) -> bool {
         if let Some((other, file, line)) = self.by_slug.get(&key.slug) {
             // A table split into a folder: the first use may be in another file.
+            let file = &self.files[*file as usize];
             let place = if file == cells.file() {
                 format!("line {line}")
             } else {
@@ -75,11 +81,22 @@ impl Registry {
             cells.error(column, diagnostics, message, "ids are permanent URLs and must be unique after the slug rule (lower case, `-` for other characters); change one of them");
             return false;
         }
-        self.by_slug.insert(
-            key.slug.clone(),
-            (key.id.clone(), cells.file().to_string(), cells.line()),
-        );
+        let file = self.file_index(cells.file());
+        self.by_slug
+            .insert(key.slug.clone(), (key.id.clone(), file, cells.line()));
         true
+    }
+
+    /// The index of `file` in `files`, added when it is not the last one seen (rows come
+    /// file by file).
+    fn file_index(&mut self, file: &str) -> u32 {
+        match self.files.iter().rposition(|f| f == file) {
+            Some(index) => index as u32,
+            None => {
+                self.files.push(file.to_string());
+                self.files.len() as u32 - 1
+            }
+        }
     }
 
     /// Remembers the id of a row that was reported and dropped, so that its problem is

@@ -1,8 +1,9 @@
 //! Typed, validated access to the cells of a raw CSV table.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use super::types::{Key, Text};
 use crate::diagnostics::{Diagnostics, did_you_mean};
@@ -29,8 +30,9 @@ pub struct Sheet<'a> {
 /// One file of a [`Sheet`] and where its columns are.
 struct Part<'a> {
     table: &'a Table,
-    columns: HashMap<&'static str, usize>,
-    translated: HashMap<&'static str, Vec<(&'a str, usize)>>,
+    // FxHash: looked up for every cell read; the keys are the schema's column names.
+    columns: FxHashMap<&'static str, usize>,
+    translated: FxHashMap<&'static str, Vec<(&'a str, usize)>>,
 }
 
 impl<'a> Sheet<'a> {
@@ -68,8 +70,8 @@ impl<'a> Part<'a> {
         languages: &[&str],
         diagnostics: &mut Diagnostics,
     ) -> Part<'a> {
-        let mut columns = HashMap::new();
-        let mut translated: HashMap<&'static str, Vec<(&'a str, usize)>> = HashMap::new();
+        let mut columns = FxHashMap::default();
+        let mut translated: FxHashMap<&'static str, Vec<(&'a str, usize)>> = FxHashMap::default();
         let mut known: Vec<String> = schema.columns.iter().map(|(c, _)| c.to_string()).collect();
         for (prefix, _) in schema.translated {
             known.extend(languages.iter().map(|l| format!("{prefix}_{l}")));
@@ -133,8 +135,8 @@ impl<'a> Part<'a> {
 fn report_missing_columns(
     table: &Table,
     schema: &Schema,
-    columns: &HashMap<&'static str, usize>,
-    translated: &HashMap<&'static str, Vec<(&str, usize)>>,
+    columns: &FxHashMap<&'static str, usize>,
+    translated: &FxHashMap<&'static str, Vec<(&str, usize)>>,
     languages: &[&str],
     diagnostics: &mut Diagnostics,
 ) {
@@ -335,7 +337,14 @@ impl<'s, 'a> Cells<'s, 'a> {
         diagnostics: &mut Diagnostics,
     ) -> Option<T> {
         let raw = self.get(name)?;
-        let normalised = raw.trim().to_lowercase().replace([' ', '_'], "-");
+        // Most cells are written as the list writes them: those need no normalising copy.
+        let as_written = !raw
+            .bytes()
+            .any(|b| !b.is_ascii_graphic() || b.is_ascii_uppercase() || b == b'_');
+        let normalised = match as_written {
+            true => std::borrow::Cow::Borrowed(raw),
+            false => raw.trim().to_lowercase().replace([' ', '_'], "-").into(),
+        };
         if let Some((_, value)) = options.iter().find(|(id, _)| *id == normalised) {
             return Some(*value);
         }

@@ -232,7 +232,7 @@ fn rows_rendered(site: &Site) -> Result<()> {
 fn sample_key(site: &Site, page: &PageRoute) -> (String, String) {
     let language = &site.languages[usize::from(page.lang)];
     let scope = match page.route {
-        Route::Tracking(_) => format!("{:?}", language.dir),
+        Route::Tracking(..) => format!("{:?}", language.dir),
         _ => language.code.clone(),
     };
     (scope, route_kind(&page.route))
@@ -244,7 +244,7 @@ fn route_kind(route: &crate::site::Route) -> String {
     match route {
         Route::SectionIndex(section, _) => format!("index {section:?}"),
         Route::Term(term, _) => format!("term {:?}", std::mem::discriminant(term)),
-        Route::Tracking(page) => format!("tracking {page:?}"),
+        Route::Tracking(page, _) => format!("tracking {page:?}"),
         other => format!("{:?}", std::mem::discriminant(other)),
     }
 }

@@ -260,6 +260,9 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
     let (histogram_terms, histogram_files) = histograms::files(index);
     let histograms = name_shards(&prefix, "h", "json", histogram_files);
     let sets = name_shards(&prefix, "s", "bin", histograms::sets(index));
+    let (value_sets, value_histograms) = histograms::value_files(index);
+    let value_sets = name_shards(&prefix, "f", "bin", value_sets);
+    let value_histograms = name_shards(&prefix, "g", "json", value_histograms);
     let adjacent = name_shards(&prefix, "a", "bin", index.pairs_seen.shards.clone());
     let (postings_shards, postings_first) = postings_shards(index, layout);
     let postings = name_shards(&prefix, "p", "bin", postings_shards);
@@ -289,6 +292,8 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
         "typo": typo_files.manifest.clone(),
         "histograms": with(histograms.manifest.clone(), json!({ "terms": differences(&histogram_terms) })),
         "sets": sets.manifest.clone(),
+        "value_sets": value_sets.manifest.clone(),
+        "value_histograms": value_histograms.manifest.clone(),
         "adjacent": with(adjacent.manifest.clone(), json!({ "k": super::bloom::HASHES })),
         "keys": keys.manifest.clone(),
         "docs": with(docs.manifest.clone(), json!({ "rows": DOC_ROWS })),
@@ -300,7 +305,17 @@ pub fn export_with(index: &LanguageIndex, layout: &Layout) -> Vec<(String, Vec<u
         serde_json::to_vec(&manifest).expect("serialisable"),
     )];
     for kind in [
-        vocab, postings, typo_files, histograms, sets, adjacent, keys, docs, blocks,
+        vocab,
+        postings,
+        typo_files,
+        histograms,
+        sets,
+        value_sets,
+        value_histograms,
+        adjacent,
+        keys,
+        docs,
+        blocks,
     ] {
         all.extend(kind.files);
     }
@@ -364,20 +379,31 @@ fn vocab_shards<'a>(index: &'a LanguageIndex, prefix: &str) -> (Kind, Vec<&'a st
     (name_shards(prefix, "v", "json", shards), first)
 }
 
-/// Typo side index: the words that may be offered as corrections, one file per length in
-/// characters (a word with k edits is within k characters of the length typed).
+/// Typo side index: the words that may be offered as corrections, filed under their keys
+/// ([`typo::word_keys`]), the keys in buckets by FNV-1a 32 (about
+/// [`typo::KEY_ROWS_PER_FILE`] rows each): `[[key, [[surface, term, weight], ...]], ...]`.
 fn typo_shards(index: &LanguageIndex, prefix: &str) -> Kind {
-    let mut by_length: Vec<Vec<String>> = vec![Vec::new(); typo::MAX_TYPO_CHARS + 1];
+    let mut filed: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for (surface, term) in &index.vocab {
         if *term != STOP && typo::correctable(surface) {
-            let row = (surface, term, index.terms[*term as usize].weight);
-            by_length[surface.chars().count()]
-                .push(serde_json::to_string(&row).expect("serialisable"));
+            let row = serde_json::to_string(&(surface, term, index.terms[*term as usize].weight))
+                .expect("serialisable");
+            let chars: Vec<char> = surface.chars().collect();
+            for key in typo::word_keys(&chars) {
+                filed.entry(key).or_default().push(row.clone());
+            }
         }
     }
-    let shards = by_length
+    let rows: usize = filed.values().map(Vec::len).sum();
+    let buckets = rows.div_ceil(typo::KEY_ROWS_PER_FILE).max(1);
+    let mut files: Vec<Vec<String>> = vec![Vec::new(); buckets];
+    for (key, rows) in &filed {
+        let json = serde_json::to_string(key).expect("serialisable");
+        files[fnv32(key) as usize % buckets].push(format!("[{json},[{}]]", rows.join(",")));
+    }
+    let shards = files
         .iter()
-        .map(|rows| format!("[{}]", rows.join(",")).into_bytes())
+        .map(|keys| format!("[{}]", keys.join(",")).into_bytes())
         .collect();
     name_shards(prefix, "t", "json", shards)
 }

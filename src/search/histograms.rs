@@ -38,20 +38,7 @@ pub fn files(index: &LanguageIndex) -> (Vec<u32>, Vec<Vec<u8>>) {
         .collect();
     let files = terms
         .iter()
-        .map(|&t| {
-            let sparse: Vec<Vec<u32>> = of_term(index, t)
-                .iter()
-                .map(|counts| {
-                    counts
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, c)| **c > 0)
-                        .flat_map(|(v, c)| [v as u32, *c])
-                        .collect()
-                })
-                .collect();
-            serde_json::to_vec(&sparse).expect("serialisable")
-        })
+        .map(|&t| sparse_json(&of_term(index, t)))
         .collect();
     (terms, files)
 }
@@ -70,4 +57,70 @@ pub fn sets(index: &LanguageIndex) -> Vec<Vec<u8>> {
             super::export::encode_set(&entries)
         })
         .collect()
+}
+
+/// Per facet (manifest order), per value, its entries, ascending.
+pub fn value_members(index: &LanguageIndex) -> Vec<Vec<Vec<u32>>> {
+    index
+        .facets
+        .iter()
+        .map(|facet| {
+            let mut members: Vec<Vec<u32>> = vec![Vec::new(); facet.values.len()];
+            for (entry, values) in facet.of_entry.iter().enumerate() {
+                for &v in values {
+                    members[v as usize].push(entry as u32);
+                }
+            }
+            members
+        })
+        .collect()
+}
+
+/// Per facet, per value, how many of `entries` have the value.
+pub fn of_entries(index: &LanguageIndex, entries: &[u32]) -> Vec<Vec<u32>> {
+    index
+        .facets
+        .iter()
+        .map(|facet| {
+            let mut counts = vec![0u32; facet.values.len()];
+            for &entry in entries {
+                for &v in &facet.of_entry[entry as usize] {
+                    counts[v as usize] += 1;
+                }
+            }
+            counts
+        })
+        .collect()
+}
+
+/// Per facet value (facets in manifest order, each facet's values in order): its entries
+/// as a set and its histogram (as [`files`] writes a term's). What a query with a filter
+/// reads instead of whole posting lists and every facet block.
+pub fn value_files(index: &LanguageIndex) -> (Vec<Vec<u8>>, Vec<Vec<u8>>) {
+    let members: Vec<Vec<u32>> = value_members(index).into_iter().flatten().collect();
+    let sets = members
+        .iter()
+        .map(|m| super::export::encode_set(m))
+        .collect();
+    let histograms = members
+        .iter()
+        .map(|m| sparse_json(&of_entries(index, m)))
+        .collect();
+    (sets, histograms)
+}
+
+/// Per facet `[value, count, …]` for the values with a count, as JSON.
+fn sparse_json(dense: &[Vec<u32>]) -> Vec<u8> {
+    let sparse: Vec<Vec<u32>> = dense
+        .iter()
+        .map(|counts| {
+            counts
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c > 0)
+                .flat_map(|(v, c)| [v as u32, *c])
+                .collect()
+        })
+        .collect();
+    serde_json::to_vec(&sparse).expect("serialisable")
 }

@@ -13,6 +13,7 @@ pub mod export;
 mod facets;
 mod histograms;
 pub mod index;
+mod invert;
 pub mod query;
 pub mod syntax;
 mod typo;
@@ -388,8 +389,12 @@ mod first_search_tests {
             for (case, first) in excluding {
                 assert_eq!(first["excluded_segments"], json!(0), "{case:?}: {first}");
             }
-            // With a filter the first search reads everything, to count exactly.
-            assert_eq!(firsts[11]["complete"], json!(true));
+            // A frequent word with a filter: the count exact from the sets of the word and
+            // the value, facet counts from their histograms, no facet block read.
+            let panel = &firsts[11]["panel"];
+            assert_eq!(panel["exact"], json!(true), "{}", firsts[11]);
+            assert_eq!(panel["estimated"], json!(true), "{}", firsts[11]);
+            assert_eq!(panel["blocks"], json!(0), "{}", firsts[11]);
         }
     }
 }

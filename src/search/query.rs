@@ -59,8 +59,8 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// Exact counts.
     pub facets: Vec<FacetCounts>,
-    /// How the filters panel counts this query; with [`Counting::Estimated`], `estimate`
-    /// holds what it shows.
+    /// How the filters panel counts this query; with [`Counting::Estimated`] or
+    /// [`Counting::Filtered`], `estimate` holds what it shows.
     pub counting: Counting,
     pub estimate: Option<Vec<FacetCounts>>,
     /// Words the index does not know; they were left out of the query.
@@ -412,12 +412,12 @@ impl LanguageIndex {
             filtered,
             compiled.has_words,
         );
-        let mut results = self.finish(&selected, &matched, &excluded, compiled.has_words);
+        let (mut results, totals) = self.finish(&selected, &matched, &excluded, compiled.has_words);
         results.ignored = compiled.ignored;
         results.counting = counting;
-        if counting == Counting::Estimated {
-            let total = results.hits.len() as u32;
-            let counts = estimate::estimate(self, &shape, &compiled.exclude, total);
+        if matches!(counting, Counting::Estimated | Counting::Filtered) {
+            let filters = estimate::filters(self, &selected);
+            let counts = estimate::estimate(self, &shape, &compiled.exclude, &filters, &totals);
             results.estimate = Some(self.facet_counts(counts));
         }
         results
@@ -532,14 +532,15 @@ impl LanguageIndex {
         changed.then(|| parts.join(" "))
     }
 
-    /// Intersects the clauses, applies the filters, counts the facets and ranks.
+    /// Intersects the clauses, applies the filters, counts the facets and ranks; with, per
+    /// facet, the matches that pass every filter but its own.
     fn finish(
         &self,
         selected: &[Vec<bool>],
         matched: &[Matches],
         excluded: &HashSet<u32>,
         has_words: bool,
-    ) -> Results {
+    ) -> (Results, Vec<u32>) {
         let active: Vec<usize> = (0..self.facets.len())
             .filter(|&f| selected[f].iter().any(|&s| s))
             .collect();
@@ -550,6 +551,7 @@ impl LanguageIndex {
             .map(|f| vec![0; f.values.len()])
             .collect();
         let mut hits = Vec::new();
+        let mut failing_only = vec![0u32; self.facets.len()];
         for (entry, score) in candidates {
             if excluded.contains(&entry) {
                 continue;
@@ -574,6 +576,7 @@ impl LanguageIndex {
                 }
                 1 => {
                     let f = failing[0];
+                    failing_only[f] += 1;
                     for &v in &self.facets[f].of_entry[entry as usize] {
                         counts[f][v as usize] += 1;
                     }
@@ -582,13 +585,15 @@ impl LanguageIndex {
             }
         }
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
-        Results {
+        let totals = failing_only.iter().map(|n| n + hits.len() as u32).collect();
+        let results = Results {
             hits,
             facets: self.facet_counts(counts),
             counting: Counting::Exact,
             estimate: None,
             ignored: Vec::new(),
             suggestion: None,
-        }
+        };
+        (results, totals)
     }
 }

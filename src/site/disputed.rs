@@ -1,5 +1,6 @@
 //! The disputed page: recommendations whose assessors' current views differ, by lead
-//! institution. Disagreement is [`crate::model::EffectiveStatuses::agree`], the one rule.
+//! institution, paginated like every list that grows with the data. Disagreement is
+//! [`crate::model::EffectiveStatuses::agree`], the one rule.
 
 use serde::Serialize;
 use tera::Context;
@@ -13,6 +14,9 @@ use crate::model::*;
 struct DisputedGroup {
     /// The lead institution; `None` for recommendations without one (listed last).
     institution: Option<Link>,
+    /// The group's recommendations on every page, where it runs over several.
+    count: usize,
+    /// Those on this page.
     recommendations: Vec<RecommendationSummary>,
 }
 
@@ -26,7 +30,9 @@ impl Site<'_> {
     }
 }
 
-pub(super) fn build(site: &Site, lang: &str, context: &mut Context) {
+/// The `page`-th page (from 1) of the disputed recommendations, grouped by lead institution;
+/// a group that runs over a page break is continued under the same heading.
+pub(super) fn build(site: &Site, lang: &str, page: usize, context: &mut Context) {
     let d = site.data;
     let mut by_lead: Vec<(Option<InstitutionId>, RecommendationId)> = site
         .disputed()
@@ -34,13 +40,15 @@ pub(super) fn build(site: &Site, lang: &str, context: &mut Context) {
         .map(|r| (d.recommendations[r.index()].lead_institution, r))
         .collect();
     by_lead.sort_by_key(|&(lead, r)| (lead.is_none(), lead, r));
+    let per_page = d.config.per_page;
     let mut groups: Vec<DisputedGroup> = Vec::new();
     let mut current: Option<Option<InstitutionId>> = None;
-    for (lead, r) in &by_lead {
+    for (lead, r) in by_lead.iter().skip((page - 1) * per_page).take(per_page) {
         if current != Some(*lead) {
             current = Some(*lead);
             groups.push(DisputedGroup {
                 institution: lead.map(|i| site.term_link(Term::Institution(i), lang)),
+                count: by_lead.iter().filter(|(l, _)| l == lead).count(),
                 recommendations: Vec::new(),
             });
         }
@@ -50,6 +58,11 @@ pub(super) fn build(site: &Site, lang: &str, context: &mut Context) {
             .recommendations
             .push(site.summary(*r, lang));
     }
+    let first = format!("{lang}/{}/", super::TrackingPage::Disputed.segment());
     context.insert("groups", &groups);
     context.insert("disputed_count", &by_lead.len());
+    context.insert(
+        "pager",
+        &super::pages::pager(&first, page, by_lead.len(), per_page),
+    );
 }

@@ -61,8 +61,10 @@ pub enum Route {
     Content(ContentPageId),
     /// The search page (`/en/search/`), with its index under `/search/en/`.
     Search,
-    /// Pages of the tracking layer: overdue actions, reporting calendar, scorecards, changes.
-    Tracking(TrackingPage),
+    /// Pages of the tracking layer: overdue actions, reporting calendar, scorecards, changes,
+    /// disputed recommendations; the overdue and disputed ones paginated
+    /// (`/en/disputed/page/2/`).
+    Tracking(TrackingPage, PageNumber),
     /// The open data page: downloads, API and feeds (`/en/data/`).
     Data,
     /// A mechanism's draft follow-up report: of one cycle, or of its latest document,
@@ -253,7 +255,12 @@ impl<'a> Site<'a> {
             language_neutral.push(Route::SectionIndex(*section, PageNumber::FIRST));
             for term in terms {
                 let count = self.term_recommendations(term).len();
-                language_neutral.extend(pages_for(count).map(|p| Route::Term(term, p)));
+                if self.term_list_is_all(term) {
+                    // Its later pages are the Recommendations list's.
+                    language_neutral.push(Route::Term(term, PageNumber::FIRST));
+                } else {
+                    language_neutral.extend(pages_for(count).map(|p| Route::Term(term, p)));
+                }
                 for listing in self.listings(term) {
                     if self.listing_is_state_page(term, listing) {
                         continue;
@@ -270,7 +277,10 @@ impl<'a> Site<'a> {
         language_neutral
             .extend((0..data.pages.len() as u32).map(|i| Route::Content(ContentPageId(i))));
         language_neutral.push(Route::Search);
-        language_neutral.extend(self.tracking_pages().into_iter().map(Route::Tracking));
+        for tracking in self.tracking_pages() {
+            let count = self.tracking_items(tracking);
+            language_neutral.extend(pages_for(count).map(|p| Route::Tracking(tracking, p)));
+        }
         language_neutral.push(Route::Data);
         for (m, cycle) in draft_report::portal_scopes(data) {
             let count = draft_report::item_count(self, m, cycle);
@@ -346,7 +356,9 @@ impl<'a> Site<'a> {
             }
             Route::Content(page) => urls::content(lang, &data.pages[page.index()].path),
             Route::Search => search_page::page_path(lang),
-            Route::Tracking(page) => format!("{lang}/{}/", page.segment()),
+            Route::Tracking(tracking, page) => {
+                urls::paged(&format!("{lang}/{}/", tracking.segment()), page.get())
+            }
             Route::Data => format!("{lang}/data/"),
             Route::DraftReport(m, cycle, page) => urls::paged(
                 &urls::draft_report(lang, &data.mechanisms[m.index()].key.slug, cycle),

@@ -62,8 +62,8 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             "term_list.html",
             term_list_page(site, term, listing, n.get(), lang, &mut context),
         ),
-        Route::Tracking(tracking_page) => {
-            super::tracking::build(site, tracking_page, lang, &mut context)
+        Route::Tracking(tracking_page, n) => {
+            super::tracking::build(site, tracking_page, n.get(), lang, &mut context)
         }
         Route::Data => (
             "data.html",
@@ -161,6 +161,7 @@ fn numbered_title(site: &Site, route: Route, title: String, lang: &str) -> Strin
         Route::TermList(term, listing, n) => {
             (n.get(), site.listing_recommendations(term, listing).len())
         }
+        Route::Tracking(tracking, n) => (n.get(), site.tracking_items(tracking)),
         _ => return title,
     };
     if number <= 1 {

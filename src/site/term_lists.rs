@@ -8,7 +8,9 @@
 //! links. A shorter list is a few clicks from end to end, so it gets neither: each extra list
 //! repeats rows, and at a whole-UPR scale those rows are most of a portal's bytes. A State's
 //! list that holds every recommendation to that State (the UPR's, in a UPR-only portal) is
-//! the State's own page: its link goes there and no copy is written.
+//! the State's own page: its link goes there and no copy is written. In the same way, a
+//! term whose list is every recommendation of the portal (the UPR's, in a UPR-only portal)
+//! shows only the first page of it, with a pager into the Recommendations list.
 
 use std::collections::HashMap;
 
@@ -44,6 +46,9 @@ impl Listing {
 /// The orders computed once per build, for the terms that have them.
 #[derive(Default)]
 pub(crate) struct TermLists {
+    /// Terms whose list is every recommendation of the portal, in data order, over more
+    /// than one page (the UPR's, in a UPR-only portal): see [`Site::term_list_is_all`].
+    all: Vec<Term>,
     by_date: HashMap<Term, Vec<RecommendationId>>,
     /// Per term that spans several States, each State's recommendations, in State order.
     by_state: HashMap<Term, Vec<(StateId, Vec<RecommendationId>)>>,
@@ -54,9 +59,16 @@ impl TermLists {
         let d = site.data;
         let mut by_date = HashMap::new();
         let mut by_state = HashMap::new();
+        let mut all = Vec::new();
         for section in super::terms::TERM_SECTIONS {
             for term in site.terms(*section) {
                 let ids = site.term_recommendations(term);
+                if ids.len() == d.recommendations.len()
+                    && ids.len() > d.config.per_page
+                    && ids.iter().enumerate().all(|(i, r)| r.index() == i)
+                {
+                    all.push(term);
+                }
                 if ids.len() <= d.config.per_page * LONG_LIST_PAGES {
                     continue;
                 }
@@ -74,7 +86,11 @@ impl TermLists {
                 }
             }
         }
-        TermLists { by_date, by_state }
+        TermLists {
+            all,
+            by_date,
+            by_state,
+        }
     }
 }
 
@@ -92,6 +108,13 @@ fn split_by_state(d: &Dataset, ids: &[RecommendationId]) -> Vec<(StateId, Vec<Re
 }
 
 impl Site<'_> {
+    /// Whether a term's list is every recommendation of the portal in data order, and so
+    /// the Recommendations list (`/en/recommendations/`): the term's page shows the first
+    /// page of it with a pager into that list, and writes no copy of the others.
+    pub(crate) fn term_list_is_all(&self, term: Term) -> bool {
+        self.term_lists.all.contains(&term)
+    }
+
     /// The term's lists besides its own page, in the order of the sort/filter nav.
     pub(crate) fn listings(&self, term: Term) -> Vec<Listing> {
         let mut listings = Vec::new();

@@ -4,7 +4,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::context::*;
-use super::pages::{ActionRow, action_row, list_recommendations};
+use super::pages::{ActionRow, action_row, list_recommendations, pager};
 use super::terms::Term;
 use super::urls::{self, Section};
 use super::{Listing, Site};
@@ -124,14 +124,13 @@ pub(super) fn term_page(
         context.insert("status", &site.badge(id, lang));
     }
     let first = site.term_path(lang, term);
-    list_recommendations(
-        site,
-        site.term_recommendations(term),
-        &first,
-        page,
-        lang,
-        context,
-    );
+    let ids = site.term_recommendations(term);
+    list_recommendations(site, ids, &first, page, lang, context);
+    if site.term_list_is_all(term) {
+        let all = urls::section(lang, Section::Recommendations);
+        let per_page = site.data.config.per_page;
+        context.insert("pager", &pager(&all, page, ids.len(), per_page));
+    }
     if page == 1 {
         first_page_figures(site, term, lang, context);
     }

@@ -246,6 +246,16 @@ impl Site<'_> {
         pages
     }
 
+    /// How many items a tracking page lists over its pages: the overdue actions, the
+    /// disputed recommendations; 0 for the pages that are one page whatever the data.
+    pub(super) fn tracking_items(&self, page: TrackingPage) -> usize {
+        match page {
+            TrackingPage::Overdue => overdue_actions(self).len(),
+            TrackingPage::Disputed => self.disputed().len(),
+            TrackingPage::Reporting | TrackingPage::Scorecards | TrackingPage::Changes => 0,
+        }
+    }
+
     /// An institution's scorecard.
     pub(super) fn scorecard(&self, id: InstitutionId, lang: &str) -> Scorecard {
         let d = self.data;
@@ -311,6 +321,9 @@ pub struct Scorecard {
 #[derive(Serialize)]
 struct OverdueGroup {
     institution: Option<Link>,
+    /// The group's overdue actions on every page, where it runs over several.
+    count: usize,
+    /// Those on this page.
     actions: Vec<ActionRow>,
 }
 
@@ -367,16 +380,19 @@ struct Change {
     previous: Option<StatusBadge>,
 }
 
+/// The context of a tracking page; `number` counts the pages (from 1) of the paginated ones
+/// (see [`Site::tracking_items`]).
 pub(super) fn build(
     site: &Site,
     page: TrackingPage,
+    number: usize,
     lang: &str,
     context: &mut Context,
 ) -> (&'static str, String) {
     let title = site.i18n.message(lang, page.message(), None);
     let template = match page {
         TrackingPage::Overdue => {
-            overdue_page(site, lang, context);
+            overdue_page(site, lang, number, context);
             "overdue.html"
         }
         TrackingPage::Reporting => {
@@ -384,7 +400,7 @@ pub(super) fn build(
             "reporting.html"
         }
         TrackingPage::Disputed => {
-            super::disputed::build(site, lang, context);
+            super::disputed::build(site, lang, number, context);
             "disputed.html"
         }
         TrackingPage::Scorecards => {
@@ -399,17 +415,27 @@ pub(super) fn build(
     (template, title)
 }
 
-/// Overdue actions grouped by lead institution, then those due soon.
-fn overdue_page(site: &Site, lang: &str, context: &mut Context) {
+/// The overdue actions, sorted by lead institution (none last), then due date.
+fn overdue_actions(site: &Site) -> Vec<(Option<InstitutionId>, ActionId)> {
     let d = site.data;
-    let mut groups: Vec<OverdueGroup> = Vec::new();
     let mut by_lead: Vec<(Option<InstitutionId>, ActionId)> = (0..d.actions.len() as u32)
         .map(ActionId)
         .filter(|a| site.deadline(*a) == Deadline::Overdue)
         .map(|a| (d.actions[a.index()].lead_institution, a))
         .collect();
     by_lead.sort_by_key(|(lead, a)| (lead.is_none(), *lead, d.actions[a.index()].due_date, *a));
-    for (lead, action) in by_lead {
+    by_lead
+}
+
+/// The `page`-th page (from 1) of the overdue actions grouped by lead institution (a group
+/// that runs over a page break is continued under the same heading); the first page then
+/// lists those due soon.
+fn overdue_page(site: &Site, lang: &str, page: usize, context: &mut Context) {
+    let d = site.data;
+    let per_page = d.config.per_page;
+    let by_lead = overdue_actions(site);
+    let mut groups: Vec<OverdueGroup> = Vec::new();
+    for &(lead, action) in by_lead.iter().skip((page - 1) * per_page).take(per_page) {
         if groups.last().is_none_or(|g: &OverdueGroup| {
             g.institution.as_ref().map(|l| &l.href)
                 != lead
@@ -418,6 +444,7 @@ fn overdue_page(site: &Site, lang: &str, context: &mut Context) {
         }) {
             groups.push(OverdueGroup {
                 institution: lead.map(|i| site.term_link(Term::Institution(i), lang)),
+                count: by_lead.iter().filter(|(l, _)| *l == lead).count(),
                 actions: Vec::new(),
             });
         }
@@ -427,17 +454,23 @@ fn overdue_page(site: &Site, lang: &str, context: &mut Context) {
             .actions
             .push(action_row(site, action, lang));
     }
-    let overdue_count: usize = groups.iter().map(|g| g.actions.len()).sum();
+    let first = format!("{lang}/{}/", TrackingPage::Overdue.segment());
     context.insert("groups", &groups);
-    context.insert("overdue_count", &overdue_count);
+    context.insert("overdue_count", &by_lead.len());
     context.insert(
-        "due_soon",
-        &site.actions_with(
+        "pager",
+        &super::pages::pager(&first, page, by_lead.len(), per_page),
+    );
+    let due_soon = if page == 1 {
+        site.actions_with(
             (0..d.actions.len() as u32).map(ActionId),
             Deadline::DueSoon,
             lang,
-        ),
-    );
+        )
+    } else {
+        Vec::new()
+    };
+    context.insert("due_soon", &due_soon);
     context.insert("due_soon_days", &d.config.tracking.due_soon_days);
 }
 

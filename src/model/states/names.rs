@@ -1,6 +1,6 @@
 //! Names to States: the one matching rule every reader and importer uses.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -45,7 +45,7 @@ fn is_combining(c: char) -> bool {
 /// Every id, name and alias of a States table, to find a State by any of them.
 #[derive(Debug, Clone, Default)]
 pub struct StateIndex {
-    by_key: HashMap<String, StateId>,
+    by_key: FxHashMap<String, StateId>,
     /// English names, ids and aliases as written, for suggestions.
     suggestions: Vec<String>,
 }

@@ -149,6 +149,51 @@
     return previous[b.length] <= max ? previous[b.length] : -1;
   }
 
+  // The k + 1 parts of a word of n characters, [start, length], the first ones longer;
+  // null when it is shorter (typo.rs `parts`).
+  function parts(n, k) {
+    var m = k + 1;
+    if (n < m) return null;
+    var base = Math.floor(n / m);
+    var extra = n % m;
+    var out = [];
+    var start = 0;
+    for (var i = 0; i < m; i++) {
+      var len = base + (i < extra ? 1 : 0);
+      out.push([start, len]);
+      start += len;
+    }
+    return out;
+  }
+
+  // The typo keys whose words include every word within k edits of `chars` (typo.rs
+  // `query_keys`): per length n within k and part of such a word that can be its first
+  // untouched part, the typed characters where the part would stand, and the same after a
+  // transposition across the part's start.
+  function typoKeys(chars, k) {
+    var l = chars.length;
+    var keys = new Set();
+    for (var n = Math.max(2, l - k); n <= l + k; n++) {
+      var ps = parts(n, k);
+      if (!ps) { keys.add(k + ' ' + n); continue; }
+      var d = l - n;
+      for (var i = 0; i < ps.length; i++) {
+        var start = ps[i][0];
+        var len = ps[i][1];
+        for (var delta = -k; delta <= k; delta++) {
+          var a = start + delta;
+          var after = Math.abs(d - delta);
+          if (Math.max(i, Math.abs(delta)) + after > k || a < 0 || a + len > l) continue;
+          var base = chars.slice(a, a + len);
+          var prefix = k + ' ' + n + ' ' + i + ' ';
+          keys.add(prefix + base.join(''));
+          if (i > 0 && a > 0 && Math.max(i, Math.abs(delta) + 1) + after <= k) keys.add(prefix + chars[a - 1] + base.slice(1).join(''));
+        }
+      }
+    }
+    return Array.from(keys);
+  }
+
   function fnv32(text) {
     var bytes = new TextEncoder().encode(text);
     var h = 0x811c9dc5;
@@ -239,6 +284,10 @@
     // Decoded histograms and entry bitmaps of terms, for counts.
     this.dense = new Map();
     this.bits = new Map();
+    // Facet values are numbered across facets (manifest order) for their sets (f/) and
+    // histograms (g/).
+    var offset = 0;
+    this.valueOffsets = manifest.facets.map(function (facet) { var at = offset; offset += facet.values; return at; });
   }
 
   Index.open = function (manifestUrl, load) {
@@ -257,10 +306,11 @@
     return hit;
   };
 
-  Index.prototype.shard = function (kind, i, ext) {
+  // Shard i of a kind; its folder is the kind's first letter unless `dir` names it.
+  Index.prototype.shard = function (kind, i, ext, dir) {
     var k = this.m[kind];
     var g = Math.floor(i / k.g);
-    return this.fetch(kind[0] + '/' + i + '.' + k.h.substr(g * 12, 12) + '.' + ext, ext === 'bin');
+    return this.fetch((dir || kind[0]) + '/' + i + '.' + k.h.substr(g * 12, 12) + '.' + ext, ext === 'bin');
   };
 
   // Vocabulary rows [surface, term, weight] equal to (or, with `prefix`, starting with) s.
@@ -335,14 +385,24 @@
   // then the most frequent, then by term; one per term (the first surface in JS order).
   Index.prototype.corrections = async function (chars, max) {
     if (!max) return [];
-    var lim = this.m.limits;
+    var self = this;
+    var keys = typoKeys(chars, max);
+    var wanted = new Set(keys);
+    var buckets = Array.from(new Set(keys.map(function (key) { return fnv32(key) % self.m.typo.n; })));
+    var files = await Promise.all(buckets.map(function (b) { return self.shard('typo', b, 'json'); }));
     var best = new Map();
-    for (var len = Math.max(2, chars.length - max); len <= Math.min(lim.typo_max, chars.length + max); len++) {
-      for (var row of await this.shard('typo', len, 'json')) {
-        var e = distance(chars, Array.from(row[0]), max);
-        if (e <= 0) continue;
-        var old = best.get(row[1]);
-        if (!old || e < old[2] || (e === old[2] && row[0] < old[3])) best.set(row[1], [row[1], row[2], e, row[0]]);
+    var seen = new Set();
+    for (var file of files) {
+      for (var filed of file) {
+        if (!wanted.has(filed[0])) continue;
+        for (var row of filed[1]) {
+          if (seen.has(row[0])) continue;
+          seen.add(row[0]);
+          var e = distance(chars, Array.from(row[0]), max);
+          if (e <= 0) continue;
+          var old = best.get(row[1]);
+          if (!old || e < old[2] || (e === old[2] && row[0] < old[3])) best.set(row[1], [row[1], row[2], e, row[0]]);
+        }
       }
     }
     return Array.from(best.values()).sort(function (a, b) { return a[2] - b[2] || a[1] - b[1] || a[0] - b[0]; });
@@ -385,6 +445,43 @@
     return dense;
   };
 
+  // The histogram of a facet value's entries (histograms.rs `value_files`), dense.
+  Index.prototype.valueHistogram = async function (f, v) {
+    var sparse = await this.shard('value_histograms', this.valueOffsets[f] + v, 'json', 'g');
+    return this.m.facets.map(function (facet, g) {
+      var counts = new Array(facet.values).fill(0);
+      for (var k = 0; k < sparse[g].length; k += 2) counts[sparse[g][k]] = sparse[g][k + 1];
+      return counts;
+    });
+  };
+
+  // The filter of facet f choosing the values `chosen` (a Set): {facet, bits (its entries),
+  // entries and histogram (its values' entries and histograms summed)} (estimate.rs `filters`).
+  Index.prototype.filter = async function (f, chosen) {
+    var self = this;
+    var bits = new Uint8Array((this.m.entries + 7) >> 3);
+    var histogram = this.m.facets.map(function (facet) { return new Array(facet.values).fill(0); });
+    var values = Array.from(chosen).sort(function (a, b) { return a - b; });
+    var parts = await Promise.all(values.map(function (v) {
+      return Promise.all([self.shard('value_sets', self.valueOffsets[f] + v, 'bin', 'f'), self.valueHistogram(f, v)]);
+    }));
+    var entries = 0;
+    for (var part of parts) {
+      var one = new Uint8Array(bits.length);
+      markSet(part[0], 0, part[0].length, one);
+      entries += popcount(one);
+      for (var i = 0; i < bits.length; i++) bits[i] |= one[i];
+      for (var g = 0; g < histogram.length; g++) for (var w = 0; w < histogram[g].length; w++) histogram[g][w] += part[1][g][w];
+    }
+    return { facet: f, bits: bits, entries: entries, histogram: histogram };
+  };
+
+  function popcount(bits) {
+    var n = 0;
+    for (var b = 0; b < bits.length; b++) n += POPCOUNT[bits[b]];
+    return n;
+  }
+
   Index.prototype.hasHistogram = function (term) {
     var terms = this.histogramTerms;
     return terms.length > 0 && terms[lastAtMost(terms, term)] === term;
@@ -396,7 +493,8 @@
   Index.prototype.counting = function (shape, exclude, filtered, hasWords) {
     var self = this;
     var informed = function (terms) { return terms !== null && terms.some(function (t) { return self.hasHistogram(t); }); };
-    if (filtered || (hasWords && !shape.length) || !shape.every(informed)) return 'exact';
+    if ((hasWords && !shape.length) || !shape.every(informed)) return 'exact';
+    if (filtered) return 'filtered';
     if (shape.length === 1 && shape[0].length === 1 && !exclude.length) return 'precounted';
     return 'estimated';
   };
@@ -422,9 +520,17 @@
   // The exact number of matches of a query without ids: the entries of each clause (the
   // union of its terms') intersected, less the excluded ones.
   Index.prototype.matchCount = async function (shape, excluded) {
+    return popcount(await this.matchBits(shape, excluded));
+  };
+
+  // The matches of a query without ids, as a bitmap over every entry.
+  Index.prototype.matchBits = async function (shape, excluded) {
     var self = this;
-    if (!shape.length) return this.m.entries - excluded.size();
     var all = null;
+    if (!shape.length) {
+      all = new Uint8Array((this.m.entries + 7) >> 3).fill(255);
+      if (this.m.entries & 7) all[all.length - 1] = (1 << (this.m.entries & 7)) - 1;
+    }
     for (var terms of shape) {
       var sets = await Promise.all(terms.map(function (t) { return self.termBits(t); }));
       var clause = sets[0];
@@ -436,9 +542,7 @@
       else for (var k = 0; k < all.length; k++) all[k] &= clause[k];
     }
     for (var x = 0; x < all.length; x++) all[x] &= ~excluded.bits[x];
-    var count = 0;
-    for (var b = 0; b < all.length; b++) count += POPCOUNT[all[b]];
-    return count;
+    return all;
   };
 
   // The entries an exclusion leaves out: those in every term set of one of its groups, as a
@@ -470,9 +574,10 @@
     };
   };
 
-  // Facet counts estimated from the histograms of the clauses' terms and the exact number
-  // of matches, in the same arithmetic as estimate.rs `estimate`.
-  Index.prototype.estimate = async function (shape, exclude, total) {
+  // Facet counts estimated from the histograms of the clauses' terms and of the filters
+  // (Index.filter, by facet) and the exact number of matches each facet counts (`totals`),
+  // in the same arithmetic as estimate.rs `estimate`.
+  Index.prototype.estimate = async function (shape, exclude, filters, totals) {
     var self = this;
     var facets = this.m.facets;
     var oneSet = exclude.filter(function (g) { return g.length === 1; }).map(function (g) { return g[0]; });
@@ -494,18 +599,48 @@
     for (var set of oneSet) leftOut.push(await summed(set));
     var typeFacet = facets.findIndex(function (f) { return f.name === 'type'; });
     var entriesOf = function (h) { return typeFacet < 0 ? 0 : h[typeFacet].reduce(function (a, b) { return a + b; }, 0); };
-    var whole = share(this.m.entries, reached.map(entriesOf), leftOut.map(entriesOf));
+    var wholeLeftOut = leftOut.map(entriesOf);
     var out = [];
     for (var f = 0; f < facets.length; f++) {
       var labels = await this.facetLabels(f);
+      // The clauses, then the filters of the other facets, in facet order.
+      var kept = filters.filter(function (x) { return x.facet !== f; });
+      var whole = share(this.m.entries, reached.map(entriesOf).concat(kept.map(function (x) { return x.entries; })), wholeLeftOut);
+      var total = totals[f];
       out.push(labels.map(function (label, v) {
         var of = function (h) { return h[f][v]; };
-        var w = share(label[2], reached.map(of), leftOut.map(of));
+        var by = reached.map(of).concat(kept.map(function (x) { return x.histogram[f][v]; }));
+        var w = share(label[2], by, leftOut.map(of));
         var scaled = whole > 0 ? Math.floor(w * total / whole + 0.5) : 0;
         return Math.min(scaled, label[2], total);
       }));
     }
     return out;
+  };
+
+  // A query with filters counted from sets (counting 'filtered'): the filters of the active
+  // facets, the exact number of matches that pass them (`total`) and per facet the matches
+  // that pass every filter but its own (`totals`); `has(e)` is true for an entry left out
+  // (excluded, or failing a filter), as the exclusions' `has` is.
+  Index.prototype.filtered = async function (shape, excluded, active, selected) {
+    var self = this;
+    var matches = await this.matchBits(shape, excluded);
+    var filters = await Promise.all(active.map(function (f) { return self.filter(f, selected[f]); }));
+    var passingBut = function (f) {
+      var out = matches.slice();
+      for (var x of filters) {
+        if (x.facet === f) continue;
+        for (var i = 0; i < out.length; i++) out[i] &= x.bits[i];
+      }
+      return out;
+    };
+    var pass = passingBut(-1);
+    var total = popcount(pass);
+    var totals = this.m.facets.map(function (_, f) { return active.indexOf(f) < 0 ? total : popcount(passingBut(f)); });
+    return {
+      filters: filters, total: total, totals: totals,
+      has: function (e) { return !((pass[e >> 3] >> (e & 7)) & 1); },
+    };
   };
 
   // all x each min(r, all)/all x each (all - min(x, all))/all, in this order (estimate.rs `share`).
@@ -899,18 +1034,24 @@
     var only = how === 'precounted' ? shape[0][0] : -1;
     var histogram = null;
     var typeFacet = this.m.facets.findIndex(function (f) { return f.name === 'type'; });
-    var estimated = !!counts && how === 'estimated';
+    var estimated = !!counts && (how === 'estimated' || how === 'filtered');
     var precounted = only >= 0 && (this.dfs.has(only) || (!!counts && typeFacet >= 0));
     var knownTotal = 0;
     if (counts && how === 'precounted') histogram = await this.histogram(only);
-    if (estimated) {
+    if (how === 'filtered') {
+      var passing = await this.filtered(shape, excluded, active, selected);
+      knownTotal = passing.total;
+      if (counts) histogram = await this.estimate(shape, compiled.exclude, passing.filters, passing.totals);
+      excluded = passing;
+      precounted = true;
+    } else if (estimated) {
       knownTotal = await this.matchCount(shape, excluded);
-      histogram = await this.estimate(shape, compiled.exclude, knownTotal);
+      histogram = await this.estimate(shape, compiled.exclude, [], this.m.facets.map(function () { return knownTotal; }));
       precounted = true;
     } else if (precounted) {
       knownTotal = this.dfs.has(only) ? this.dfs.get(only) : histogram[typeFacet].reduce(function (a, b) { return a + b; }, 0);
     }
-    var needBlocks = (counts && how === 'exact') || active.length > 0;
+    var needBlocks = (counts && how === 'exact') || (active.length > 0 && how !== 'filtered');
     var streams = [];
     for (var cl of clauses) if (cl.streams) streams.push.apply(streams, cl.streams);
     await Promise.all(streams.map(function (s) { return s.read ? null : s.more(); }));

@@ -8,6 +8,7 @@ data-col-rows = الصفوف
 data-col-size = الحجم
 data-all-json = مجموعة البيانات كاملة
 data-package = وصف الملفات: حزمة بيانات Frictionless
+data-table-states = الدول
 data-table-mechanisms = الآليات
 data-table-documents = الوثائق
 data-table-recommendations = التوصيات

@@ -8,6 +8,7 @@ data-col-rows = Rows
 data-col-size = Size
 data-all-json = The whole dataset
 data-package = Description of the files (Frictionless Data Package)
+data-table-states = States
 data-table-mechanisms = Mechanisms
 data-table-documents = Documents
 data-table-recommendations = Recommendations

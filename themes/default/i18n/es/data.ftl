@@ -8,6 +8,7 @@ data-col-rows = Filas
 data-col-size = Tamaño
 data-all-json = El conjunto de datos completo
 data-package = Descripción de los archivos (Frictionless Data Package)
+data-table-states = Estados
 data-table-mechanisms = Mecanismos
 data-table-documents = Documentos
 data-table-recommendations = Recomendaciones

@@ -8,6 +8,7 @@ data-col-rows = Lignes
 data-col-size = Taille
 data-all-json = L'ensemble des données
 data-package = Description des fichiers (Frictionless Data Package)
+data-table-states = États
 data-table-mechanisms = Mécanismes
 data-table-documents = Documents
 data-table-recommendations = Recommandations

@@ -8,6 +8,7 @@ data-col-rows = Строки
 data-col-size = Размер
 data-all-json = Весь набор данных
 data-package = Описание файлов (пакет данных Frictionless)
+data-table-states = Государства
 data-table-mechanisms = Механизмы
 data-table-documents = Документы
 data-table-recommendations = Рекомендации

@@ -8,6 +8,7 @@ data-col-rows = 行数
 data-col-size = 大小
 data-all-json = 完整数据集
 data-package = 文件说明（Frictionless 数据包）
+data-table-states = 国家
 data-table-mechanisms = 机制
 data-table-documents = 文件
 data-table-recommendations = 建议
