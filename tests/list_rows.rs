@@ -1,7 +1,7 @@
 //! A list row is rendered once per recommendation and language, by the theme's
 //! `partials/rec_row.html`, and so is a cluster row (`partials/cluster_row.html`, the other
 //! members of a cluster on a recommendation's page); a portal can override either like any
-//! other template.
+//! other template. Each language's menus are built once too and shared by its pages.
 
 mod common;
 
@@ -100,4 +100,46 @@ fn a_broken_row_template_fails_check_and_build_at_its_line_and_writes_nothing() 
     let problems = diagnostics_of(build(portal.path(), &out));
     assert_eq!(problems[0].file, "templates/partials/rec_row.html");
     assert!(!out.exists(), "a failed build writes no output folder");
+}
+
+/// The main menu of `html`: the `<nav class="main-nav">` element.
+fn main_menu(html: &str) -> &str {
+    let start = html.find("<nav class=\"main-nav\"").expect("a main menu");
+    let end = start + html[start..].find("</nav>").expect("the menu ends");
+    &html[start..end]
+}
+
+#[test]
+fn the_menu_shared_by_a_language_s_pages_marks_the_current_section_of_each_page() {
+    let portal = fixture("minimal");
+    let out = portal.path().join("public");
+    build(portal.path(), &out).expect("builds");
+    let tree = read_tree(&out);
+    for (page, current) in [
+        ("en/index.html", "../en/\""),
+        (
+            "en/recommendations/upr4-118-1/index.html",
+            "../../../en/recommendations/\"",
+        ),
+        (
+            "ar/recommendations/upr4-118-1/index.html",
+            "../../../ar/recommendations/\"",
+        ),
+        ("ar/themes/torture/index.html", "../../../ar/themes/\""),
+    ] {
+        let menu = main_menu(std::str::from_utf8(&tree[page]).unwrap());
+        assert_eq!(
+            menu.matches("aria-current=\"page\"").count(),
+            1,
+            "{page}: {menu}"
+        );
+        let marked = format!("{current} aria-current=\"page\"");
+        assert!(menu.contains(&marked), "{page}: {menu}");
+        let lang = &page[..2];
+        let other = if lang == "en" { "/ar/" } else { "/en/" };
+        assert!(
+            !menu.contains(other),
+            "{page}'s menu is its own language's: {menu}"
+        );
+    }
 }
