@@ -324,6 +324,10 @@ fn serve_rebuilds_on_save_reloads_pages_shows_problems_and_rewrites_only_touched
     );
     let public = portal.path().join("public");
     let (files_before, times_before) = (read_tree(&public), modified_times(&public));
+    assert!(
+        files_before.contains_key("search/en/manifest.json"),
+        "the first build serves the search index"
+    );
 
     let mut events = server.connect();
     events
@@ -356,7 +360,10 @@ fn serve_rebuilds_on_save_reloads_pages_shows_problems_and_rewrites_only_touched
         event.extend_from_slice(&hello[..n]);
     }
 
-    // Only files whose contents changed were written; the built files carry no script.
+    // The rebuild's line comes once the search index has followed the pages: only then is
+    // the tree complete. Only files whose contents changed were written; the built files
+    // carry no script.
+    server.next_rebuild();
     let (files_after, times_after) = (read_tree(&public), modified_times(&public));
     let mut rewritten = 0;
     for (path, bytes) in &files_after {

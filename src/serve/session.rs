@@ -188,6 +188,11 @@ impl Session {
                 }
             }
             None => {
+                // The first build replaces the folder as a whole, so it holds the search
+                // index too: there is none served yet to follow.
+                if let Some(templates) = &self.templates {
+                    build::write_search_index(&portal, templates, &staging.dir)?;
+                }
                 staging.commit()?;
                 self.served = Some(Served::of_folder(output)?);
                 None
