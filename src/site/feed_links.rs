@@ -49,8 +49,13 @@ pub(crate) fn feed_title(site: &Site, lang: &str, feed: Feed) -> String {
 }
 
 /// The feeds a page announces: its term's feed (mechanism, institution and theme pages),
-/// then the portal's updates and new recommendations, in the page's language.
+/// then the portal's updates and new recommendations, in the page's language. A
+/// recommendation's or action's page announces none: the home page, the lists and the Data
+/// page do, and those pages are most of the site's bytes.
 pub fn page_feeds(site: &Site, page: PageRoute) -> Vec<FeedLink> {
+    if matches!(page.route, Route::Recommendation(_) | Route::Action(_)) {
+        return Vec::new();
+    }
     let Some(lang) = site.language_codes().nth(page.lang as usize) else {
         return Vec::new();
     };
