@@ -31,6 +31,7 @@ pub use context::*;
 pub use data_page::DataFile;
 pub use markdown::{excerpt, to_safe_html};
 pub use pages::base_path;
+pub use rows::RowCache;
 pub use term_lists::Listing;
 pub use terms::{TERM_SECTIONS, Term};
 pub use tracking::TrackingPage;

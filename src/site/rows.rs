@@ -6,7 +6,7 @@
 //! the prefix that leads to the site root, so the theme's partial renders it once, with a mark
 //! where that prefix goes, and each page puts in its own prefix and inserts the HTML.
 
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -49,8 +49,17 @@ pub(crate) struct Rows<'a> {
     tera: &'a Tera,
     languages: usize,
     recommendations: usize,
-    cells: Vec<OnceLock<Box<str>>>,
+    /// Shared with the [`RowCache`] the dev server keeps for its next rebuild.
+    cells: Arc<Vec<OnceLock<Box<str>>>>,
     error: Mutex<Option<tera::Error>>,
+}
+
+/// The fragments one build rendered, kept by the dev server so that its next rebuild renders
+/// again only those of the recommendations whose rows changed ([`Site::reuse_rows`]).
+pub struct RowCache {
+    languages: usize,
+    recommendations: usize,
+    cells: Arc<Vec<OnceLock<Box<str>>>>,
 }
 
 /// What a fragment's template receives as `page`: only what is the same on every page.
@@ -66,9 +75,11 @@ impl<'a> Rows<'a> {
             tera,
             languages,
             recommendations,
-            cells: (0..Fragment::ALL.len() * languages * recommendations)
-                .map(|_| OnceLock::new())
-                .collect(),
+            cells: Arc::new(
+                (0..Fragment::ALL.len() * languages * recommendations)
+                    .map(|_| OnceLock::new())
+                    .collect(),
+            ),
             error: Mutex::new(None),
         }
     }
@@ -86,6 +97,43 @@ impl<'a> Rows<'a> {
 }
 
 impl Site<'_> {
+    /// The fragments rendered so far, to be given to the next build's [`Site::reuse_rows`].
+    pub fn row_cache(&self) -> Option<RowCache> {
+        let rows = self.rows.as_ref()?;
+        Some(RowCache {
+            languages: rows.languages,
+            recommendations: rows.recommendations,
+            cells: Arc::clone(&rows.cells),
+        })
+    }
+
+    /// Takes the fragments of `cache` (a previous build's, rendered with the same templates
+    /// and messages) for every recommendation `unchanged` says everything its rows show is the
+    /// same as in that build; the others render again. Does nothing when the cache is of
+    /// another shape or still shared with a live site.
+    pub fn reuse_rows(&mut self, cache: RowCache, unchanged: impl Fn(RecommendationId) -> bool) {
+        let Some(rows) = self.rows.as_mut() else {
+            return;
+        };
+        let RowCache {
+            languages,
+            recommendations,
+            mut cells,
+        } = cache;
+        if (languages, recommendations) != (rows.languages, rows.recommendations) {
+            return;
+        }
+        let Some(slots) = Arc::get_mut(&mut cells) else {
+            return;
+        };
+        for (index, slot) in slots.iter_mut().enumerate() {
+            if !unchanged(RecommendationId((index % recommendations) as u32)) {
+                slot.take();
+            }
+        }
+        rows.cells = cells;
+    }
+
     /// The `fragment` of `id` in `lang` for a page whose root prefix is `root`. Empty, with
     /// the error kept for [`Site::take_row_error`], when the template fails.
     pub(crate) fn fragment(
