@@ -8,10 +8,10 @@ use tera::Context;
 use super::context::*;
 use super::entries::{IndicatorRow, action, indicator, indicator_row, recommendation};
 use super::rows::Fragment;
-use super::term_pages::{section_index, term_list_page, term_page};
+use super::term_pages::{by_date_forward, section_index, term_list_page, term_page};
 use super::terms::Term;
 use super::urls::{self, Section};
-use super::{PageRoute, RenderedContext, Route, Site};
+use super::{Listing, PageRoute, RenderedContext, Route, Site};
 use crate::model::tracking::Deadline;
 use crate::model::*;
 
@@ -60,9 +60,13 @@ pub fn build(site: &Site, page: PageRoute) -> RenderedContext {
             "term.html",
             term_page(site, term, n.get(), lang, &mut context),
         ),
-        Route::TermList(term, listing, n) => (
+        Route::TermList(term, Listing::ByDate, n) => (
+            "redirect.html",
+            by_date_forward(site, term, n.get(), lang, &mut context),
+        ),
+        Route::TermList(term, Listing::State(state), n) => (
             "term_list.html",
-            term_list_page(site, term, listing, n.get(), lang, &mut context),
+            term_list_page(site, term, state, n.get(), lang, &mut context),
         ),
         Route::Tracking(tracking_page, n) => {
             super::tracking::build(site, tracking_page, n.get(), lang, &mut context)
@@ -100,11 +104,9 @@ fn section_index_page(
 ) -> (&'static str, String) {
     match section {
         Section::Recommendations => {
-            let all: Vec<RecommendationId> = (0..site.data.recommendations.len() as u32)
-                .map(RecommendationId)
-                .collect();
             let first = urls::section(lang, Section::Recommendations);
-            list_recommendations(site, &all, &first, n, lang, context);
+            let all = site.recommendations_newest_first();
+            list_recommendations(site, all, &first, n, lang, context);
             (
                 "list.html",
                 site.i18n
