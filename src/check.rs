@@ -13,7 +13,7 @@ use tera::Tera;
 use crate::build::{drop_in_background, load, placed_template_error};
 use crate::diagnostics::Diagnostic;
 use crate::output;
-use crate::site::{PageNumber, PageRoute, Route, Section, Site, Term, TrackingPage, urls};
+use crate::site::{Listing, PageNumber, PageRoute, Route, Section, Site, Term, TrackingPage, urls};
 
 /// What `docket check` found in a valid portal.
 #[derive(Debug)]
@@ -71,7 +71,7 @@ fn render_samples(site: &Site, tera: &Tera, routes: &[PageRoute]) -> Result<usiz
     let samples = pick_samples(site, routes);
     samples.par_iter().try_for_each(|&page| {
         let file = urls::file_of(&site.path(page));
-        output::render(tera, &site.context(page), &file).map(drop)
+        output::with_rendered(tera, &site.context(page), &file, |_| Ok(()))
     })?;
     output::rows_rendered(site)?;
     Ok(samples.len())
@@ -125,6 +125,8 @@ enum RouteKind {
     /// distribution, progress, due actions), which a term of each kind sampled on a later
     /// page would leave out.
     TermFigures,
+    /// A term's other lists: by date (a forward) and per State have templates of their own.
+    TermList(Discriminant<Listing>),
     Tracking(Discriminant<TrackingPage>),
     Other(Discriminant<Route>),
 }
@@ -149,6 +151,7 @@ fn sample_keys(site: &Site, page: PageRoute) -> [Option<SampleKey>; 2] {
     let kind = match page.route {
         Route::SectionIndex(section, _) => RouteKind::Index(section),
         Route::Term(term, _) => RouteKind::Term(discriminant(&term)),
+        Route::TermList(_, listing, _) => RouteKind::TermList(discriminant(&listing)),
         Route::Tracking(tracking, _) => RouteKind::Tracking(discriminant(&tracking)),
         other => RouteKind::Other(discriminant(&other)),
     };
