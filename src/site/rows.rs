@@ -43,6 +43,18 @@ impl Fragment {
 /// root.
 const ROOT_MARK: &str = "\u{0}";
 
+/// `html` with the page's `root` prefix in place of each [`ROOT_MARK`].
+pub(crate) fn with_root(html: &str, root: &str) -> String {
+    let mut parts = html.split(ROOT_MARK);
+    let mut out = String::with_capacity(html.len() + 8 * root.len());
+    out.push_str(parts.next().unwrap_or_default());
+    for part in parts {
+        out.push_str(root);
+        out.push_str(part);
+    }
+    out
+}
+
 /// The fragments rendered so far, per fragment, language and recommendation, and the first
 /// error.
 pub(crate) struct Rows<'a> {
@@ -81,6 +93,18 @@ impl<'a> Rows<'a> {
                     .collect(),
             ),
             error: Mutex::new(None),
+        }
+    }
+
+    /// `template` with `context`; empty, with the error kept, when it fails.
+    fn render(&self, template: &str, context: &Context) -> Box<str> {
+        match self.tera.render(template, context) {
+            Ok(html) => html.into_boxed_str(),
+            Err(error) => {
+                let mut first = self.error.lock().unwrap_or_else(|e| e.into_inner());
+                first.get_or_insert(error);
+                Box::default()
+            }
         }
     }
 
@@ -152,9 +176,38 @@ impl Site<'_> {
             .iter()
             .position(|l| l.code == lang)
             .unwrap_or(0);
-        rows.cell(fragment, lang_index, id)
-            .get_or_init(|| self.render_fragment(rows, fragment, id, lang))
-            .replace(ROOT_MARK, root)
+        let html = rows
+            .cell(fragment, lang_index, id)
+            .get_or_init(|| self.render_fragment(rows, fragment, id, lang));
+        with_root(html, root)
+    }
+
+    /// The theme's `template` rendered for `lang` with `name` set to `value`, with the mark
+    /// of the root prefix where the template printed it, for [`with_root`]: what is the same
+    /// on many pages but for that prefix (a language's menus). Empty, with the error kept
+    /// for [`Site::take_row_error`], when the template fails.
+    pub(crate) fn render_shared(
+        &self,
+        template: &str,
+        lang: &str,
+        name: &'static str,
+        value: &tera::Value,
+    ) -> Box<str> {
+        let rows = self
+            .rows
+            .as_ref()
+            .expect("Site::set_templates before rendering pages");
+        let mut context = Context::new();
+        context.insert("lang", lang);
+        context.insert(
+            "page",
+            &RowPage {
+                root: ROOT_MARK,
+                lang,
+            },
+        );
+        context.insert_value(name, value.clone());
+        rows.render(template, &context)
     }
 
     fn render_fragment(
@@ -174,14 +227,7 @@ impl Site<'_> {
             },
         );
         context.insert("r", &self.summary(id, lang));
-        match rows.tera.render(fragment.template(), &context) {
-            Ok(html) => html.into_boxed_str(),
-            Err(error) => {
-                let mut first = rows.error.lock().unwrap_or_else(|e| e.into_inner());
-                first.get_or_insert(error);
-                Box::default()
-            }
-        }
+        rows.render(fragment.template(), &context)
     }
 
     /// The first error of a fragment's template since the last call, if any.
