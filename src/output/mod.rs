@@ -202,17 +202,18 @@ pub fn write_listed_pages(
         .map(|&route| -> Result<(String, Page)> {
             let file = urls::file_of(&site.path(route));
             let rendered = site.context(route);
-            let html = render(tera, &rendered, &file)?;
             let target = out_dir.join(&file);
             if let Some(parent) = target.parent() {
                 std::fs::create_dir_all(parent)
                     .with_context(|| format!("cannot create {}", parent.display()))?;
             }
-            std::fs::write(&target, html.as_bytes())
-                .with_context(|| format!("cannot write {file}"))?;
+            let bytes = with_rendered(tera, &rendered, &file, |html| {
+                std::fs::write(&target, html).with_context(|| format!("cannot write {file}"))?;
+                Ok(html.len() as u64)
+            })?;
             let page = Page {
                 inputs: fingerprint::inputs_of(&rendered),
-                bytes: html.len() as u64,
+                bytes,
             };
             Ok((file, page))
         })
