@@ -13,7 +13,7 @@ use crate::emit::{Emitted, Emitter, Unchanged};
 use crate::i18n::I18n;
 use crate::model::{Dataset, build_dataset};
 use crate::output::{self, Staging, WriteStats};
-use crate::site::Site;
+use crate::site::{RowCache, Site};
 use crate::theme::Theme;
 use crate::{export, search};
 
@@ -245,33 +245,40 @@ pub struct ChangedSite {
     pub unchanged: Vec<String>,
     /// How many of `unchanged` were kept without building their context.
     pub kept: usize,
+    /// The list rows this build rendered or kept, for the next rebuild.
+    pub rows: Option<RowCache>,
 }
 
 /// The build's files for the dev server but the search index ([`write_search_index`]
 /// writes it): only the pages whose inputs differ from
 /// `previous` (the pages of the last build, rendered with the same `tera`). When the site has
 /// exactly the pages of `previous`, what `unchanged` names is taken as served without even
-/// building it: pages without a context, emitters' files without writing them.
+/// building it: pages without a context, emitters' files without writing them, and the list
+/// rows in `rows` (the previous build's) of the recommendations it says are unchanged.
 pub fn write_changed_site(
     portal: &Portal,
     tera: &tera::Tera,
     dir: &Path,
     previous: &output::Fingerprints,
     unchanged: Option<&dyn Unchanged>,
+    rows: Option<RowCache>,
     timings: &mut Timings,
 ) -> Result<ChangedSite> {
     let mut pages = None;
     let mut kept_files = Vec::new();
+    let mut rows_after = None;
     let scope = Scope {
         previous: None,
         unchanged: |site: &Site| unchanged.filter(|_| previous.has_pages_of(site)),
         search: false,
+        rows,
     };
     let (_, emitted) = write_site_with(portal, tera, dir, timings, scope, |site, unchanged| {
         let keep = |route| unchanged.is_some_and(|u| u.page(site, route));
         let changed = output::write_changed_pages(site, tera, dir, previous, &keep)?;
         let stats = changed.stats.clone();
         pages = Some(changed);
+        rows_after = site.row_cache();
         Ok(stats)
     })?;
     for (_, mut report) in emitted {
@@ -285,6 +292,7 @@ pub fn write_changed_site(
         fingerprints: pages.fingerprints,
         unchanged: pages.unchanged,
         kept,
+        rows: rows_after,
     })
 }
 
@@ -311,6 +319,7 @@ fn write_site_timed(
         previous,
         unchanged: |_: &Site| None,
         search: true,
+        rows: None,
     };
     write_site_with(portal, tera, dir, timings, scope, |site, _| {
         output::write_pages(site, tera, dir, progress)
@@ -331,6 +340,7 @@ fn write_site_with<'u>(
         previous,
         unchanged,
         search,
+        rows,
     } = scope;
     let mut site = Site::new(&portal.dataset, &portal.i18n);
     site.set_templates(tera);
@@ -340,6 +350,9 @@ fn write_site_with<'u>(
         output::check_previous(previous, &url_list)?;
     }
     let unchanged = unchanged(&site);
+    if let (Some(unchanged), Some(rows)) = (unchanged, rows) {
+        site.reuse_rows(rows, |id| unchanged.recommendation(id));
+    }
     let static_assets = output::StaticAssets {
         theme: &portal.theme,
     };
@@ -384,6 +397,8 @@ struct Scope<'p, U> {
     unchanged: U,
     /// Whether to write the search index.
     search: bool,
+    /// A previous build's list rows, reused where `unchanged` says a recommendation is.
+    rows: Option<RowCache>,
 }
 
 /// A template error Tera can place becomes a diagnostic at the template's file:line:column.

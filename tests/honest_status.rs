@@ -56,6 +56,14 @@ fn expected_views(data: &Dataset, r: &Recommendation, badge: &str) -> Vec<String
         .collect()
 }
 
+/// The recommendations in the order of the Recommendations list: newest first, recommendations
+/// of one day in data order.
+fn newest_first(data: &docket::Dataset) -> Vec<&Recommendation> {
+    let mut all: Vec<&Recommendation> = data.recommendations.iter().collect();
+    all.sort_by_key(|r| std::cmp::Reverse(r.date));
+    all
+}
+
 fn list_item<'a>(html: &'a str, r: &Recommendation) -> &'a str {
     let anchor = format!(">{}</a>", r.key.id);
     let start = html
@@ -87,8 +95,7 @@ fn headline_and_lists_show_every_view_of_each_disagreeing_demo_recommendation() 
         for view in expected_views(data, r, "a") {
             assert!(lead.contains(&view), "{} headline lacks {view}", r.key.id);
         }
-        let index = data
-            .recommendations
+        let index = newest_first(data)
             .iter()
             .position(|x| x.key == r.key)
             .unwrap();
@@ -187,9 +194,8 @@ fn only_upr_recommendations_show_the_states_response() {
     }
     assert!(checked[0] > 0 && checked[1] > 0);
     let list = page("en/recommendations/page/2/index.html");
-    let non_upr = data
-        .recommendations
-        .iter()
+    let non_upr = newest_first(data)
+        .into_iter()
         .skip(data.config.per_page)
         .take(data.config.per_page)
         .find(|r| data.mechanisms[r.mechanism.index()].kind != docket::MechanismKind::Upr)

@@ -252,7 +252,7 @@ fn a_single_state_portal_has_no_state_pages_but_links_its_recommending_states() 
     assert!(!rec.contains("DC.coverage"));
     assert!(
         rec.contains(
-            "<meta name=\"citation_language\" content=\"en\">\n<meta property=\"og:title\""
+            "<meta name=\"citation_language\" content=\"en\">\n<meta name=\"description\""
         ),
         "no blank line where a multi-State portal names the State"
     );

@@ -1,5 +1,6 @@
-//! Term lists at scale: compact rows, a newest-first order with plain links where a term's
-//! list runs over several pages, and a bound on the bytes of a full list page.
+//! Term lists at scale: compact rows, newest first, per-State lists with plain links where a
+//! term's list runs over several pages, the former newest-first copies forwarding to the
+//! list, and a bound on the bytes of a full list page.
 
 mod common;
 
@@ -97,87 +98,103 @@ fn big_theme() -> &'static docket::Theme {
     theme
 }
 
-#[test]
-fn by_date_pages_list_every_recommendation_of_the_term_newest_first() {
-    let (data, _) = synthetic();
-    let theme = big_theme();
-    for lang in ["en", "ar"] {
-        let ids = all_rows(&format!("{lang}/themes/{}/by-date/", theme.key.slug));
-        assert_eq!(ids.len(), theme.recommendations.len(), "{lang}");
-        let date_of = |id: &str| {
-            data.recommendations
-                .iter()
-                .find(|r| r.key.id == id)
-                .unwrap_or_else(|| panic!("{id} is a recommendation"))
-                .date
-        };
-        let dates: Vec<_> = ids.iter().map(|id| date_of(id)).collect();
-        assert!(
-            dates.windows(2).all(|w| w[0] >= w[1]),
-            "{lang}: newest first: {dates:?}"
-        );
-        let mut listed = ids.clone();
-        listed.sort();
-        let mut expected: Vec<String> = theme
-            .recommendations
-            .iter()
-            .map(|r| data.recommendations[r.index()].key.id.clone())
-            .collect();
-        expected.sort();
-        assert_eq!(listed, expected, "{lang}: the same recommendations");
-        // The term's own pages keep data order, which is not the date order here.
-        let own = all_rows(&format!("{lang}/themes/{}/", theme.key.slug));
-        assert_eq!(own.len(), ids.len());
-        assert_ne!(own, ids, "{lang}: two different orders");
-    }
+/// The ids of `ids` (recommendations in data order) newest first, those of one day in data
+/// order.
+fn newest_first(data: &Dataset, ids: &[docket::RecommendationId]) -> Vec<String> {
+    let mut sorted: Vec<&docket::Recommendation> = ids
+        .iter()
+        .map(|r| &data.recommendations[r.index()])
+        .collect();
+    sorted.sort_by_key(|r| std::cmp::Reverse(r.date));
+    sorted.into_iter().map(|r| r.key.id.clone()).collect()
 }
 
 #[test]
-fn sort_links_are_plain_links_on_every_page_of_both_orders() {
+fn a_terms_own_pages_list_every_recommendation_newest_first() {
+    let (data, _) = synthetic();
     let theme = big_theme();
-    let slug = &theme.key.slug;
-    let pages = [
-        (format!("en/themes/{slug}/index.html"), "own"),
-        (format!("en/themes/{slug}/page/2/index.html"), "own"),
-        (format!("en/themes/{slug}/by-date/index.html"), "by-date"),
-        (
-            format!("en/themes/{slug}/by-date/page/2/index.html"),
-            "by-date",
-        ),
-    ];
-    for (path, current) in pages {
-        let html = page(&path);
-        let nav = &html[html
-            .find("<nav class=\"list-views\" aria-label=\"Sort and filter\">")
-            .unwrap_or_else(|| panic!("{path}: a sort nav"))..];
-        let nav = &nav[..nav.find("</ul>").unwrap()];
-        let links = attribute_values(nav, "href");
-        assert_eq!(links.len(), 2, "{path}: {nav}");
-        let targets: Vec<String> = links
-            .iter()
-            .map(|href| resolve_link(&path, href).expect("a link inside the site"))
-            .collect();
-        assert_eq!(
-            targets,
-            [
-                format!("en/themes/{slug}/index.html"),
-                format!("en/themes/{slug}/by-date/index.html")
-            ],
-            "{path}"
-        );
-        for target in &targets {
-            assert!(synthetic().1.join(target).exists(), "{path} -> {target}");
-        }
-        let current_label = if current == "own" {
-            "aria-current=\"page\">Default order</a>"
-        } else {
-            "aria-current=\"page\">Newest first</a>"
-        };
-        assert!(nav.contains(current_label), "{path}: {nav}");
-        assert!(!html.contains("<script>"), "{path}: no inline script");
+    let expected = newest_first(data, &theme.recommendations);
+    let in_data_order: Vec<&String> = theme
+        .recommendations
+        .iter()
+        .map(|r| &data.recommendations[r.index()].key.id)
+        .collect();
+    assert_ne!(
+        expected.iter().collect::<Vec<_>>(),
+        in_data_order,
+        "the data order is not the date order here"
+    );
+    for lang in ["en", "ar"] {
+        let ids = all_rows(&format!("{lang}/themes/{}/", theme.key.slug));
+        assert_eq!(ids, expected, "{lang}: every row once, newest first");
     }
-    let arabic = page(&format!("ar/themes/{slug}/by-date/index.html"));
-    assert!(arabic.contains("الأحدث أولاً"), "the nav is translated");
+    let html = page(&format!("en/themes/{}/page/2/index.html", theme.key.slug));
+    assert!(html.contains(" · Newest first</p>"), "the order is said");
+    let arabic = page(&format!("ar/themes/{}/index.html", theme.key.slug));
+    assert!(arabic.contains(" · الأحدث أولاً</p>"), "and translated");
+    let all = page("en/recommendations/page/2/index.html");
+    let every: Vec<docket::RecommendationId> = (0..data.recommendations.len() as u32)
+        .map(docket::RecommendationId)
+        .collect();
+    assert_eq!(
+        row_ids(&all),
+        newest_first(data, &every)[data.config.per_page..2 * data.config.per_page],
+        "the Recommendations list too"
+    );
+}
+
+/// The newest-first copy a long list had (`by-date/`) is the list itself now: each of its
+/// pages forwards to the same page of the term's own list, so published links keep working.
+#[test]
+fn by_date_pages_forward_to_the_same_page_of_the_terms_list() {
+    let (_, out) = synthetic();
+    let slug = &big_theme().key.slug;
+    let mut forwarded = 0;
+    for lang in ["en", "ar"] {
+        for n in 1.. {
+            let (from, to) = match n {
+                1 => (
+                    format!("{lang}/themes/{slug}/by-date/index.html"),
+                    format!("{lang}/themes/{slug}/index.html"),
+                ),
+                n => (
+                    format!("{lang}/themes/{slug}/by-date/page/{n}/index.html"),
+                    format!("{lang}/themes/{slug}/page/{n}/index.html"),
+                ),
+            };
+            if !out.join(&to).exists() {
+                assert!(!out.join(&from).exists(), "{from}: no page beyond the list");
+                break;
+            }
+            let html = page(&from);
+            assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+            let marker = "content=\"0; url=";
+            let refresh = &html[html.find(marker).expect("a redirect") + marker.len()..];
+            let target = &refresh[..refresh.find('"').unwrap()];
+            assert_eq!(resolve_link(&from, target).as_deref(), Some(to.as_str()));
+            assert!(
+                !html.contains("<ol class=\"rows\">"),
+                "{from}: no copy of the rows"
+            );
+            assert!(!html.contains("<script"), "{from}: no script");
+            if lang == "en" {
+                assert!(
+                    html.contains("This list now shows the newest first"),
+                    "{from}"
+                );
+            }
+            forwarded += 1;
+        }
+    }
+    assert!(
+        forwarded > 20,
+        "every page of a long list, in both languages"
+    );
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(
+        !sitemap.contains("/by-date/"),
+        "redirects are not in the sitemap"
+    );
 }
 
 #[test]
@@ -217,10 +234,8 @@ fn a_full_page_of_a_term_list_stays_small() {
     let theme = big_theme();
     // Arabic letters take two bytes each in UTF-8.
     for (lang, bound) in [("en", 480), ("ar", 640)] {
-        for first in [
-            format!("{lang}/themes/{}/", theme.key.slug),
-            format!("{lang}/themes/{}/by-date/", theme.key.slug),
-        ] {
+        {
+            let first = format!("{lang}/themes/{}/", theme.key.slug);
             let html = page(&format!("{first}page/2/index.html"));
             let rows = row_ids(&html).len();
             assert_eq!(rows, data.config.per_page, "{first}: a full page");
@@ -269,13 +284,13 @@ fn state_lists_show_exactly_that_states_recommendations_with_their_counts() {
     let mut listed = 0;
     for code in STATES {
         let state = data.states.iter().position(|s| s.key.id == code).unwrap();
-        let expected: Vec<String> = theme
+        let of_state: Vec<docket::RecommendationId> = theme
             .recommendations
             .iter()
-            .map(|r| &data.recommendations[r.index()])
-            .filter(|r| r.state.map(|s| s.index()) == Some(state))
-            .map(|r| r.key.id.clone())
+            .copied()
+            .filter(|r| data.recommendations[r.index()].state.map(|s| s.index()) == Some(state))
             .collect();
+        let expected = newest_first(data, &of_state);
         assert!(
             !expected.is_empty(),
             "{code} has recommendations on the theme"
@@ -287,7 +302,7 @@ fn state_lists_show_exactly_that_states_recommendations_with_their_counts() {
             assert_eq!(
                 all_rows(&list),
                 expected,
-                "{lang}: {code}'s rows in data order"
+                "{lang}: {code}'s rows, newest first"
             );
         }
         let name = data.states[state].name_in("en", "en").1;
@@ -298,7 +313,7 @@ fn state_lists_show_exactly_that_states_recommendations_with_their_counts() {
         assert!(first.contains(&link), "{code}: {link}");
         let html = page(&format!("{list}index.html"));
         assert!(
-            html.contains(&format!("of {}</p>", expected.len())),
+            html.contains(&format!("of {} · Newest first</p>", expected.len())),
             "{code}: the count"
         );
         assert!(

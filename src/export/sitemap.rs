@@ -22,7 +22,11 @@ const URLSET_CLOSE: &str = "</urlset>\n";
 fn listed(route: Route) -> bool {
     !matches!(
         route,
-        Route::Root | Route::NotFound | Route::LanguageNotFound | Route::Alias(..)
+        Route::Root
+            | Route::NotFound
+            | Route::LanguageNotFound
+            | Route::Alias(..)
+            | Route::TermList(_, crate::site::Listing::ByDate, _)
     )
 }
 

@@ -70,10 +70,12 @@ pub fn write_pages(
         .par_iter()
         .zip(paths.par_iter())
         .try_for_each(|(&route, file)| -> Result<()> {
-            let html = render(tera, &site.context(route), file)?;
-            std::fs::write(out_dir.join(file), html.as_bytes())
-                .with_context(|| format!("cannot write {file}"))?;
-            bytes.fetch_add(html.len(), Ordering::Relaxed);
+            let written = with_rendered(tera, &site.context(route), file, |html| {
+                std::fs::write(out_dir.join(file), html)
+                    .with_context(|| format!("cannot write {file}"))?;
+                Ok(html.len())
+            })?;
+            bytes.fetch_add(written, Ordering::Relaxed);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if n % 256 == 0 || n == total {
                 progress(n, total);
@@ -134,16 +136,17 @@ pub fn write_changed_pages(
                 if let Some(&page) = previous.get(&file).filter(|p| p.inputs == inputs) {
                     return Ok((file, page, Written::SameInputs));
                 }
-                let html = render(tera, &rendered, &file)?;
                 let target = out_dir.join(&file);
                 if let Some(parent) = target.parent() {
                     // Safe in parallel: creating a folder that another page just made is fine.
                     std::fs::create_dir_all(parent)
                         .with_context(|| format!("cannot create {}", parent.display()))?;
                 }
-                std::fs::write(&target, html.as_bytes())
-                    .with_context(|| format!("cannot write {file}"))?;
-                let bytes = html.len() as u64;
+                let bytes = with_rendered(tera, &rendered, &file, |html| {
+                    std::fs::write(&target, html)
+                        .with_context(|| format!("cannot write {file}"))?;
+                    Ok(html.len() as u64)
+                })?;
                 Ok((file, fingerprint::Page { inputs, bytes }, Written::Rendered))
             },
         )
@@ -210,18 +213,19 @@ pub fn render_samples(site: &Site, tera: &Tera) -> Result<usize> {
         .filter(|page| seen.insert(sample_key(site, page)))
         .collect();
     samples.par_iter().try_for_each(|&page| {
-        render(tera, &site.context(page), &urls::file_of(&site.path(page))).map(drop)
+        let file = urls::file_of(&site.path(page));
+        with_rendered(tera, &site.context(page), &file, |_| Ok(()))
     })?;
     rows_rendered(site)?;
     Ok(samples.len())
 }
 
-/// Fails when a row's template failed (a list row, a cluster row): the pages that hold it
-/// lack that row.
+/// Fails when a shared fragment's template failed (a list row, a cluster row, a menu): the
+/// pages that hold it lack it.
 fn rows_rendered(site: &Site) -> Result<()> {
     match site.take_row_error() {
         Some(error) => {
-            Err(anyhow::Error::new(error).context("cannot render a recommendation's row"))
+            Err(anyhow::Error::new(error).context("cannot render a recommendation's row or a menu"))
         }
         None => Ok(()),
     }
@@ -249,14 +253,37 @@ fn route_kind(route: &crate::site::Route) -> String {
     }
 }
 
-/// Renders one page's context with its template; `file` names the page in errors.
-pub fn render(tera: &Tera, rendered: &crate::site::RenderedContext, file: &str) -> Result<String> {
-    tera.render(rendered.template, &rendered.context)
-        .map(crate::i18n::mark_fallbacks)
-        .map_err(|e| {
-            anyhow::Error::new(e)
-                .context(format!("cannot render {file} with {}", rendered.template))
-        })
+thread_local! {
+    /// Each rendering thread's page buffer: it keeps the capacity of the largest page so
+    /// far, so that rendering a page neither allocates nor grows its output.
+    static PAGE_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Renders one page's context with its template into this thread's buffer and gives
+/// `use_page` its bytes; `file` names the page in errors.
+fn with_rendered<R>(
+    tera: &Tera,
+    rendered: &crate::site::RenderedContext,
+    file: &str,
+    use_page: impl FnOnce(&[u8]) -> Result<R>,
+) -> Result<R> {
+    PAGE_BUFFER.with_borrow_mut(|buffer| {
+        buffer.clear();
+        tera.render_to(rendered.template, &rendered.context, &mut *buffer)
+            .map_err(|e| {
+                anyhow::Error::new(e)
+                    .context(format!("cannot render {file} with {}", rendered.template))
+            })?;
+        if !crate::i18n::has_fallback_marks(buffer) {
+            return use_page(buffer);
+        }
+        let html = String::from_utf8(std::mem::take(buffer))
+            .with_context(|| format!("{file} is not UTF-8"))?;
+        let marked = crate::i18n::mark_fallbacks(html);
+        let result = use_page(marked.as_bytes());
+        *buffer = marked.into_bytes();
+        result
+    })
 }
 
 /// `static/`: the theme's and the portal's static files, and `static/statuses.css`.

@@ -14,6 +14,7 @@ use super::sync::{Served, Synced};
 use crate::build::{self, BuildOptions, Timings};
 use crate::emit::Unchanged;
 use crate::output::{self, Staging};
+use crate::site::RowCache;
 
 pub struct Session {
     options: BuildOptions,
@@ -24,6 +25,8 @@ pub struct Session {
     fingerprints: Option<output::Fingerprints>,
     /// The data the served pages were built from, to tell which rows the next load changed.
     loaded: Option<Loaded>,
+    /// The list rows the served pages hold, rendered with `templates`.
+    rows: Option<RowCache>,
     /// `None` until the first good build is in the output folder.
     served: Option<Served>,
     language: PanelLanguage,
@@ -55,6 +58,7 @@ impl Session {
             templates: None,
             fingerprints: None,
             loaded: None,
+            rows: None,
             served: None,
             language: PanelLanguage::fallback(),
         }
@@ -79,6 +83,7 @@ impl Session {
             self.templates = None;
             self.fingerprints = None;
             self.loaded = None;
+            self.rows = None;
         }
         match self.build() {
             Ok(mut rebuilt) => {
@@ -150,6 +155,7 @@ impl Session {
             Some(templates) => templates,
             None => {
                 self.fingerprints = None;
+                self.rows = None;
                 output::load_templates(&portal.theme, portal.i18n.clone())?
             }
         };
@@ -167,10 +173,12 @@ impl Session {
             &staging.dir,
             &previous,
             unchanged,
+            self.rows.take(),
             timings,
         );
         self.templates = Some(templates);
-        let written = written?;
+        let mut written = written?;
+        self.rows = written.rows.take();
         let search_later = self.served.is_some();
         let synced = match &mut self.served {
             Some(served) => {

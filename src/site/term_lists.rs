@@ -1,18 +1,21 @@
-//! A term's other lists of recommendations: newest first, and one State's, where its own
-//! list runs long.
+//! The order of every list of recommendations, newest first, and a term's per-State lists
+//! where its own list runs long.
 //!
-//! A term's own page (`/en/themes/torture/`) lists its recommendations in data order. Where
-//! that list is long (more than [`LONG_LIST_PAGES`] pages), a reader can also page through it
-//! newest first (`/en/themes/torture/by-date/`) and, where it spans several States under
-//! review, through one State's recommendations (`/en/themes/torture/states/pry/`), with plain
-//! links. A shorter list is a few clicks from end to end, so it gets neither: each extra list
-//! repeats rows, and at a whole-UPR scale those rows are most of a portal's bytes. A State's
+//! Every paginated list of recommendations (`/en/recommendations/`, `/en/themes/torture/`)
+//! shows them newest first; recommendations of one day keep their data order (a document's
+//! paragraphs). Where a term's list is long (more than [`LONG_LIST_PAGES`] pages) and spans
+//! several States under review, a reader can also page through one State's recommendations
+//! (`/en/themes/torture/states/pry/`), with plain links. A shorter list is a few clicks from
+//! end to end, so it gets none: each extra list repeats rows, and at a whole-UPR scale those
+//! rows are most of a portal's bytes. A long list's newest-first copy (`…/by-date/`), from
+//! when the default order was the data's, is now the list itself: its pages forward to the
+//! term's own pages, so that no published URL breaks. A State's
 //! list that holds every recommendation to that State (the UPR's, in a UPR-only portal) is
 //! the State's own page: its link goes there and no copy is written. In the same way, a
 //! term whose list is every recommendation of the portal (the UPR's, in a UPR-only portal)
 //! shows only the first page of it, with a pager into the Recommendations list.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Site;
 use super::terms::Term;
@@ -22,14 +25,13 @@ use crate::model::*;
 /// this many pages (README.md, "What Docket is"): a shorter list is a few clicks end to end.
 pub(crate) const LONG_LIST_PAGES: usize = 10;
 
-/// Which of a term's recommendations a list page shows, in which order, besides the term's
-/// own page (data order).
+/// Which of a term's recommendations a list page shows, besides the term's own page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Listing {
-    /// Every recommendation of the term, newest first (`by-date/`).
+    /// Every recommendation of the term, newest first (`by-date/`): the term's own list,
+    /// whose pages these forward to.
     ByDate,
-    /// The term's recommendations to one State under review, in data order
-    /// (`states/pry/`).
+    /// The term's recommendations to one State under review, newest first (`states/pry/`).
     State(StateId),
 }
 
@@ -43,59 +45,67 @@ impl Listing {
     }
 }
 
-/// The orders computed once per build, for the terms that have them.
+/// The lists computed once per build.
 #[derive(Default)]
 pub(crate) struct TermLists {
-    /// Terms whose list is every recommendation of the portal, in data order, over more
-    /// than one page (the UPR's, in a UPR-only portal): see [`Site::term_list_is_all`].
+    /// Every recommendation, newest first: the Recommendations list.
+    newest_first: Vec<RecommendationId>,
+    /// Each term's recommendations, newest first.
+    terms: HashMap<Term, Vec<RecommendationId>>,
+    /// Terms whose list is every recommendation of the portal, over more than one page (the
+    /// UPR's, in a UPR-only portal): see [`Site::term_list_is_all`].
     all: Vec<Term>,
-    by_date: HashMap<Term, Vec<RecommendationId>>,
-    /// Per term that spans several States, each State's recommendations, in State order.
+    /// Terms whose list is long, and so had a newest-first copy (`by-date/`).
+    long: HashSet<Term>,
+    /// Per long term that spans several States, each State's recommendations, in State
+    /// order.
     by_state: HashMap<Term, Vec<(StateId, Vec<RecommendationId>)>>,
 }
 
 impl TermLists {
     pub(crate) fn new(site: &Site) -> TermLists {
         let d = site.data;
-        let mut by_date = HashMap::new();
-        let mut by_state = HashMap::new();
-        let mut all = Vec::new();
+        let mut newest_first: Vec<RecommendationId> = (0..d.recommendations.len() as u32)
+            .map(RecommendationId)
+            .collect();
+        // Stable: recommendations of one day keep their data order.
+        newest_first.sort_by(|a, b| {
+            d.recommendations[b.index()]
+                .date
+                .cmp(&d.recommendations[a.index()].date)
+        });
+        let mut rank = vec![0u32; newest_first.len()];
+        for (position, id) in newest_first.iter().enumerate() {
+            rank[id.index()] = position as u32;
+        }
+        let mut lists = TermLists {
+            newest_first,
+            ..TermLists::default()
+        };
         for section in super::terms::TERM_SECTIONS {
             for term in site.terms(*section) {
                 let ids = site.term_recommendations(term);
-                if ids.len() == d.recommendations.len()
-                    && ids.len() > d.config.per_page
-                    && ids.iter().enumerate().all(|(i, r)| r.index() == i)
-                {
-                    all.push(term);
-                }
-                if ids.len() <= d.config.per_page * LONG_LIST_PAGES {
-                    continue;
-                }
                 let mut sorted = ids.to_vec();
-                // Stable: recommendations of one day keep their data order.
-                sorted.sort_by(|a, b| {
-                    d.recommendations[b.index()]
-                        .date
-                        .cmp(&d.recommendations[a.index()].date)
-                });
-                by_date.insert(term, sorted);
-                let states = split_by_state(d, ids);
-                if states.len() > 1 {
-                    by_state.insert(term, states);
+                sorted.sort_by_key(|id| rank[id.index()]);
+                if ids.len() == d.recommendations.len() && ids.len() > d.config.per_page {
+                    lists.all.push(term);
                 }
+                if ids.len() > d.config.per_page * LONG_LIST_PAGES {
+                    lists.long.insert(term);
+                    let states = split_by_state(d, &sorted);
+                    if states.len() > 1 {
+                        lists.by_state.insert(term, states);
+                    }
+                }
+                lists.terms.insert(term, sorted);
             }
         }
-        TermLists {
-            all,
-            by_date,
-            by_state,
-        }
+        lists
     }
 }
 
-/// The recommendations of each State under review among `ids`, in State order; those with no
-/// State are in none.
+/// The recommendations of each State under review among `ids`, in State order, each in the
+/// order of `ids`; those with no State are in none.
 fn split_by_state(d: &Dataset, ids: &[RecommendationId]) -> Vec<(StateId, Vec<RecommendationId>)> {
     let mut by_state: std::collections::BTreeMap<StateId, Vec<RecommendationId>> =
         Default::default();
@@ -108,8 +118,18 @@ fn split_by_state(d: &Dataset, ids: &[RecommendationId]) -> Vec<(StateId, Vec<Re
 }
 
 impl Site<'_> {
-    /// Whether a term's list is every recommendation of the portal in data order, and so
-    /// the Recommendations list (`/en/recommendations/`): the term's page shows the first
+    /// Every recommendation, newest first: the Recommendations list's order.
+    pub(crate) fn recommendations_newest_first(&self) -> &[RecommendationId] {
+        &self.term_lists.newest_first
+    }
+
+    /// A term's recommendations in the order its pages list them: newest first.
+    pub(crate) fn term_list(&self, term: Term) -> &[RecommendationId] {
+        self.term_lists.terms.get(&term).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a term's list is every recommendation of the portal, and so the
+    /// Recommendations list (`/en/recommendations/`): the term's page shows the first
     /// page of it with a pager into that list, and writes no copy of the others.
     pub(crate) fn term_list_is_all(&self, term: Term) -> bool {
         self.term_lists.all.contains(&term)
@@ -118,7 +138,7 @@ impl Site<'_> {
     /// The term's lists besides its own page, in the order of the sort/filter nav.
     pub(crate) fn listings(&self, term: Term) -> Vec<Listing> {
         let mut listings = Vec::new();
-        if self.term_lists.by_date.contains_key(&term) {
+        if self.term_lists.long.contains(&term) {
             listings.push(Listing::ByDate);
         }
         if let Some(states) = self.term_lists.by_state.get(&term) {
@@ -134,11 +154,7 @@ impl Site<'_> {
         listing: Listing,
     ) -> &[RecommendationId] {
         match listing {
-            Listing::ByDate => self
-                .term_lists
-                .by_date
-                .get(&term)
-                .map_or(&[], Vec::as_slice),
+            Listing::ByDate => self.term_list(term),
             Listing::State(state) => self
                 .term_lists
                 .by_state

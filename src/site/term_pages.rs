@@ -124,7 +124,7 @@ pub(super) fn term_page(
         context.insert("status", &site.badge(id, lang));
     }
     let first = site.term_path(lang, term);
-    let ids = site.term_recommendations(term);
+    let ids = site.term_list(term);
     list_recommendations(site, ids, &first, page, lang, context);
     if site.term_list_is_all(term) {
         let all = urls::section(lang, Section::Recommendations);
@@ -143,16 +143,17 @@ pub(super) fn term_page(
     title
 }
 
-/// A term's list in another order (`by-date/`): the list and the sort/filter nav only; the
-/// term's figures stay on its own first page.
+/// One State's list of a term (`states/pry/`): the list and the filter nav only; the term's
+/// figures stay on its own first page.
 pub(super) fn term_list_page(
     site: &Site,
     term: Term,
-    listing: Listing,
+    state: StateId,
     page: usize,
     lang: &str,
     context: &mut Context,
 ) -> String {
+    let listing = Listing::State(state);
     let first = site.listing_path(lang, term, listing);
     list_recommendations(
         site,
@@ -171,16 +172,31 @@ pub(super) fn term_list_page(
     insert_section(site, term, lang, context);
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("title", name.text);
-    let key = match listing {
-        Listing::ByDate => "list-title-newest",
-        Listing::State(state) => {
-            let name = site.localize(&site.data.states[state.index()].name, lang);
-            context.insert("state", &name);
-            args.set("state", name.text);
-            "list-title-state"
-        }
+    let state = site.localize(&site.data.states[state.index()].name, lang);
+    context.insert("state", &state);
+    args.set("state", state.text);
+    site.i18n.message(lang, "list-title-state", Some(&args))
+}
+
+/// A page of a term's former newest-first copy (`by-date/page/2/`), now the term's own list:
+/// it forwards to the same page of that list. Gives the redirect's target and the title.
+pub(super) fn by_date_forward(
+    site: &Site,
+    term: Term,
+    page: usize,
+    lang: &str,
+    context: &mut Context,
+) -> String {
+    let first = if site.term_list_is_all(term) && page > 1 {
+        urls::section(lang, Section::Recommendations)
+    } else {
+        site.term_path(lang, term)
     };
-    site.i18n.message(lang, key, Some(&args))
+    let target = urls::paged(&first, page);
+    context.insert("target_url", &site.absolute(&target));
+    context.insert("target", &target);
+    context.insert("list_moved", &true);
+    site.term_name(term, lang).text
 }
 
 fn insert_section(site: &Site, term: Term, lang: &str, context: &mut Context) {
@@ -192,23 +208,21 @@ fn insert_section(site: &Site, term: Term, lang: &str, context: &mut Context) {
     context.insert("section_href", &urls::section(lang, section));
 }
 
-/// One link of the sort/filter nav of a term's lists.
+/// One link of the filter nav of a term's lists.
 #[derive(Serialize)]
 struct ListView {
     href: String,
     label: Localized,
-    /// The recommendations of a State's list.
-    count: Option<usize>,
+    /// The recommendations of the State's list.
+    count: usize,
     current: bool,
 }
 
-/// The sort/filter nav of a term's lists: its orders on every page; where it spans several
-/// States, each State's list on the first page of the unfiltered orders (a whole-UPR theme
-/// has 193, too many to repeat on every page), and on a State's list, that State and the way
-/// back to all of them.
+/// The filter nav of a long term's lists where it spans several States: each State's list
+/// on the term's first page (a whole-UPR theme has 193, too many to repeat on every page),
+/// and on a State's list, that State and the way back to all of them.
 #[derive(Serialize)]
 struct ListViews {
-    orders: Vec<ListView>,
     states: Vec<ListView>,
     /// On a State's list: the first page of the term's own list, which links every State.
     all_states: Option<String>,
@@ -221,44 +235,28 @@ fn list_views(
     page: usize,
     lang: &str,
 ) -> Option<ListViews> {
-    let listings = site.listings(term);
-    if listings.is_empty() {
+    let on_state_list = current.is_some();
+    if !on_state_list && page > 1 {
         return None;
     }
-    let msg = |key: &str| site.plain(site.i18n.message(lang, key, None), lang);
-    let view = |href: String, label: Localized, count: Option<usize>, here: bool| ListView {
-        href,
-        label,
-        count,
-        current: here,
-    };
-    let on_state_list = matches!(current, Some(Listing::State(_)));
     let mut views = ListViews {
-        orders: vec![view(
-            site.term_path(lang, term),
-            msg("list-order-data"),
-            None,
-            current.is_none(),
-        )],
         states: Vec::new(),
         all_states: on_state_list.then(|| site.term_path(lang, term)),
     };
-    for listing in listings {
-        let href = site.listing_path(lang, term, listing);
+    for listing in site.listings(term) {
         let here = current == Some(listing);
-        match listing {
-            Listing::ByDate => views
-                .orders
-                .push(view(href, msg("list-order-newest"), None, here)),
-            Listing::State(state) if here || !on_state_list && page == 1 => {
-                let count = site.listing_recommendations(term, listing).len();
-                let name = site.localize(&site.data.states[state.index()].name, lang);
-                views.states.push(view(href, name, Some(count), here));
-            }
-            Listing::State(_) => {}
+        if let Listing::State(state) = listing
+            && (here || !on_state_list)
+        {
+            views.states.push(ListView {
+                href: site.listing_path(lang, term, listing),
+                label: site.localize(&site.data.states[state.index()].name, lang),
+                count: site.listing_recommendations(term, listing).len(),
+                current: here,
+            });
         }
     }
-    Some(views)
+    (!views.states.is_empty()).then_some(views)
 }
 
 /// The status distribution, progress and due actions of a term's first page.

@@ -69,10 +69,8 @@ col-value = القيمة
 col-source = المصدر
 
 list-showing = عرض النتائج من { $first } إلى { $last } من أصل { $total }
-list-views-label = الترتيب والتصفية
-list-order-data = الترتيب الافتراضي
+list-views-label = تصفية
 list-order-newest = الأحدث أولاً
-list-title-newest = { $title }، الأحدث أولاً
 list-filter-state = الدول قيد الاستعراض
 list-all-states = جميع الدول
 list-title-state = { $title }: { $state }
@@ -188,3 +186,4 @@ fallback-notice = لم تُترجم بعد. لغة العرض: { $language }.
 not-found-title = الصفحة غير موجودة
 not-found-text = لا يؤدي هذا العنوان إلى أي صفحة من صفحات هذه البوابة. وتحتفظ صفحات التوصيات بعناوينها بصورة دائمة؛ لذا يُرجى التحقق من خلو الرابط من أي خطأ مطبعي.
 redirect-text = أصبح لهذه التوصية معرِّف جديد. وصفحتها متاحة على العنوان التالي:
+redirect-list-text = تعرض هذه القائمة الآن الأحدث أولاً في صفحتها، على العنوان التالي:

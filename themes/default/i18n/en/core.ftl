@@ -65,10 +65,8 @@ col-value = Value
 col-source = Source
 
 list-showing = Showing { $first }–{ $last } of { $total }
-list-views-label = Sort and filter
-list-order-data = Default order
+list-views-label = Filter
 list-order-newest = Newest first
-list-title-newest = { $title }, newest first
 list-filter-state = States under review
 list-all-states = All States
 list-title-state = { $title }: { $state }
@@ -172,3 +170,4 @@ fallback-notice = Not yet translated: shown in { $language }.
 not-found-title = Page not found
 not-found-text = This address does not lead to a page of this portal. Recommendation pages keep their address forever; check the link for a typing mistake.
 redirect-text = This recommendation now has a new identifier. Its page is at
+redirect-list-text = This list now shows the newest first on its own page, at

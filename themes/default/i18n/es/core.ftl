@@ -65,10 +65,8 @@ col-value = Valor
 col-source = Fuente
 
 list-showing = Se muestran { $first }–{ $last } de { $total }
-list-views-label = Ordenar y filtrar
-list-order-data = Orden predeterminado
+list-views-label = Filtrar
 list-order-newest = Las más recientes primero
-list-title-newest = { $title }, las más recientes primero
 list-filter-state = Estados examinados
 list-all-states = Todos los Estados
 list-title-state = { $title }: { $state }
@@ -172,3 +170,4 @@ fallback-notice = Aún sin traducir. Idioma de visualización: { $language }.
 not-found-title = Página no encontrada
 not-found-text = Esta dirección no corresponde a ninguna página de este portal. Las páginas de las recomendaciones conservan su dirección de forma permanente; compruebe que el enlace no contenga errores tipográficos.
 redirect-text = Esta recomendación tiene ahora un nuevo identificador. Su página se encuentra en la siguiente dirección:
+redirect-list-text = Esta lista muestra ahora las más recientes primero en su propia página, en la siguiente dirección:

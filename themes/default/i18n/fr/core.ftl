@@ -68,10 +68,8 @@ col-value = Valeur
 col-source = Source
 
 list-showing = Résultats { $first } à { $last } sur { $total }
-list-views-label = Trier et filtrer
-list-order-data = Ordre par défaut
+list-views-label = Filtrer
 list-order-newest = Les plus récentes d’abord
-list-title-newest = { $title }, les plus récentes d’abord
 list-filter-state = États examinés
 list-all-states = Tous les États
 list-title-state = { $title } : { $state }
@@ -175,3 +173,4 @@ fallback-notice = Pas encore traduit. Langue d’affichage : { $language }.
 not-found-title = Page introuvable
 not-found-text = Cette adresse ne correspond à aucune page de ce portail. Les pages des recommandations conservent leur adresse de manière permanente ; vérifiez que le lien ne comporte pas de faute de frappe.
 redirect-text = Cette recommandation porte désormais un nouvel identifiant. Sa page se trouve à l’adresse suivante :
+redirect-list-text = Cette liste présente désormais les plus récentes d’abord sur sa propre page, à l’adresse suivante :

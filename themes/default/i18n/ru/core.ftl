@@ -68,10 +68,8 @@ col-value = Значение
 col-source = Источник
 
 list-showing = Показаны { $first }–{ $last } из { $total }
-list-views-label = Сортировка и фильтр
-list-order-data = Порядок по умолчанию
+list-views-label = Фильтр
 list-order-newest = Сначала новые
-list-title-newest = { $title }, сначала новые
 list-filter-state = Рассматриваемые государства
 list-all-states = Все государства
 list-title-state = { $title }: { $state }
@@ -180,3 +178,4 @@ fallback-notice = Перевод пока отсутствует. Язык от�
 not-found-title = Страница не найдена
 not-found-text = По этому адресу на портале нет ни одной страницы. Адреса страниц рекомендаций никогда не меняются; проверьте, нет ли в ссылке опечатки.
 redirect-text = Этой рекомендации присвоен новый идентификатор. Её страница находится по адресу:
+redirect-list-text = Этот список теперь показывает сначала новые на своей странице по адресу:

@@ -64,10 +64,8 @@ col-value = 数值
 col-source = 来源
 
 list-showing = 显示第{ $first }–{ $last }项，共{ $total }项
-list-views-label = 排序和筛选
-list-order-data = 默认顺序
+list-views-label = 筛选
 list-order-newest = 最新优先
-list-title-newest = { $title }（最新优先）
 list-filter-state = 受审议国
 list-all-states = 所有国家
 list-title-state = { $title }：{ $state }
@@ -168,3 +166,4 @@ fallback-notice = 尚未翻译。显示语言：{ $language }。
 not-found-title = 未找到页面
 not-found-text = 此地址不对应本门户的任何页面。建议页面的地址永久不变；请检查链接是否有输入错误。
 redirect-text = 此建议现已使用新编号，其页面地址为：
+redirect-list-text = 此列表现已在其自身页面上按最新优先显示，地址为：
