@@ -18,7 +18,7 @@ use tera::Tera;
 pub use atomic::Staging;
 #[cfg(test)]
 pub use fingerprint::inputs_of;
-pub use fingerprint::{Fingerprints, debug_hash};
+pub use fingerprint::{Fingerprints, Page, debug_hash};
 pub use ownership::{MARKER, prepare_output};
 pub use published::{PreviousList, PreviousUrls, URL_LIST, check_previous, url_list};
 pub use templates::{load_templates, template_problem};
@@ -105,18 +105,28 @@ pub struct ChangedPages {
     pub kept: usize,
 }
 
+/// Which pages [`write_changed_pages`] may leave out.
+pub struct ChangedPageScope<'a> {
+    /// Says a page cannot have changed (only ever said when the site has exactly the pages of
+    /// the previous build): it is not even given a context.
+    pub keep: &'a (dyn Fn(PageRoute) -> bool + Sync),
+    /// Pages another step writes ([`write_listed_pages`]): neither written nor counted.
+    pub skip: &'a (dyn Fn(PageRoute) -> bool + Sync),
+}
+
 /// Like [`write_pages`], but renders into `out_dir` only the pages whose template name or
-/// context differ from `previous` (rendered with the same templates). A page that `keep`
-/// says cannot have changed (only ever said when the site has exactly the pages of
-/// `previous`) is not even given a context.
+/// context differ from `previous` (rendered with the same templates), and none of those
+/// `scope` leaves out.
 pub fn write_changed_pages(
     site: &Site,
     tera: &Tera,
     out_dir: &Path,
     previous: &Fingerprints,
-    keep: &(dyn Fn(PageRoute) -> bool + Sync),
+    scope: ChangedPageScope<'_>,
 ) -> Result<ChangedPages> {
-    let routes = site.routes();
+    let ChangedPageScope { keep, skip } = scope;
+    let mut routes = site.routes();
+    routes.retain(|&route| !skip(route));
     let files: Vec<String> = routes
         .par_iter()
         .map(|&route| urls::file_of(&site.path(route)))
@@ -177,6 +187,39 @@ pub fn write_changed_pages(
         unchanged,
         kept,
     })
+}
+
+/// Renders `routes` into `out_dir`, whatever the previous build had; their files and
+/// fingerprints.
+pub fn write_listed_pages(
+    site: &Site,
+    tera: &Tera,
+    out_dir: &Path,
+    routes: &[PageRoute],
+) -> Result<Vec<(String, Page)>> {
+    let pages = routes
+        .par_iter()
+        .map(|&route| -> Result<(String, Page)> {
+            let file = urls::file_of(&site.path(route));
+            let rendered = site.context(route);
+            let target = out_dir.join(&file);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            let bytes = with_rendered(tera, &rendered, &file, |html| {
+                std::fs::write(&target, html).with_context(|| format!("cannot write {file}"))?;
+                Ok(html.len() as u64)
+            })?;
+            let page = Page {
+                inputs: fingerprint::inputs_of(&rendered),
+                bytes,
+            };
+            Ok((file, page))
+        })
+        .collect::<Result<_>>()?;
+    rows_rendered(site)?;
+    Ok(pages)
 }
 
 /// What became of one page in [`write_changed_pages`].
