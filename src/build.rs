@@ -72,6 +72,8 @@ fn load_timed(root: &Path, as_of: Option<NaiveDate>, timings: &mut Timings) -> R
         return Err(diagnostics.into_result().unwrap_err().into());
     };
     let theme_at = crate::config::value_location(&raw.config_source, "theme");
+    // The rows are in the dataset now; a large portal's raw cells take long to free.
+    drop_in_background(raw);
     let theme = Theme::resolve(root, &dataset.config.theme, theme_at, &mut diagnostics)?;
     let languages: Vec<&str> = dataset.config.language_codes().collect();
     let i18n = I18n::from_theme(
@@ -92,53 +94,12 @@ fn load_timed(root: &Path, as_of: Option<NaiveDate>, timings: &mut Timings) -> R
     })
 }
 
-/// What `docket check` found in a valid portal.
-#[derive(Debug)]
-pub struct CheckSummary {
-    pub recommendations: usize,
-    pub actions: usize,
-    pub status_updates: usize,
-    pub pages: usize,
-    /// Things that work but should be changed.
-    pub warnings: Vec<Diagnostic>,
-}
-
-/// Validates data, content, messages and templates; writes nothing.
-pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
-    let portal = load(root, as_of)?;
-    let placed = |error| placed_template_error(error, &portal.theme);
-    let tera = output::load_templates(&portal.theme, portal.i18n.clone()).map_err(placed)?;
-    let mut site = Site::new(&portal.dataset, &portal.i18n);
-    site.set_templates(&tera);
-    output::render_samples(&site, &tera).map_err(placed)?;
-    let summary = CheckSummary {
-        recommendations: portal.dataset.recommendations.len(),
-        actions: portal.dataset.actions.len(),
-        status_updates: portal.dataset.status_updates.len(),
-        pages: site.routes().len(),
-        warnings: portal.warnings.clone(),
-    };
-    drop(site);
-    drop_in_background((portal, tera));
-    Ok(summary)
-}
-
 /// Frees `value` on a thread of its own: a large portal's millions of small allocations
 /// take a tenth of a second or more to free, which `check` need not wait for (and the
 /// `docket` command, which exits right after, never does).
-fn drop_in_background<T: Send + 'static>(value: T) {
+pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
     // When no thread can be started, `spawn` drops the closure, and `value` with it, here.
     let _ = std::thread::Builder::new().spawn(move || drop(value));
-}
-
-impl std::fmt::Display for CheckSummary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "OK: {} recommendations, {} actions, {} status updates; {} pages would be built",
-            self.recommendations, self.actions, self.status_updates, self.pages
-        )
-    }
 }
 
 /// What a build wrote and how long it took.
@@ -433,7 +394,7 @@ struct Scope<'p, U> {
 }
 
 /// A template error Tera can place becomes a diagnostic at the template's file:line:column.
-fn placed_template_error(error: anyhow::Error, theme: &Theme) -> anyhow::Error {
+pub(crate) fn placed_template_error(error: anyhow::Error, theme: &Theme) -> anyhow::Error {
     match output::template_problem(&error, theme) {
         Some(invalid) => invalid.into(),
         None => error,

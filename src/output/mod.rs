@@ -242,57 +242,14 @@ fn count_languages(site: &Site, routes: &[PageRoute], stats: &mut WriteStats) {
     }
 }
 
-/// Renders, in memory, one page of every kind in every language (every template a build
-/// uses, with real data), so that `check` fails wherever `build` would. Returns the count.
-///
-/// The tracking pages list the whole portal, so they cost as much as the rest of `check`
-/// together at 100,000 recommendations: they are rendered once per text direction (every row
-/// with real data, both directions of the layout) rather than once per language.
-pub fn render_samples(site: &Site, tera: &Tera) -> Result<usize> {
-    let mut seen = std::collections::HashSet::new();
-    let samples: Vec<_> = site
-        .routes()
-        .into_iter()
-        .filter(|page| seen.insert(sample_key(site, page)))
-        .collect();
-    samples.par_iter().try_for_each(|&page| {
-        let file = urls::file_of(&site.path(page));
-        with_rendered(tera, &site.context(page), &file, |_| Ok(()))
-    })?;
-    rows_rendered(site)?;
-    Ok(samples.len())
-}
-
 /// Fails when a shared fragment's template failed (a list row, a cluster row, a menu): the
 /// pages that hold it lack it.
-fn rows_rendered(site: &Site) -> Result<()> {
+pub(crate) fn rows_rendered(site: &Site) -> Result<()> {
     match site.take_row_error() {
         Some(error) => {
             Err(anyhow::Error::new(error).context("cannot render a recommendation's row or a menu"))
         }
         None => Ok(()),
-    }
-}
-
-/// Pages with the same key need only one sample: the language, or for a whole-portal
-/// tracking page its text direction, and the kind of route.
-fn sample_key(site: &Site, page: &PageRoute) -> (String, String) {
-    let language = &site.languages[usize::from(page.lang)];
-    let scope = match page.route {
-        Route::Tracking(..) => format!("{:?}", language.dir),
-        _ => language.code.clone(),
-    };
-    (scope, route_kind(&page.route))
-}
-
-/// Routes that share a template and a shape of context share a kind.
-fn route_kind(route: &crate::site::Route) -> String {
-    use crate::site::Route;
-    match route {
-        Route::SectionIndex(section, _) => format!("index {section:?}"),
-        Route::Term(term, _) => format!("term {:?}", std::mem::discriminant(term)),
-        Route::Tracking(page, _) => format!("tracking {page:?}"),
-        other => format!("{:?}", std::mem::discriminant(other)),
     }
 }
 
@@ -304,7 +261,7 @@ thread_local! {
 
 /// Renders one page's context with its template into this thread's buffer and gives
 /// `use_page` its bytes; `file` names the page in errors.
-fn with_rendered<R>(
+pub(crate) fn with_rendered<R>(
     tera: &Tera,
     rendered: &crate::site::RenderedContext,
     file: &str,
