@@ -31,7 +31,8 @@ pub trait Emitter: Sync {
 /// What a dev-server rebuild knows did not change since the build it follows: asked only
 /// when the new site has exactly the pages of that build.
 pub trait Unchanged: Sync {
-    /// True when recommendation `id`'s row is the one the previous build had.
+    /// True when recommendation `id`'s row is the one the previous build had, and so are the
+    /// status updates and actions about it (its list rows, rendered from all three, are too).
     fn recommendation(&self, id: RecommendationId) -> bool;
     /// True when nothing action `id`'s files show (its row, its recommendations) changed.
     fn action(&self, id: ActionId) -> bool;

@@ -1,7 +1,8 @@
 //! A list row is rendered once per recommendation and language, by the theme's
 //! `partials/rec_row.html`, and so is a cluster row (`partials/cluster_row.html`, the other
 //! members of a cluster on a recommendation's page); a portal can override either like any
-//! other template. Each language's menus are built once too and shared by its pages.
+//! other template. Each language's menus are built once too and shared by its pages, and
+//! rendered once per current item by `partials/main_nav.html` and `partials/footer_nav.html`.
 
 mod common;
 
@@ -142,4 +143,75 @@ fn the_menu_shared_by_a_language_s_pages_marks_the_current_section_of_each_page(
             "{page}'s menu is its own language's: {menu}"
         );
     }
+}
+
+const OWN_MENU: &str = "<ul class=\"own-menu\">{% for item in nav %}<li><a href=\"{{ page.root }}\
+     {{ item.href }}\"{% if item.current %} class=\"here\"{% endif %}>{{ item.label }}</a></li>\
+     {% endfor %}</ul>";
+
+#[test]
+fn a_portal_menu_template_shows_on_every_page_with_links_from_each_page() {
+    let portal = fixture("minimal");
+    std::fs::create_dir_all(portal.path().join("templates/partials")).unwrap();
+    std::fs::write(
+        portal.path().join("templates/partials/main_nav.html"),
+        OWN_MENU,
+    )
+    .unwrap();
+    let out = portal.path().join("public");
+    build(portal.path(), &out).expect("builds");
+    let tree = read_tree(&out);
+    // Pages at several depths, in two languages, with and without a current item: the menu
+    // rendered once per language and current item carries each page's own root prefix.
+    for (page, current) in [
+        ("en/index.html", Some("../en/\"")),
+        (
+            "en/recommendations/upr4-118-1/index.html",
+            Some("../../../en/recommendations/\""),
+        ),
+        (
+            "ar/recommendations/upr4-118-1/index.html",
+            Some("../../../ar/recommendations/\""),
+        ),
+        (
+            "ar/themes/torture/index.html",
+            Some("../../../ar/themes/\""),
+        ),
+        ("en/data/index.html", None),
+    ] {
+        let html = std::str::from_utf8(&tree[page]).unwrap();
+        let menu = main_menu(html);
+        assert!(menu.contains("<ul class=\"own-menu\">"), "{page}: {menu}");
+        assert!(!html.contains('\0'), "{page} has no root mark left");
+        let here = menu.matches(" class=\"here\"").count();
+        match current {
+            Some(current) => {
+                assert_eq!(here, 1, "{page}: {menu}");
+                assert!(
+                    menu.contains(&format!("{current} class=\"here\"")),
+                    "{page}: {menu}"
+                );
+            }
+            None => assert_eq!(here, 0, "{page}: {menu}"),
+        }
+    }
+    assert!(assert_internal_links_resolve(&tree) > 0);
+}
+
+#[test]
+fn a_broken_menu_template_fails_check_and_build_at_its_line_and_writes_nothing() {
+    let portal = fixture("minimal");
+    std::fs::create_dir_all(portal.path().join("templates/partials")).unwrap();
+    std::fs::write(
+        portal.path().join("templates/partials/footer_nav.html"),
+        "<ul>\n{{ nav.no_such_field.deeper }}</ul>",
+    )
+    .unwrap();
+    let problems = diagnostics_of(docket::check(portal.path(), None));
+    assert_eq!(problems[0].file, "templates/partials/footer_nav.html");
+    assert_eq!(problems[0].line, 2);
+    let out = portal.path().join("public");
+    let problems = diagnostics_of(build(portal.path(), &out));
+    assert_eq!(problems[0].file, "templates/partials/footer_nav.html");
+    assert!(!out.exists(), "a failed build writes no output folder");
 }

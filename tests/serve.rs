@@ -473,8 +473,10 @@ fn after_incremental_rebuilds_the_served_folder_equals_a_fresh_build() {
     assert!(unseen_of(&line) > 0, "{line}");
     assert_served_equals_a_fresh_build(&server, portal.path());
 
-    // A status update and an action: only the pages that show them are given a context. A
-    // term's name: every page is fingerprinted again.
+    // A status update and an action: only the pages that show them are given a context, and
+    // only their recommendations' list rows are rendered again. A term's name, and a
+    // mechanism's acronym, which every one of its list rows shows: every page is fingerprinted
+    // again and every row rendered again.
     for (table, from, to, derived) in [
         (
             "status_updates",
@@ -495,6 +497,13 @@ fn after_incremental_rebuilds_the_served_folder_equals_a_fresh_build() {
             "Civil rights",
             false,
         ),
+        (
+            "actions",
+            "Draft and pass the NPM bill",
+            "Pass the NPM bill",
+            true,
+        ),
+        ("mechanisms", "UPR,Universal", "EPU,Universal", false),
     ] {
         let file = portal.path().join(format!("data/{table}.csv"));
         let text = std::fs::read_to_string(&file).unwrap();

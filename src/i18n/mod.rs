@@ -350,6 +350,17 @@ pub fn message_ids(source: &str) -> Vec<String> {
         .collect()
 }
 
+/// True when rendered `html` holds a mark of [`I18n::message_marked`], which
+/// [`mark_fallbacks`] must turn into markup.
+pub fn has_fallback_marks(html: &[u8]) -> bool {
+    let mut start = [0; 4];
+    let start = START.encode_utf8(&mut start).as_bytes();
+    // The mark's first byte is rare in text (it leads only U+E000-U+EFFF), so test at it.
+    html.iter()
+        .enumerate()
+        .any(|(i, &b)| b == start[0] && html[i..].starts_with(start))
+}
+
 /// Turns the marks of [`I18n::message_marked`] into `<span lang=… dir=…>` in text, and
 /// drops them inside tags and in elements that hold only text (`title`, `option`,
 /// `textarea`, `script`, `style`).

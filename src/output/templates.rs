@@ -82,26 +82,62 @@ const MESSAGE_CACHE_LIMIT: usize = 20_000;
 
 /// Messages with arguments (`t()`'s, dates), formatted once each: Fluent's formatting costs
 /// far more than a look-up, and a message is a function of its language, id and arguments.
+/// Kept as template values, which share their text: a page takes one without a copy.
 #[derive(Default)]
 struct MessageCache {
-    formatted: RwLock<FxHashMap<String, String>>,
+    formatted: RwLock<FxHashMap<String, Value>>,
 }
 
 impl MessageCache {
     /// `message(lang, key, args)`, from the cache when `cache_key` is in it.
-    fn get_or_format(&self, cache_key: String, format: impl FnOnce() -> String) -> String {
+    fn get_or_format(&self, cache_key: String, format: impl FnOnce() -> String) -> Value {
         let read = self.formatted.read().unwrap_or_else(|e| e.into_inner());
         if let Some(text) = read.get(&cache_key) {
             return text.clone();
         }
         drop(read);
-        let text = format();
+        let text = Value::from(format());
         let mut write = self.formatted.write().unwrap_or_else(|e| e.into_inner());
         if write.len() < MESSAGE_CACHE_LIMIT {
             write.insert(cache_key, text.clone());
         }
         text
     }
+}
+
+/// Messages without arguments, per language and id, as `t()` prints them: looked up
+/// without building a key, since every page asks for dozens of them.
+#[derive(Default)]
+struct PlainMessages {
+    by_language: RwLock<FxHashMap<Box<str>, LanguageMessages>>,
+}
+
+/// One language's plain messages by id.
+type LanguageMessages = FxHashMap<Box<str>, Value>;
+
+impl PlainMessages {
+    /// `message(lang, key)`, from the cache when it has it.
+    fn get_or_format(&self, lang: &str, key: &str, format: impl FnOnce() -> String) -> Value {
+        let read = self.by_language.read().unwrap_or_else(|e| e.into_inner());
+        if let Some(text) = read.get(lang).and_then(|messages| messages.get(key)) {
+            return text.clone();
+        }
+        drop(read);
+        let text = Value::from(format());
+        let mut write = self.by_language.write().unwrap_or_else(|e| e.into_inner());
+        let messages = write.entry(lang.into()).or_default();
+        if messages.len() < MESSAGE_CACHE_LIMIT {
+            messages.insert(key.into(), text.clone());
+        }
+        text
+    }
+}
+
+/// True when `kwargs` has message arguments besides `key` and `lang`.
+fn has_message_args(kwargs: &Kwargs) -> bool {
+    kwargs
+        .iter()
+        .any(|(name, _)| name.as_str().is_none_or(|n| n != "key" && n != "lang"))
 }
 
 /// The message's arguments (all of `kwargs` but `key` and `lang`), and the cache key of
@@ -136,19 +172,28 @@ fn message_args<'k>(kwargs: &'k Kwargs, lang: &str, key: &str) -> (FluentArgs<'k
 pub fn register_helpers(tera: &mut Tera, i18n: Arc<I18n>) {
     let messages = i18n.clone();
     let cache = MessageCache::default();
+    let plain = PlainMessages::default();
     tera.register_function(
         "t",
-        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
             let key_value: &Value = kwargs.must_get("key")?;
             let key = text_of(key_value);
-            let page_lang = state.get::<Value>("lang").ok().flatten();
+            let page_lang;
             let lang = match kwargs.get::<&Value>("lang")? {
                 Some(lang) => text_of(lang),
-                None => page_lang.as_ref().map(text_of).unwrap_or_default(),
+                None => {
+                    page_lang = state.get::<Value>("lang").ok().flatten();
+                    page_lang.as_ref().map(text_of).unwrap_or_default()
+                }
             };
+            if !has_message_args(&kwargs) {
+                return Ok(
+                    plain.get_or_format(&lang, &key, || messages.message_marked(&lang, &key, None))
+                );
+            }
             let (args, cache_key) = message_args(&kwargs, &lang, &key);
             if args.iter().next().is_none() {
-                return Ok(messages.message_marked(&lang, &key, None));
+                return Ok(Value::from(messages.message_marked(&lang, &key, None)));
             }
             Ok(cache.get_or_format(cache_key, || {
                 messages.message_marked(&lang, &key, Some(&args))
@@ -159,9 +204,9 @@ pub fn register_helpers(tera: &mut Tera, i18n: Arc<I18n>) {
     let formatted_dates = MessageCache::default();
     tera.register_filter(
         "date",
-        move |value: &str, _: Kwargs, state: &State| -> String {
+        move |value: &str, _: Kwargs, state: &State| -> Value {
             let Some(date) = parse_date(value) else {
-                return value.to_string();
+                return Value::from(value);
             };
             let lang = page_lang(state);
             formatted_dates

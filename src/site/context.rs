@@ -192,8 +192,16 @@ pub struct PageBase {
     pub site_tagline: Option<String>,
     pub as_of: String,
     pub alternates: Vec<Alternate>,
-    pub nav: Vec<NavItem>,
-    pub footer_nav: Vec<NavItem>,
+    /// The main menu: [`NavItem`]s, as a template value shared by the pages where the same
+    /// item is current.
+    pub nav: tera::Value,
+    /// The footer menu, as `nav`.
+    pub footer_nav: tera::Value,
+    /// The main menu as HTML (`partials/main_nav.html`), rendered once per language and
+    /// current item.
+    pub nav_html: String,
+    /// The footer menu as HTML (`partials/footer_nav.html`).
+    pub footer_nav_html: String,
     /// The default language's version of this page (hreflang x-default).
     pub x_default: Option<String>,
     /// Which template renders it.

@@ -15,33 +15,33 @@ use crate::model::*;
 const RELATED_LIMIT: usize = 6;
 
 #[derive(Serialize)]
-struct RecommendationPage {
-    id: String,
+struct RecommendationPage<'a> {
+    id: &'a str,
     permalink: String,
     /// The "submit information" link, when config has `[contribute]`.
     contribute: Option<super::contribute::ContributeLink>,
     text: Localized,
-    paragraph: Option<String>,
+    paragraph: Option<&'a str>,
     date: String,
     response: Option<&'static str>,
     follow_up_due: Option<String>,
     views: StatusViews,
     #[serde(flatten)]
     placement: Placement,
-    document_url: Option<crate::web_url::WebUrl>,
+    document_url: Option<&'a crate::web_url::WebUrl>,
     document_date: String,
     cycle: Option<u32>,
-    session: Option<String>,
+    session: Option<&'a str>,
     status: Option<StatusBadge>,
     assessments: Vec<Assessment>,
     history: Vec<Assessment>,
     actions: Vec<ActionRow>,
-    position_source: Option<String>,
+    position_source: Option<&'a str>,
     cluster: Option<Link>,
     /// The other members' rows (`partials/cluster_row.html`), as HTML.
     cluster_rows: Vec<String>,
     cluster_more: usize,
-    aliases: Vec<String>,
+    aliases: Vec<&'a str>,
     last_updated: String,
 }
 
@@ -80,20 +80,20 @@ pub(super) fn recommendation(
         .map_or(r.date, |u| d.status_updates[u.index()].date);
     let permalink = site.absolute(&path);
     let page = RecommendationPage {
-        id: r.key.id.clone(),
+        id: &r.key.id,
         contribute: super::contribute::link(site, r, lang, &permalink),
         permalink,
         text: site.localize(&r.text, lang),
-        paragraph: r.paragraph.clone(),
+        paragraph: r.paragraph.as_deref(),
         date: r.date.to_string(),
         response: site.response_of(r),
         follow_up_due: r.follow_up_due.map(|d| d.to_string()),
         views: site.status_views(r, lang),
         placement: placement(site, r, lang),
-        document_url: document.url.clone(),
+        document_url: document.url.as_ref(),
         document_date: document.date.to_string(),
         cycle: document.cycle,
-        session: document.session.clone(),
+        session: document.session.as_deref(),
         status: d.headline_status(r).map(|s| site.badge(s, lang)),
         assessments: site.effective_assessments(r, lang),
         history: history(site, r, lang),
@@ -102,11 +102,11 @@ pub(super) fn recommendation(
             .iter()
             .map(|&a| action_row(site, a, lang))
             .collect(),
-        position_source: r.position_source.clone(),
+        position_source: r.position_source.as_deref(),
         cluster: r.cluster.map(|c| site.term_link(Term::Cluster(c), lang)),
         cluster_rows,
         cluster_more,
-        aliases: r.aliases.iter().map(|a| a.id.clone()).collect(),
+        aliases: r.aliases.iter().map(|a| a.id.as_str()).collect(),
         last_updated: last_updated.to_string(),
     };
     context.insert("rec", &page);

@@ -31,6 +31,7 @@ pub use context::*;
 pub use data_page::DataFile;
 pub use markdown::{excerpt, to_safe_html};
 pub use pages::base_path;
+pub use rows::RowCache;
 pub use term_lists::Listing;
 pub use terms::{TERM_SECTIONS, Term};
 pub use tracking::TrackingPage;
@@ -151,6 +152,9 @@ pub struct Site<'a> {
     pub(crate) rows: Option<rows::Rows<'a>>,
     /// Each language's menus, built on first use.
     pub(crate) menus: Vec<std::sync::OnceLock<pages::Menus>>,
+    /// The status breakdown of each paginated list of more than one page, by the path of its
+    /// first page: every page of the list shows the same one.
+    pub(crate) list_breakdowns: pages::ListBreakdowns,
 }
 
 impl<'a> Site<'a> {
@@ -199,6 +203,7 @@ impl<'a> Site<'a> {
                 .iter()
                 .map(|_| Default::default())
                 .collect(),
+            list_breakdowns: Default::default(),
         };
         site.term_lists = term_lists::TermLists::new(&site);
         site

@@ -1,5 +1,7 @@
 //! Context builders, one per kind of page.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use tera::Context;
 
@@ -194,13 +196,17 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
         urls::root_of(&path)
     };
     let config = &site.data.config;
+    let main = menu(site, page.lang as usize, Menu::Main, &path);
+    let footer = menu(site, page.lang as usize, Menu::Footer, &path);
     PageBase {
         lang: lang.to_string(),
         dir: language.dir.as_str(),
         canonical: site.absolute(&path),
+        nav: main.value.clone(),
+        footer_nav: footer.value.clone(),
+        nav_html: super::rows::with_root(&main.html, &root),
+        footer_nav_html: super::rows::with_root(&footer.html, &root),
         root,
-        nav: with_current(&menus(site, page.lang as usize).main, lang, &path),
-        footer_nav: with_current(&menus(site, page.lang as usize).footer, lang, &path),
         path,
         title,
         description: config
@@ -248,10 +254,55 @@ fn alternates(site: &Site, page: PageRoute) -> Vec<Alternate> {
 }
 
 /// A language's main and footer menus: the same on every page of the language but for which
-/// item is current, so they are built once per language.
+/// item is current, so they are built once per language, and made into a template value
+/// once per item that is current.
 pub(crate) struct Menus {
     main: Vec<NavItem>,
     footer: Vec<NavItem>,
+    home: String,
+    /// Each menu rendered, by the one item current in it (or none).
+    rendered: std::sync::Mutex<RenderedMenus>,
+}
+
+type RenderedMenus = rustc_hash::FxHashMap<(Menu, Option<usize>), Arc<RenderedMenu>>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Menu {
+    Main,
+    Footer,
+}
+
+/// A menu with its current item set, for the pages where that item is current.
+struct RenderedMenu {
+    /// The items, as a template value (`page.nav`).
+    value: tera::Value,
+    /// Its theme partial's HTML, with the mark of the root prefix.
+    html: Box<str>,
+}
+
+impl Menus {
+    fn items(&self, menu: Menu) -> &[NavItem] {
+        match menu {
+            Menu::Main => &self.main,
+            Menu::Footer => &self.footer,
+        }
+    }
+
+    fn template(menu: Menu) -> &'static str {
+        match menu {
+            Menu::Main => "partials/main_nav.html",
+            Menu::Footer => "partials/footer_nav.html",
+        }
+    }
+
+    /// An item is current when the page at `path` is it (home) or below it.
+    fn is_current(&self, item: &NavItem, path: &str) -> bool {
+        if item.href == self.home {
+            path == item.href
+        } else {
+            path.starts_with(&item.href)
+        }
+    }
 }
 
 /// The menus of the language at `lang_index` in `site.languages`.
@@ -261,25 +312,37 @@ fn menus<'s>(site: &'s Site, lang_index: usize) -> &'s Menus {
         Menus {
             main: main_nav(site, lang),
             footer: footer_nav(site, lang),
+            home: urls::home(lang),
+            rendered: Default::default(),
         }
     })
 }
 
-/// The menu `items` for the page at `path`: an item is current when the page is it (home)
-/// or below it.
-fn with_current(items: &[NavItem], lang: &str, path: &str) -> Vec<NavItem> {
-    let home = urls::home(lang);
-    items
-        .iter()
-        .map(|item| NavItem {
-            current: if item.href == home {
-                path == item.href
-            } else {
-                path.starts_with(&item.href)
-            },
-            ..item.clone()
-        })
-        .collect()
+/// The `menu` of the language at `lang_index` for the page at `path`, with its current item.
+fn menu(site: &Site, lang_index: usize, menu: Menu, path: &str) -> Arc<RenderedMenu> {
+    let menus = menus(site, lang_index);
+    let items = menus.items(menu);
+    let mut current = (0..items.len()).filter(|&i| menus.is_current(&items[i], path));
+    let first = current.next();
+    let render = || {
+        let with_current: Vec<NavItem> = items
+            .iter()
+            .map(|item| NavItem {
+                current: menus.is_current(item, path),
+                ..item.clone()
+            })
+            .collect();
+        let value = tera::Value::from_serializable(&with_current);
+        let lang = site.languages[lang_index].code.as_str();
+        let html = site.render_shared(Menus::template(menu), lang, "nav", &value);
+        Arc::new(RenderedMenu { value, html })
+    };
+    if current.next().is_some() {
+        // Nested items current at once: too rare to keep.
+        return render();
+    }
+    let mut rendered = menus.rendered.lock().unwrap_or_else(|e| e.into_inner());
+    rendered.entry((menu, first)).or_insert_with(render).clone()
 }
 
 /// A menu link, not current; see [`with_current`].
@@ -537,7 +600,34 @@ pub(super) fn list_recommendations(
         .collect();
     context.insert("rows", &rows);
     context.insert("pager", &pager(first, page, ids.len(), per_page));
-    context.insert("breakdown", &site.breakdown(ids, lang));
+    context.insert_value("breakdown", list_breakdown(site, ids, first, lang));
+}
+
+/// The status breakdowns of long lists, by the path of their first page.
+pub(crate) type ListBreakdowns = std::sync::Mutex<rustc_hash::FxHashMap<String, tera::Value>>;
+
+/// The breakdown of the list `ids` whose first page is at `first`: counted once for all its
+/// pages, which would otherwise each count the whole list.
+fn list_breakdown(site: &Site, ids: &[RecommendationId], first: &str, lang: &str) -> tera::Value {
+    let count = || tera::Value::from_serializable(&site.breakdown(ids, lang));
+    if ids.len() <= site.data.config.per_page {
+        return count();
+    }
+    let cached = site
+        .list_breakdowns
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(first)
+        .cloned();
+    if let Some(breakdown) = cached {
+        return breakdown;
+    }
+    let breakdown = count();
+    site.list_breakdowns
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(first.to_string(), breakdown.clone());
+    breakdown
 }
 
 #[derive(Serialize)]

@@ -6,7 +6,7 @@
 //! the prefix that leads to the site root, so the theme's partial renders it once, with a mark
 //! where that prefix goes, and each page puts in its own prefix and inserts the HTML.
 
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -43,14 +43,35 @@ impl Fragment {
 /// root.
 const ROOT_MARK: &str = "\u{0}";
 
+/// `html` with the page's `root` prefix in place of each [`ROOT_MARK`].
+pub(crate) fn with_root(html: &str, root: &str) -> String {
+    let mut parts = html.split(ROOT_MARK);
+    let mut out = String::with_capacity(html.len() + 8 * root.len());
+    out.push_str(parts.next().unwrap_or_default());
+    for part in parts {
+        out.push_str(root);
+        out.push_str(part);
+    }
+    out
+}
+
 /// The fragments rendered so far, per fragment, language and recommendation, and the first
 /// error.
 pub(crate) struct Rows<'a> {
     tera: &'a Tera,
     languages: usize,
     recommendations: usize,
-    cells: Vec<OnceLock<Box<str>>>,
+    /// Shared with the [`RowCache`] the dev server keeps for its next rebuild.
+    cells: Arc<Vec<OnceLock<Box<str>>>>,
     error: Mutex<Option<tera::Error>>,
+}
+
+/// The fragments one build rendered, kept by the dev server so that its next rebuild renders
+/// again only those of the recommendations whose rows changed ([`Site::reuse_rows`]).
+pub struct RowCache {
+    languages: usize,
+    recommendations: usize,
+    cells: Arc<Vec<OnceLock<Box<str>>>>,
 }
 
 /// What a fragment's template receives as `page`: only what is the same on every page.
@@ -66,10 +87,24 @@ impl<'a> Rows<'a> {
             tera,
             languages,
             recommendations,
-            cells: (0..Fragment::ALL.len() * languages * recommendations)
-                .map(|_| OnceLock::new())
-                .collect(),
+            cells: Arc::new(
+                (0..Fragment::ALL.len() * languages * recommendations)
+                    .map(|_| OnceLock::new())
+                    .collect(),
+            ),
             error: Mutex::new(None),
+        }
+    }
+
+    /// `template` with `context`; empty, with the error kept, when it fails.
+    fn render(&self, template: &str, context: &Context) -> Box<str> {
+        match self.tera.render(template, context) {
+            Ok(html) => html.into_boxed_str(),
+            Err(error) => {
+                let mut first = self.error.lock().unwrap_or_else(|e| e.into_inner());
+                first.get_or_insert(error);
+                Box::default()
+            }
         }
     }
 
@@ -86,6 +121,43 @@ impl<'a> Rows<'a> {
 }
 
 impl Site<'_> {
+    /// The fragments rendered so far, to be given to the next build's [`Site::reuse_rows`].
+    pub fn row_cache(&self) -> Option<RowCache> {
+        let rows = self.rows.as_ref()?;
+        Some(RowCache {
+            languages: rows.languages,
+            recommendations: rows.recommendations,
+            cells: Arc::clone(&rows.cells),
+        })
+    }
+
+    /// Takes the fragments of `cache` (a previous build's, rendered with the same templates
+    /// and messages) for every recommendation `unchanged` says everything its rows show is the
+    /// same as in that build; the others render again. Does nothing when the cache is of
+    /// another shape or still shared with a live site.
+    pub fn reuse_rows(&mut self, cache: RowCache, unchanged: impl Fn(RecommendationId) -> bool) {
+        let Some(rows) = self.rows.as_mut() else {
+            return;
+        };
+        let RowCache {
+            languages,
+            recommendations,
+            mut cells,
+        } = cache;
+        if (languages, recommendations) != (rows.languages, rows.recommendations) {
+            return;
+        }
+        let Some(slots) = Arc::get_mut(&mut cells) else {
+            return;
+        };
+        for (index, slot) in slots.iter_mut().enumerate() {
+            if !unchanged(RecommendationId((index % recommendations) as u32)) {
+                slot.take();
+            }
+        }
+        rows.cells = cells;
+    }
+
     /// The `fragment` of `id` in `lang` for a page whose root prefix is `root`. Empty, with
     /// the error kept for [`Site::take_row_error`], when the template fails.
     pub(crate) fn fragment(
@@ -104,9 +176,38 @@ impl Site<'_> {
             .iter()
             .position(|l| l.code == lang)
             .unwrap_or(0);
-        rows.cell(fragment, lang_index, id)
-            .get_or_init(|| self.render_fragment(rows, fragment, id, lang))
-            .replace(ROOT_MARK, root)
+        let html = rows
+            .cell(fragment, lang_index, id)
+            .get_or_init(|| self.render_fragment(rows, fragment, id, lang));
+        with_root(html, root)
+    }
+
+    /// The theme's `template` rendered for `lang` with `name` set to `value`, with the mark
+    /// of the root prefix where the template printed it, for [`with_root`]: what is the same
+    /// on many pages but for that prefix (a language's menus). Empty, with the error kept
+    /// for [`Site::take_row_error`], when the template fails.
+    pub(crate) fn render_shared(
+        &self,
+        template: &str,
+        lang: &str,
+        name: &'static str,
+        value: &tera::Value,
+    ) -> Box<str> {
+        let rows = self
+            .rows
+            .as_ref()
+            .expect("Site::set_templates before rendering pages");
+        let mut context = Context::new();
+        context.insert("lang", lang);
+        context.insert(
+            "page",
+            &RowPage {
+                root: ROOT_MARK,
+                lang,
+            },
+        );
+        context.insert_value(name, value.clone());
+        rows.render(template, &context)
     }
 
     fn render_fragment(
@@ -126,14 +227,7 @@ impl Site<'_> {
             },
         );
         context.insert("r", &self.summary(id, lang));
-        match rows.tera.render(fragment.template(), &context) {
-            Ok(html) => html.into_boxed_str(),
-            Err(error) => {
-                let mut first = rows.error.lock().unwrap_or_else(|e| e.into_inner());
-                first.get_or_insert(error);
-                Box::default()
-            }
-        }
+        rows.render(fragment.template(), &context)
     }
 
     /// The first error of a fragment's template since the last call, if any.
