@@ -266,14 +266,15 @@ function pagesToCheck(site) {
       .sort();
     return names.length ? `${section}/${names[0]}/` : null;
   };
-  // The first term list with a newest-first order (only long lists have one).
-  const firstByDate = () => {
+  // The first long term list (more than ten pages: the ones whose former newest-first copy,
+  // by-date/, forwards to them).
+  const firstLongList = () => {
     for (const section of ['mechanisms', 'themes', 'institutions', 'groups', 'statuses']) {
       const dir = path.join(site, 'en', section);
       if (!fs.existsSync(dir)) continue;
       const names = fs.readdirSync(dir).sort();
       const name = names.find((n) => fs.existsSync(path.join(dir, n, 'by-date', 'index.html')));
-      if (name) return `${section}/${name}/by-date/`;
+      if (name) return `${section}/${name}/page/2/`;
     }
     return null;
   };
@@ -284,7 +285,7 @@ function pagesToCheck(site) {
     ['recommendations-page-2', 'recommendations/page/2/'],
     ['themes', 'themes/'],
     ['mechanism', 'mechanisms/upr/'],
-    ['term-by-date', firstByDate()],
+    ['term-long-list', firstLongList()],
     ['theme', firstEntry('themes')],
     ['institution', firstEntry('institutions')],
     ['status', firstEntry('statuses')],
