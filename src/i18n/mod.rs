@@ -355,10 +355,13 @@ pub fn message_ids(source: &str) -> Vec<String> {
 pub fn has_fallback_marks(html: &[u8]) -> bool {
     let mut start = [0; 4];
     let start = START.encode_utf8(&mut start).as_bytes();
-    // The mark's first byte is rare in text (it leads only U+E000-U+EFFF), so test at it.
-    html.iter()
-        .enumerate()
-        .any(|(i, &b)| b == start[0] && html[i..].starts_with(start))
+    // The mark's first byte is rare in text (it leads only U+E000-U+EFFF): a page without
+    // it is cleared by one memchr.
+    html.contains(&start[0])
+        && html
+            .iter()
+            .enumerate()
+            .any(|(i, &b)| b == start[0] && html[i..].starts_with(start))
 }
 
 /// Turns the marks of [`I18n::message_marked`] into `<span lang=… dir=…>` in text, and

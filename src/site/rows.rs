@@ -42,10 +42,13 @@ impl Fragment {
 /// control characters in data, so a fragment holds it only where the template printed the
 /// root.
 const ROOT_MARK: &str = "\u{0}";
+/// [`ROOT_MARK`] as a `char`, to search for it with memchr.
+const ROOT_MARK_CHAR: char = '\u{0}';
+const _: () = assert!(ROOT_MARK.len() == 1 && ROOT_MARK.as_bytes()[0] == ROOT_MARK_CHAR as u8);
 
 /// `html` with the page's `root` prefix in place of each [`ROOT_MARK`].
 pub(crate) fn with_root(html: &str, root: &str) -> String {
-    let mut parts = html.split(ROOT_MARK);
+    let mut parts = html.split(ROOT_MARK_CHAR);
     let mut out = String::with_capacity(html.len() + 8 * root.len());
     out.push_str(parts.next().unwrap_or_default());
     for part in parts {
