@@ -9,7 +9,8 @@
 // measurement starts with an empty cache. "first" is a query on a fresh page, "second" the
 // next query on the same page (cached shards reused). Docket asks for the 10 best, as the
 // search page does first (it reads postings only until they are certain); "with_facet_counts"
-// opens the filters, which reads whole lists. Query time: Docket's client in Node (warm: median
+// opens the filters (Docket: counts for the query; Pagefind: `filters()`, on a site whose pages
+// carry filters, see bench/pagefind-facets.mjs). Query time: Docket's client in Node (warm: median
 // of 20 runs; cold: the first run, files read from disk), Pagefind in Chromium.
 // Prints one JSON object.
 
@@ -31,7 +32,7 @@ const lang = process.argv[3] || 'en';
 const FIRST = process.env.BENCH_FIRST || 'torture';
 const SECOND = process.env.BENCH_SECOND || 'rural areas';
 const QUERIES = ['torture', 'rural areas', 'judiciary independence', 'tort', 'X/12/CO/5', 'R1234',
-  'totrure', 'indepnedence', '"rural areas"', '"independence of the judiciary"'];
+  'totrure', 'indepnedence', 'rigths', '"rural areas"', '"independence of the judiciary"'];
 
 const TEXT = /\.(json|js|html|css)$/;
 function serve() {
@@ -102,6 +103,9 @@ async function browserBytes(browser, base, engine, queries, options) {
         }
         const found = await window.pf.search(q);
         await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
+        // The facet panel: every filter's values and counts (pages made by
+        // bench/pagefind-facets.mjs carry Docket's facet values as filters).
+        if (options.facets) await window.pf.filters();
       }
       return performance.now() - t0;
     }, [engine, lang, q, options]);
@@ -162,6 +166,7 @@ for (const q of QUERIES) result.docket.each_query_cold.push((await browserBytes(
 if (fs.existsSync(path.join(site, 'pagefind', 'pagefind.js'))) {
   result.pagefind = {
     first_then_second: await browserBytes(browser, base, 'pagefind', [FIRST, SECOND], {}),
+    with_facet_counts: await browserBytes(browser, base, 'pagefind', [FIRST, SECOND], { facets: true }),
     each_query_cold: [],
   };
   for (const q of QUERIES) result.pagefind.each_query_cold.push((await browserBytes(browser, base, 'pagefind', [q], {}))[0]);

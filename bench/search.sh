@@ -7,7 +7,8 @@
 # Needs: node, /usr/bin/chromium, tests/browser/node_modules (npm ci there), GNU time.
 # Installs pagefind with npm into target/pagefind/ (not committed).
 # For each size: synthesises a portal (4 languages), builds it (timed), indexes the built site
-# with Pagefind (timed), then runs bench/search-measure.mjs (bytes per query in Chromium,
+# with Pagefind (timed; its entry pages first get Docket's facet values as Pagefind filters,
+# bench/pagefind-facets.mjs, so both have facets), then runs bench/search-measure.mjs (bytes per query in Chromium,
 # query time in Node). Results (JSON) go to target/bench-search/result-N.json; the numbers in
 # BENCHMARKS.md are copied from there by hand.
 set -euo pipefail
@@ -21,8 +22,9 @@ pagefind_glob=${BENCH_PAGEFIND_GLOB:-'**/*.{html}'}
 mkdir -p "$work"
 
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
-cargo build --release --locked --quiet
-docket=target/release/docket
+# BENCH_DOCKET=path runs that binary instead of a fresh release build.
+docket=${BENCH_DOCKET:-target/release/docket}
+[ -n "${BENCH_DOCKET:-}" ] || cargo build --release --locked --quiet
 if [ ! -x target/pagefind/node_modules/.bin/pagefind ]; then
     mkdir -p target/pagefind
     (cd target/pagefind && { [ -f package.json ] || echo '{"private":true}' > package.json; } && npm install --no-audit --no-fund pagefind@1.6.0)
@@ -40,6 +42,12 @@ for n in "${sizes[@]}"; do
     /usr/bin/time -v "$docket" check --root "$portal" >/dev/null 2>"$work/check-$n.log"
     /usr/bin/time -v "$docket" search --root "$portal" --lang en "torture" >/dev/null 2>"$work/search-$n.log"
     if [ "${BENCH_PAGEFIND:-1}" = 1 ]; then
+        # Pagefind indexes a copy (hard links) whose entry pages carry Docket's facet values
+        # as data-pagefind-filter; Docket's own pages stay as they are.
+        rm -rf "$out-facets"
+        node bench/pagefind-facets.mjs "$out" "$out-facets" >"$work/pagefind-facets-$n.log"
+        rm -rf "$out"
+        mv "$out-facets" "$out"
         /usr/bin/time -v target/pagefind/node_modules/.bin/pagefind --site "$out" --glob "$pagefind_glob" >"$work/pagefind-$n.log" 2>"$work/pagefind-time-$n.log" || echo "pagefind failed at $n (see $work/pagefind-$n.log)" >&2
     else
         : >"$work/pagefind-time-$n.log"

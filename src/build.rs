@@ -13,7 +13,7 @@ use crate::emit::{Emitted, Emitter, Unchanged};
 use crate::i18n::I18n;
 use crate::model::{Dataset, build_dataset};
 use crate::output::{self, Staging, WriteStats};
-use crate::site::{RowCache, Site};
+use crate::site::{PageRoute, Route, RowCache, Site};
 use crate::theme::Theme;
 use crate::{export, search};
 
@@ -72,6 +72,8 @@ fn load_timed(root: &Path, as_of: Option<NaiveDate>, timings: &mut Timings) -> R
         return Err(diagnostics.into_result().unwrap_err().into());
     };
     let theme_at = crate::config::value_location(&raw.config_source, "theme");
+    // The rows are in the dataset now; a large portal's raw cells take long to free.
+    drop_in_background(raw);
     let theme = Theme::resolve(root, &dataset.config.theme, theme_at, &mut diagnostics)?;
     let languages: Vec<&str> = dataset.config.language_codes().collect();
     let i18n = I18n::from_theme(
@@ -92,53 +94,12 @@ fn load_timed(root: &Path, as_of: Option<NaiveDate>, timings: &mut Timings) -> R
     })
 }
 
-/// What `docket check` found in a valid portal.
-#[derive(Debug)]
-pub struct CheckSummary {
-    pub recommendations: usize,
-    pub actions: usize,
-    pub status_updates: usize,
-    pub pages: usize,
-    /// Things that work but should be changed.
-    pub warnings: Vec<Diagnostic>,
-}
-
-/// Validates data, content, messages and templates; writes nothing.
-pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<CheckSummary> {
-    let portal = load(root, as_of)?;
-    let placed = |error| placed_template_error(error, &portal.theme);
-    let tera = output::load_templates(&portal.theme, portal.i18n.clone()).map_err(placed)?;
-    let mut site = Site::new(&portal.dataset, &portal.i18n);
-    site.set_templates(&tera);
-    output::render_samples(&site, &tera).map_err(placed)?;
-    let summary = CheckSummary {
-        recommendations: portal.dataset.recommendations.len(),
-        actions: portal.dataset.actions.len(),
-        status_updates: portal.dataset.status_updates.len(),
-        pages: site.routes().len(),
-        warnings: portal.warnings.clone(),
-    };
-    drop(site);
-    drop_in_background((portal, tera));
-    Ok(summary)
-}
-
 /// Frees `value` on a thread of its own: a large portal's millions of small allocations
 /// take a tenth of a second or more to free, which `check` need not wait for (and the
 /// `docket` command, which exits right after, never does).
-fn drop_in_background<T: Send + 'static>(value: T) {
+pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
     // When no thread can be started, `spawn` drops the closure, and `value` with it, here.
     let _ = std::thread::Builder::new().spawn(move || drop(value));
-}
-
-impl std::fmt::Display for CheckSummary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "OK: {} recommendations, {} actions, {} status updates; {} pages would be built",
-            self.recommendations, self.actions, self.status_updates, self.pages
-        )
-    }
 }
 
 /// What a build wrote and how long it took.
@@ -249,8 +210,9 @@ pub struct ChangedSite {
     pub rows: Option<RowCache>,
 }
 
-/// The build's files for the dev server but the search index ([`write_search_index`]
-/// writes it): only the pages whose inputs differ from
+/// The build's files for the dev server but the search index, the open data and the Data
+/// pages, which list the open data's sizes ([`write_later`] writes them): only the pages
+/// whose inputs differ from
 /// `previous` (the pages of the last build, rendered with the same `tera`). When the site has
 /// exactly the pages of `previous`, what `unchanged` names is taken as served without even
 /// building it: pages without a context, emitters' files without writing them, and the list
@@ -270,12 +232,16 @@ pub fn write_changed_site(
     let scope = Scope {
         previous: None,
         unchanged: |site: &Site| unchanged.filter(|_| previous.has_pages_of(site)),
-        search: false,
+        later: true,
         rows,
     };
     let (_, emitted) = write_site_with(portal, tera, dir, timings, scope, |site, unchanged| {
         let keep = |route| unchanged.is_some_and(|u| u.page(site, route));
-        let changed = output::write_changed_pages(site, tera, dir, previous, &keep)?;
+        let scope = output::ChangedPageScope {
+            keep: &keep,
+            skip: &is_written_later,
+        };
+        let changed = output::write_changed_pages(site, tera, dir, previous, scope)?;
         let stats = changed.stats.clone();
         pages = Some(changed);
         rows_after = site.row_cache();
@@ -296,15 +262,41 @@ pub fn write_changed_site(
     })
 }
 
-/// The search index of `portal` into `dir`: what [`write_changed_site`] leaves out, so that
-/// the dev server can serve the pages first.
-pub fn write_search_index(portal: &Portal, tera: &tera::Tera, dir: &Path) -> Result<Emitted> {
+/// Pages [`write_changed_site`] leaves to [`write_later`]: the Data pages list the sizes of
+/// the open-data files, which it does not write.
+fn is_written_later(route: PageRoute) -> bool {
+    route.route == Route::Data
+}
+
+/// What [`write_later`] wrote besides the open data and the search index.
+pub struct WrittenLater {
+    /// The Data pages' files and fingerprints, for the next rebuild.
+    pub pages: Vec<(String, output::Page)>,
+}
+
+/// The open data, the Data pages and the search index of `portal` into `dir`: what
+/// [`write_changed_site`] leaves out, so that the dev server can serve the other pages first.
+pub fn write_later(portal: &Portal, tera: &tera::Tera, dir: &Path) -> Result<WrittenLater> {
     let mut site = Site::new(&portal.dataset, &portal.i18n);
     site.set_templates(tera);
-    let emitter = search::SearchIndex;
-    emitter
-        .emit(&site, dir)
-        .with_context(|| format!("cannot write the {} files", emitter.name()))
+    // In the order of a full build: the search index sees no open-data files, the Data
+    // pages see them all.
+    let mut data_files = Vec::new();
+    let emitters: [&dyn Emitter; 2] = [&search::SearchIndex, &export::OpenData];
+    for emitter in emitters {
+        let mut report = emitter
+            .emit(&site, dir)
+            .with_context(|| format!("cannot write the {} files", emitter.name()))?;
+        data_files.append(&mut report.data_files);
+    }
+    site.set_data_files(data_files);
+    let routes: Vec<PageRoute> = site
+        .routes()
+        .into_iter()
+        .filter(|&r| is_written_later(r))
+        .collect();
+    let pages = output::write_listed_pages(&site, tera, dir, &routes)?;
+    Ok(WrittenLater { pages })
 }
 
 fn write_site_timed(
@@ -318,7 +310,7 @@ fn write_site_timed(
     let scope = Scope {
         previous,
         unchanged: |_: &Site| None,
-        search: true,
+        later: false,
         rows: None,
     };
     write_site_with(portal, tera, dir, timings, scope, |site, _| {
@@ -339,7 +331,7 @@ fn write_site_with<'u>(
     let Scope {
         previous,
         unchanged,
-        search,
+        later,
         rows,
     } = scope;
     let mut site = Site::new(&portal.dataset, &portal.i18n);
@@ -365,9 +357,9 @@ fn write_site_with<'u>(
         &static_assets,
         &output::Redirects,
     ];
-    let emitters = emitters
-        .into_iter()
-        .filter(|e| search || e.name() != search::SearchIndex.name());
+    let emitters = emitters.into_iter().filter(|e| {
+        !later || ![search::SearchIndex.name(), export::OpenData.name()].contains(&e.name())
+    });
     let mut data_files = Vec::new();
     let mut emitted = Vec::new();
     for emitter in emitters {
@@ -395,14 +387,14 @@ struct Scope<'p, U> {
     previous: Option<&'p output::PreviousList>,
     /// Says, of the laid-out site, what the emitters and pages may take as already served.
     unchanged: U,
-    /// Whether to write the search index.
-    search: bool,
+    /// Whether to leave the search index and the open data to [`write_later`].
+    later: bool,
     /// A previous build's list rows, reused where `unchanged` says a recommendation is.
     rows: Option<RowCache>,
 }
 
 /// A template error Tera can place becomes a diagnostic at the template's file:line:column.
-fn placed_template_error(error: anyhow::Error, theme: &Theme) -> anyhow::Error {
+pub(crate) fn placed_template_error(error: anyhow::Error, theme: &Theme) -> anyhow::Error {
     match output::template_problem(&error, theme) {
         Some(invalid) => invalid.into(),
         None => error,

@@ -14,6 +14,7 @@
 extern crate self as docket;
 
 mod build;
+mod check;
 mod cli;
 mod config;
 mod diagnostics;
@@ -46,9 +47,10 @@ use util::{slug, web_url, xml};
 
 // Building, checking and loading a portal.
 pub use build::{
-    BuildOptions, BuildSummary, CheckSummary, Portal, as_invalid_portal, build, check,
-    export_workbook, load as load_portal,
+    BuildOptions, BuildSummary, Portal, as_invalid_portal, build, export_workbook,
+    load as load_portal,
 };
+pub use check::{CheckSummary, check};
 // Problems, each with its file, line and column.
 pub use diagnostics::{
     Diagnostic, Diagnostics, Format as DiagnosticFormat, InvalidPortal, Severity,

@@ -196,6 +196,8 @@ fn node_and_rust_agree_on_a_synthetic_portal() {
             "",
             vec![("mechanism", "M2"), ("response", "supported")],
         ),
+        ("en", "", vec![("mechanism", "M2")]),
+        ("en", "-rural", vec![]),
     ];
     let firsts = agree(dir.path(), &cases);
     // A filter on frequent words (or on nothing) is counted from the sets and histograms of
@@ -204,6 +206,19 @@ fn node_and_rust_agree_on_a_synthetic_portal() {
         assert_eq!(first["panel"]["estimated"], true, "{case:?}");
         assert_eq!(first["panel"]["blocks"], 0, "{case:?}: {first}");
         assert_eq!(first["panel"]["exact"], true, "{case:?}: exact total");
+    }
+    // A query without words lists its first page straight from the sets: the exact count
+    // at once, the rest of the list left for "Show more", no postings read.
+    let wordless = cases
+        .iter()
+        .zip(&firsts)
+        .filter(|(c, _)| c.1.is_empty() || c.1.starts_with('-'));
+    for (case, first) in wordless {
+        assert_eq!(first["total"], first["panel"]["total"], "{case:?}: {first}");
+        assert_eq!(first["complete"], false, "{case:?}: {first}");
+        if case.1.is_empty() {
+            assert_eq!(first["postings"], 0, "{case:?}: {first}");
+        }
     }
 }
 

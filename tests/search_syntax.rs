@@ -31,7 +31,10 @@ fn write_portal(root: &Path) {
         ),
         ("R3", "Prevent torture and ill-treatment in prisons."),
         ("R4", "Investigate every allegation of torture promptly."),
-        ("R5", "Protect the retention of records."),
+        (
+            "R5",
+            "Protect the retentions of old records kept by archives, libraries and registries.",
+        ),
         ("R6", "End child marriage."),
     ];
     let mut csv = String::from("id,document,text_en\n");
@@ -94,15 +97,18 @@ fn misspelt_words_find_what_was_meant() {
 fn corrections_rank_below_the_forms_of_the_word_typed() {
     let (_dir, index) = index();
     // "detentions" is not in the portal: its shortening "detention" (R1, R2) comes first,
-    // "retention" (two edits, R5) after. (While it is being typed, without the space, it
-    // reaches what it starts or its shortening, and is not corrected.)
+    // its correction "retentions" (one edit, R5) after. (While it is being typed, without the
+    // space, it reaches what it starts or its shortening, and is not corrected.)
     assert_eq!(sorted(ids(&index, "detentions")), ["R1", "R2"]);
     let found = ids(&index, "detentions ");
     assert_eq!(found.len(), 3, "{found:?}");
     assert_eq!(sorted(found[..2].to_vec()), ["R1", "R2"]);
     assert_eq!(found[2], "R5");
     // A word in the vocabulary is never corrected.
-    assert_eq!(ids(&index, "retention"), ["R5"]);
+    assert_eq!(ids(&index, "retentions"), ["R5"]);
+    // Only the nearest words are corrections: "betention" is one edit from "detention" (R1,
+    // R2) and two from "retentions" (R5), which it therefore does not reach.
+    assert_eq!(sorted(ids(&index, "betention ")), ["R1", "R2"]);
 }
 
 #[test]

@@ -34,6 +34,11 @@ impl Fingerprints {
         self.by_file.get(file)
     }
 
+    /// Adds pages another step of the same build wrote.
+    pub fn extend(&mut self, pages: impl IntoIterator<Item = (String, Page)>) {
+        self.by_file.extend(pages);
+    }
+
     /// True when the build had a page at `file`.
     pub fn has(&self, file: &str) -> bool {
         self.by_file.contains_key(file)

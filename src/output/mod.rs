@@ -18,7 +18,7 @@ use tera::Tera;
 pub use atomic::Staging;
 #[cfg(test)]
 pub use fingerprint::inputs_of;
-pub use fingerprint::{Fingerprints, debug_hash};
+pub use fingerprint::{Fingerprints, Page, debug_hash};
 pub use ownership::{MARKER, prepare_output};
 pub use published::{PreviousList, PreviousUrls, URL_LIST, check_previous, url_list};
 pub use templates::{load_templates, template_problem};
@@ -105,18 +105,28 @@ pub struct ChangedPages {
     pub kept: usize,
 }
 
+/// Which pages [`write_changed_pages`] may leave out.
+pub struct ChangedPageScope<'a> {
+    /// Says a page cannot have changed (only ever said when the site has exactly the pages of
+    /// the previous build): it is not even given a context.
+    pub keep: &'a (dyn Fn(PageRoute) -> bool + Sync),
+    /// Pages another step writes ([`write_listed_pages`]): neither written nor counted.
+    pub skip: &'a (dyn Fn(PageRoute) -> bool + Sync),
+}
+
 /// Like [`write_pages`], but renders into `out_dir` only the pages whose template name or
-/// context differ from `previous` (rendered with the same templates). A page that `keep`
-/// says cannot have changed (only ever said when the site has exactly the pages of
-/// `previous`) is not even given a context.
+/// context differ from `previous` (rendered with the same templates), and none of those
+/// `scope` leaves out.
 pub fn write_changed_pages(
     site: &Site,
     tera: &Tera,
     out_dir: &Path,
     previous: &Fingerprints,
-    keep: &(dyn Fn(PageRoute) -> bool + Sync),
+    scope: ChangedPageScope<'_>,
 ) -> Result<ChangedPages> {
-    let routes = site.routes();
+    let ChangedPageScope { keep, skip } = scope;
+    let mut routes = site.routes();
+    routes.retain(|&route| !skip(route));
     let files: Vec<String> = routes
         .par_iter()
         .map(|&route| urls::file_of(&site.path(route)))
@@ -179,6 +189,39 @@ pub fn write_changed_pages(
     })
 }
 
+/// Renders `routes` into `out_dir`, whatever the previous build had; their files and
+/// fingerprints.
+pub fn write_listed_pages(
+    site: &Site,
+    tera: &Tera,
+    out_dir: &Path,
+    routes: &[PageRoute],
+) -> Result<Vec<(String, Page)>> {
+    let pages = routes
+        .par_iter()
+        .map(|&route| -> Result<(String, Page)> {
+            let file = urls::file_of(&site.path(route));
+            let rendered = site.context(route);
+            let target = out_dir.join(&file);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            let bytes = with_rendered(tera, &rendered, &file, |html| {
+                std::fs::write(&target, html).with_context(|| format!("cannot write {file}"))?;
+                Ok(html.len() as u64)
+            })?;
+            let page = Page {
+                inputs: fingerprint::inputs_of(&rendered),
+                bytes,
+            };
+            Ok((file, page))
+        })
+        .collect::<Result<_>>()?;
+    rows_rendered(site)?;
+    Ok(pages)
+}
+
 /// What became of one page in [`write_changed_pages`].
 enum Written {
     Rendered,
@@ -199,57 +242,14 @@ fn count_languages(site: &Site, routes: &[PageRoute], stats: &mut WriteStats) {
     }
 }
 
-/// Renders, in memory, one page of every kind in every language (every template a build
-/// uses, with real data), so that `check` fails wherever `build` would. Returns the count.
-///
-/// The tracking pages list the whole portal, so they cost as much as the rest of `check`
-/// together at 100,000 recommendations: they are rendered once per text direction (every row
-/// with real data, both directions of the layout) rather than once per language.
-pub fn render_samples(site: &Site, tera: &Tera) -> Result<usize> {
-    let mut seen = std::collections::HashSet::new();
-    let samples: Vec<_> = site
-        .routes()
-        .into_iter()
-        .filter(|page| seen.insert(sample_key(site, page)))
-        .collect();
-    samples.par_iter().try_for_each(|&page| {
-        let file = urls::file_of(&site.path(page));
-        with_rendered(tera, &site.context(page), &file, |_| Ok(()))
-    })?;
-    rows_rendered(site)?;
-    Ok(samples.len())
-}
-
 /// Fails when a shared fragment's template failed (a list row, a cluster row, a menu): the
 /// pages that hold it lack it.
-fn rows_rendered(site: &Site) -> Result<()> {
+pub(crate) fn rows_rendered(site: &Site) -> Result<()> {
     match site.take_row_error() {
         Some(error) => {
             Err(anyhow::Error::new(error).context("cannot render a recommendation's row or a menu"))
         }
         None => Ok(()),
-    }
-}
-
-/// Pages with the same key need only one sample: the language, or for a whole-portal
-/// tracking page its text direction, and the kind of route.
-fn sample_key(site: &Site, page: &PageRoute) -> (String, String) {
-    let language = &site.languages[usize::from(page.lang)];
-    let scope = match page.route {
-        Route::Tracking(..) => format!("{:?}", language.dir),
-        _ => language.code.clone(),
-    };
-    (scope, route_kind(&page.route))
-}
-
-/// Routes that share a template and a shape of context share a kind.
-fn route_kind(route: &crate::site::Route) -> String {
-    use crate::site::Route;
-    match route {
-        Route::SectionIndex(section, _) => format!("index {section:?}"),
-        Route::Term(term, _) => format!("term {:?}", std::mem::discriminant(term)),
-        Route::Tracking(page, _) => format!("tracking {page:?}"),
-        other => format!("{:?}", std::mem::discriminant(other)),
     }
 }
 
@@ -261,7 +261,7 @@ thread_local! {
 
 /// Renders one page's context with its template into this thread's buffer and gives
 /// `use_page` its bytes; `file` names the page in errors.
-fn with_rendered<R>(
+pub(crate) fn with_rendered<R>(
     tera: &Tera,
     rendered: &crate::site::RenderedContext,
     file: &str,

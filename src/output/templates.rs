@@ -109,11 +109,11 @@ impl MessageCache {
 /// without building a key, since every page asks for dozens of them.
 #[derive(Default)]
 struct PlainMessages {
-    by_language: RwLock<FxHashMap<Box<str>, MessagesById>>,
+    by_language: RwLock<FxHashMap<Box<str>, LanguageMessages>>,
 }
 
-/// One language's messages, by id.
-type MessagesById = FxHashMap<Box<str>, Value>;
+/// One language's plain messages by id.
+type LanguageMessages = FxHashMap<Box<str>, Value>;
 
 impl PlainMessages {
     /// `message(lang, key)`, from the cache when it has it.

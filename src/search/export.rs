@@ -336,6 +336,7 @@ fn limits() -> serde_json::Value {
         "exact": query::EXACT_MULTIPLIER,
         "partial": query::PREFIX_MULTIPLIER,
         "typo": query::TYPO_MULTIPLIERS,
+        "corrections": query::MAX_CORRECTIONS,
         "typo_min": typo::MIN_TYPO_CHARS,
         "typo_two": typo::TWO_EDITS_CHARS,
         "typo_max": typo::MAX_TYPO_CHARS,

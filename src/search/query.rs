@@ -27,6 +27,9 @@ pub const KEY_SCORE: u64 = 1 << 24;
 pub const EXACT_MULTIPLIER: u64 = 4;
 pub const PREFIX_MULTIPLIER: u64 = 3;
 pub const TYPO_MULTIPLIERS: [u64; 2] = [2, 1];
+/// A misspelt word reaches at most this many corrections, all at the fewest edits any
+/// vocabulary word needs (the most frequent first): each costs its postings on the wire.
+pub const MAX_CORRECTIONS: usize = 4;
 
 /// A query: the words typed and the facet values chosen.
 #[derive(Debug, Clone, Default)]
@@ -151,7 +154,8 @@ impl LanguageIndex {
         rest.sort_by_key(|&t| (self.terms[t as usize].weight, t));
         out.extend(rest.into_iter().map(|t| (t, PREFIX_MULTIPLIER)));
         if typos && exact.is_none() && (!eligible || out.is_empty()) {
-            for (term, edits) in self.corrections(&chars, typo::max_edits(&chars)) {
+            let nearest = self.corrections(&chars, typo::max_edits(&chars));
+            for (term, edits) in nearest.into_iter().take(MAX_CORRECTIONS) {
                 if !out.iter().any(|&(t, _)| t == term) {
                     out.push((term, TYPO_MULTIPLIERS[edits - 1]));
                 }
@@ -190,8 +194,10 @@ impl LanguageIndex {
             .unwrap_or_default()
     }
 
-    /// Vocabulary words within `max` edits of `word`: (term, edits ≥ 1, its surface), nearest
-    /// first, then the most frequent (lowest weight), then by term; one per term.
+    /// The vocabulary words nearest to `word`, within `max` edits: (term, edits ≥ 1, its
+    /// surface), all at the same (fewest) edits, the most frequent (lowest weight) first, then
+    /// by term; one per term. Nearest only, so that the client can stop at the first number
+    /// of edits that finds a word (search.js `corrections`).
     fn corrections_with_surfaces(&self, word: &[char], max: usize) -> Vec<(u32, usize, &str)> {
         if max == 0 {
             return Vec::new();
@@ -212,6 +218,8 @@ impl LanguageIndex {
         let mut found: Vec<(u32, usize, &str)> =
             best.into_iter().map(|(t, (e, s))| (t, e, s)).collect();
         found.sort_by_key(|&(t, e, _)| (e, self.terms[t as usize].weight, t));
+        let fewest = found.first().map_or(0, |&(_, e, _)| e);
+        found.retain(|&(_, e, _)| e == fewest);
         found
     }
 

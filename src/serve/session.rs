@@ -29,6 +29,8 @@ pub struct Session {
     rows: Option<RowCache>,
     /// `None` until the first good build is in the output folder.
     served: Option<Served>,
+    /// The served Data pages' files: [`build::write_later`] writes them.
+    later_pages: Vec<String>,
     language: PanelLanguage,
 }
 
@@ -47,7 +49,8 @@ struct Rebuilt {
     rendered: usize,
     /// Pages not even given a context, because no row they show changed.
     kept: usize,
-    /// The search index is still the previous build's: [`Session::sync_search`] brings it.
+    /// The search index, the open data and the Data pages are still the previous build's:
+    /// [`Session::sync_later`] brings them.
     search_later: bool,
 }
 
@@ -60,6 +63,7 @@ impl Session {
             loaded: None,
             rows: None,
             served: None,
+            later_pages: Vec::new(),
             language: PanelLanguage::fallback(),
         }
     }
@@ -90,7 +94,7 @@ impl Session {
                 live.publish(None, None);
                 let served_in = started.elapsed().as_secs_f64();
                 if rebuilt.search_later {
-                    let search = self.sync_search();
+                    let search = self.sync_later();
                     let synced = rebuilt.synced.as_mut();
                     match (search, synced) {
                         (Ok(search), Some(synced)) => synced.add(search),
@@ -180,11 +184,14 @@ impl Session {
         let mut written = written?;
         self.rows = written.rows.take();
         let search_later = self.served.is_some();
+        let mut first_later = None;
         let synced = match &mut self.served {
             Some(served) => {
-                // The pages first: the served search index stays until `sync_search`.
+                // The pages first: the served search index, open data and Data pages stay
+                // until `sync_later`.
                 let mut unchanged = written.unchanged;
-                unchanged.extend(served.files_where(|file| file.starts_with(SEARCH_DIR)));
+                let later_pages = &self.later_pages;
+                unchanged.extend(served.files_where(|file| is_later(file, later_pages)));
                 match served.sync(&staging.dir, output, &unchanged) {
                     Ok(synced) => Some(synced),
                     Err(error) => {
@@ -197,9 +204,9 @@ impl Session {
             }
             None => {
                 // The first build replaces the folder as a whole, so it holds the search
-                // index too: there is none served yet to follow.
+                // index and the open data too: there are none served yet to follow.
                 if let Some(templates) = &self.templates {
-                    build::write_search_index(&portal, templates, &staging.dir)?;
+                    first_later = Some(build::write_later(&portal, templates, &staging.dir)?);
                 }
                 staging.commit()?;
                 self.served = Some(Served::of_folder(output)?);
@@ -207,7 +214,12 @@ impl Session {
             }
         };
         timings.lap("sync");
-        self.fingerprints = Some(written.fingerprints);
+        let mut fingerprints = written.fingerprints;
+        if let Some(later) = first_later {
+            self.later_pages = later.pages.iter().map(|(file, _)| file.clone()).collect();
+            fingerprints.extend(later.pages);
+        }
+        self.fingerprints = Some(fingerprints);
         self.language = panel_language(&portal);
         self.loaded = Some(Loaded { portal, rows });
         Ok(Rebuilt {
@@ -219,9 +231,9 @@ impl Session {
         })
     }
 
-    /// Writes the search index of the last load and moves the files that changed into the
-    /// served folder, removing the shards it no longer has.
-    fn sync_search(&mut self) -> Result<Synced> {
+    /// Writes the search index, the open data and the Data pages of the last load and moves
+    /// the files that changed into the served folder, removing those it no longer has.
+    fn sync_later(&mut self) -> Result<Synced> {
         let (Some(loaded), Some(templates), Some(served)) =
             (&self.loaded, &self.templates, &mut self.served)
         else {
@@ -229,10 +241,17 @@ impl Session {
         };
         let (root, output) = (&self.options.root, &self.options.output);
         let staging = Staging::new(output, root, self.options.force)?;
-        build::write_search_index(&loaded.portal, templates, &staging.dir)?;
-        let others = served.files_where(|file| !file.starts_with(SEARCH_DIR));
+        let later = build::write_later(&loaded.portal, templates, &staging.dir)?;
+        let later_pages = &self.later_pages;
+        let others = served.files_where(|file| !is_later(file, later_pages));
         match served.sync(&staging.dir, output, &others) {
-            Ok(synced) => Ok(synced),
+            Ok(synced) => {
+                self.later_pages = later.pages.iter().map(|(file, _)| file.clone()).collect();
+                if let Some(fingerprints) = &mut self.fingerprints {
+                    fingerprints.extend(later.pages);
+                }
+                Ok(synced)
+            }
             Err(error) => {
                 self.served = Some(Served::of_folder(output)?);
                 Err(error)
@@ -245,8 +264,14 @@ impl Session {
     }
 }
 
-/// Where the search index lives in the site.
-const SEARCH_DIR: &str = "search/";
+/// Where the search index and the open data live in the site.
+const LATER_DIRS: [&str; 2] = ["search/", "data/"];
+
+/// True for a served file [`build::write_later`] writes: the search index, the open data, and
+/// `later_pages` (the Data pages it wrote last).
+fn is_later(file: &str, later_pages: &[String]) -> bool {
+    LATER_DIRS.iter().any(|dir| file.starts_with(dir)) || later_pages.iter().any(|p| p == file)
+}
 
 /// The problems panel speaks the portal's default language.
 fn panel_language(portal: &build::Portal) -> PanelLanguage {

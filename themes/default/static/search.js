@@ -284,6 +284,7 @@
     // Decoded histograms and entry bitmaps of terms, for counts.
     this.dense = new Map();
     this.bits = new Map();
+    this.filters = new Map();
     // Facet values are numbered across facets (manifest order) for their sets (f/) and
     // histograms (g/).
     var offset = 0;
@@ -356,7 +357,7 @@
     rest.sort(function (a, b) { return a[1] - b[1] || a[0] - b[0]; });
     out = out.concat(rest);
     if (typos && !exact && (!eligible || !out.length)) {
-      for (var c of await this.corrections(chars, maxEdits(chars, lim))) {
+      for (var c of (await this.corrections(chars, maxEdits(chars, lim))).slice(0, lim.corrections)) {
         if (!out.some(function (o) { return o[0] === c[0]; })) out.push([c[0], c[1], lim.typo[c[2] - 1]]);
       }
     }
@@ -381,10 +382,22 @@
     return [];
   };
 
-  // Vocabulary words within `max` edits: [[term, weight, edits, surface]], nearest first,
-  // then the most frequent, then by term; one per term (the first surface in JS order).
+  // The vocabulary words nearest to `chars`, within `max` edits: [[term, weight, edits,
+  // surface]], all at the fewest edits, the most frequent first, then by term; one per term
+  // (the first surface in JS order) (query.rs `corrections_with_surfaces`). The keys of one
+  // edit are looked up first, those of two only if they find nothing, and so on: the keys of
+  // k edits reach every word within k.
   Index.prototype.corrections = async function (chars, max) {
-    if (!max) return [];
+    for (var k = 1; k <= max; k++) {
+      var found = await this.within(chars, k);
+      if (found.length) return found;
+    }
+    return [];
+  };
+
+  // The vocabulary words within k edits, as `corrections` orders them, from the typo files
+  // of the keys of k edits.
+  Index.prototype.within = async function (chars, max) {
     var self = this;
     var keys = typoKeys(chars, max);
     var wanted = new Set(keys);
@@ -405,7 +418,8 @@
         }
       }
     }
-    return Array.from(best.values()).sort(function (a, b) { return a[2] - b[2] || a[1] - b[1] || a[0] - b[0]; });
+    var found = Array.from(best.values()).sort(function (a, b) { return a[2] - b[2] || a[1] - b[1] || a[0] - b[0]; });
+    return found.filter(function (c) { return c[2] === found[0][2]; });
   };
 
   function mix(h) {
@@ -459,9 +473,12 @@
   // entries and histogram (its values' entries and histograms summed)} (estimate.rs `filters`).
   Index.prototype.filter = async function (f, chosen) {
     var self = this;
+    var values = Array.from(chosen).sort(function (a, b) { return a - b; });
+    var name = f + ':' + values.join(',');
+    var cached = this.filters.get(name);
+    if (cached) return cached;
     var bits = new Uint8Array((this.m.entries + 7) >> 3);
     var histogram = this.m.facets.map(function (facet) { return new Array(facet.values).fill(0); });
-    var values = Array.from(chosen).sort(function (a, b) { return a - b; });
     var parts = await Promise.all(values.map(function (v) {
       return Promise.all([self.shard('value_sets', self.valueOffsets[f] + v, 'bin', 'f'), self.valueHistogram(f, v)]);
     }));
@@ -473,7 +490,9 @@
       for (var i = 0; i < bits.length; i++) bits[i] |= one[i];
       for (var g = 0; g < histogram.length; g++) for (var w = 0; w < histogram[g].length; w++) histogram[g][w] += part[1][g][w];
     }
-    return { facet: f, bits: bits, entries: entries, histogram: histogram };
+    var made = { facet: f, bits: bits, entries: entries, histogram: histogram };
+    this.filters.set(name, made);
+    return made;
   };
 
   function popcount(bits) {
@@ -607,13 +626,19 @@
       var kept = filters.filter(function (x) { return x.facet !== f; });
       var whole = share(this.m.entries, reached.map(entriesOf).concat(kept.map(function (x) { return x.entries; })), wholeLeftOut);
       var total = totals[f];
-      out.push(labels.map(function (label, v) {
-        var of = function (h) { return h[f][v]; };
-        var by = reached.map(of).concat(kept.map(function (x) { return x.histogram[f][v]; }));
-        var w = share(label[2], by, leftOut.map(of));
+      // Per value, `share` over these columns, inline: this runs for every value of the index.
+      var by = reached.map(function (h) { return h[f]; }).concat(kept.map(function (x) { return x.histogram[f]; }));
+      var outs = leftOut.map(function (h) { return h[f]; });
+      var row = new Array(labels.length);
+      for (var v = 0; v < labels.length; v++) {
+        var all = labels[v][2];
+        var w = all;
+        for (var r = 0; r < by.length; r++) w *= Math.min(by[r][v], all) / all;
+        for (var o = 0; o < outs.length; o++) w *= (all - Math.min(outs[o][v], all)) / all;
         var scaled = whole > 0 ? Math.floor(w * total / whole + 0.5) : 0;
-        return Math.min(scaled, label[2], total);
-      }));
+        row[v] = Math.min(scaled, all, total);
+      }
+      out.push(row);
     }
     return out;
   };
@@ -1000,6 +1025,17 @@
     return changed ? parts.join(' ') : null;
   };
 
+  // A query without words lists every entry that passes (`excluded.has` false), all scoring
+  // 0, so in entry order: the first `want` come straight from the bitmap, and the count is
+  // `total` (from the sets), or when it is -1 every entry less those left out. No postings,
+  // no per-entry work past the page shown.
+  Index.prototype.listed = function (excluded, want, total, counts, estimated) {
+    var hits = [];
+    for (var e = 0; e < this.m.entries && hits.length < want; e++) if (!excluded.has(e)) hits.push([e, 0]);
+    if (total < 0) total = this.m.entries - excluded.size();
+    return { hits: hits, total: total, complete: hits.length === total, exact: true, counts: counts, estimated: estimated, ignored: [] };
+  };
+
   Index.prototype.run = async function (query, chunks, counts, want) {
     var self = this;
     var compiled = await this.compile(chunks);
@@ -1052,6 +1088,7 @@
       knownTotal = this.dfs.has(only) ? this.dfs.get(only) : histogram[typeFacet].reduce(function (a, b) { return a + b; }, 0);
     }
     var needBlocks = (counts && how === 'exact') || (active.length > 0 && how !== 'filtered');
+    if (!clauses.length && !compiled.hasWords && want && !needBlocks) return this.listed(excluded, want, precounted ? knownTotal : -1, histogram, estimated);
     var streams = [];
     for (var cl of clauses) if (cl.streams) streams.push.apply(streams, cl.streams);
     await Promise.all(streams.map(function (s) { return s.read ? null : s.more(); }));
