@@ -84,6 +84,23 @@ struct RowPage<'a> {
     lang: &'a str,
 }
 
+impl RowPage<'_> {
+    /// What a fragment's template sees besides its value: the language, and `page.root` as
+    /// the mark each page replaces with its own prefix.
+    fn context(lang: &str) -> Context {
+        let mut context = Context::new();
+        context.insert("lang", lang);
+        context.insert(
+            "page",
+            &RowPage {
+                root: ROOT_MARK,
+                lang,
+            },
+        );
+        context
+    }
+}
+
 impl<'a> Rows<'a> {
     pub(crate) fn new(tera: &'a Tera, languages: usize, recommendations: usize) -> Rows<'a> {
         Rows {
@@ -200,15 +217,7 @@ impl Site<'_> {
             .rows
             .as_ref()
             .expect("Site::set_templates before rendering pages");
-        let mut context = Context::new();
-        context.insert("lang", lang);
-        context.insert(
-            "page",
-            &RowPage {
-                root: ROOT_MARK,
-                lang,
-            },
-        );
+        let mut context = RowPage::context(lang);
         context.insert_value(name, value.clone());
         rows.render(template, &context)
     }
@@ -220,15 +229,7 @@ impl Site<'_> {
         id: RecommendationId,
         lang: &str,
     ) -> Box<str> {
-        let mut context = Context::new();
-        context.insert("lang", lang);
-        context.insert(
-            "page",
-            &RowPage {
-                root: ROOT_MARK,
-                lang,
-            },
-        );
+        let mut context = RowPage::context(lang);
         context.insert("r", &self.summary(id, lang));
         rows.render(fragment.template(), &context)
     }
