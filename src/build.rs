@@ -268,6 +268,10 @@ fn is_written_later(route: PageRoute) -> bool {
     route.route == Route::Data
 }
 
+/// The emitters [`write_later`] runs and [`write_changed_site`] leaves out, in the order of a
+/// full build: the search index sees no open-data files, the Data pages see them all.
+const EMITTED_LATER: [&dyn Emitter; 2] = [&search::SearchIndex, &export::OpenData];
+
 /// What [`write_later`] wrote besides the open data and the search index.
 pub struct WrittenLater {
     /// The Data pages' files and fingerprints, for the next rebuild.
@@ -279,11 +283,8 @@ pub struct WrittenLater {
 pub fn write_later(portal: &Portal, tera: &tera::Tera, dir: &Path) -> Result<WrittenLater> {
     let mut site = Site::new(&portal.dataset, &portal.i18n);
     site.set_templates(tera);
-    // In the order of a full build: the search index sees no open-data files, the Data
-    // pages see them all.
     let mut data_files = Vec::new();
-    let emitters: [&dyn Emitter; 2] = [&search::SearchIndex, &export::OpenData];
-    for emitter in emitters {
+    for emitter in EMITTED_LATER {
         let mut report = emitter
             .emit(&site, dir)
             .with_context(|| format!("cannot write the {} files", emitter.name()))?;
@@ -357,9 +358,9 @@ fn write_site_with<'u>(
         &static_assets,
         &output::Redirects,
     ];
-    let emitters = emitters.into_iter().filter(|e| {
-        !later || ![search::SearchIndex.name(), export::OpenData.name()].contains(&e.name())
-    });
+    let emitters = emitters
+        .into_iter()
+        .filter(|e| !later || !EMITTED_LATER.iter().any(|l| l.name() == e.name()));
     let mut data_files = Vec::new();
     let mut emitted = Vec::new();
     for emitter in emitters {
