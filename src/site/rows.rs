@@ -22,7 +22,7 @@ pub(crate) enum Fragment {
     /// Its row in a list of one State's recommendations (a State's page, one of its
     /// documents, a term's list for that State): the same row without the State, which the
     /// page names once.
-    StateListRow,
+    ListRowOfOneState,
     /// Its line among the other members of its cluster, on a recommendation's page.
     ClusterRow,
 }
@@ -30,13 +30,13 @@ pub(crate) enum Fragment {
 impl Fragment {
     const ALL: [Fragment; 3] = [
         Fragment::ListRow,
-        Fragment::StateListRow,
+        Fragment::ListRowOfOneState,
         Fragment::ClusterRow,
     ];
 
     fn template(self) -> &'static str {
         match self {
-            Fragment::ListRow | Fragment::StateListRow => "partials/rec_row.html",
+            Fragment::ListRow | Fragment::ListRowOfOneState => "partials/rec_row.html",
             Fragment::ClusterRow => "partials/cluster_row.html",
         }
     }
@@ -239,7 +239,7 @@ impl Site<'_> {
     ) -> Box<str> {
         let mut context = RowPage::context(lang);
         let mut summary = self.summary(id, lang);
-        if fragment == Fragment::StateListRow {
+        if fragment == Fragment::ListRowOfOneState {
             summary.state = None;
         }
         context.insert("r", &summary);

@@ -159,7 +159,7 @@ pub(super) fn term_list_page(
     list_recommendations(
         site,
         site.listing_recommendations(term, listing),
-        Fragment::StateListRow,
+        Fragment::ListRowOfOneState,
         &first,
         page,
         lang,
@@ -222,7 +222,7 @@ fn list_row(site: &Site, term: Term) -> Fragment {
             _ => false,
         };
     if one_state {
-        Fragment::StateListRow
+        Fragment::ListRowOfOneState
     } else {
         Fragment::ListRow
     }
