@@ -382,16 +382,19 @@ fn vocab_shards<'a>(index: &'a LanguageIndex, prefix: &str) -> (Kind, Vec<&'a st
 
 /// Typo side index: the words that may be offered as corrections, filed under their keys
 /// ([`typo::word_keys`]), the keys in buckets by FNV-1a 32 (about
-/// [`typo::KEY_ROWS_PER_FILE`] rows each): `[[key, [[surface, term, weight], ...]], ...]`.
+/// [`typo::KEY_ROWS_PER_FILE`] rows each): `[[key, [word, term, weight, ...]], ...]`, each
+/// word without the part its key names and each term as its difference from the one
+/// before under the key (the rows are in vocabulary order, where terms mostly grow): both
+/// cut what a query reads, since most of a key's words are read only to be ruled out.
 fn typo_shards(index: &LanguageIndex, prefix: &str) -> Kind {
-    let mut filed: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut filed: std::collections::BTreeMap<String, Vec<(String, u32, u32)>> = Default::default();
     for (surface, term) in &index.vocab {
         if *term != STOP && typo::correctable(surface) {
-            let row = serde_json::to_string(&(surface, term, index.terms[*term as usize].weight))
-                .expect("serialisable");
+            let weight = index.terms[*term as usize].weight;
             let chars: Vec<char> = surface.chars().collect();
-            for key in typo::word_keys(&chars) {
-                filed.entry(key).or_default().push(row.clone());
+            for (key, (start, len)) in typo::word_keys(&chars) {
+                let rest: String = chars[..start].iter().chain(&chars[start + len..]).collect();
+                filed.entry(key).or_default().push((rest, *term, weight));
             }
         }
     }
@@ -399,8 +402,17 @@ fn typo_shards(index: &LanguageIndex, prefix: &str) -> Kind {
     let buckets = rows.div_ceil(typo::KEY_ROWS_PER_FILE).max(1);
     let mut files: Vec<Vec<String>> = vec![Vec::new(); buckets];
     for (key, rows) in &filed {
-        let json = serde_json::to_string(key).expect("serialisable");
-        files[fnv32(key) as usize % buckets].push(format!("[{json},[{}]]", rows.join(",")));
+        let mut previous = 0i64;
+        let flat: Vec<serde_json::Value> = rows
+            .iter()
+            .flat_map(|(rest, term, weight)| {
+                let delta = i64::from(*term) - previous;
+                previous = i64::from(*term);
+                [json!(rest), json!(delta), json!(weight)]
+            })
+            .collect();
+        let row = serde_json::to_string(&(key, flat)).expect("serialisable");
+        files[fnv32(key) as usize % buckets].push(row);
     }
     let shards = files
         .iter()
