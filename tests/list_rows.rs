@@ -2,7 +2,9 @@
 //! `partials/rec_row.html`, and so is a cluster row (`partials/cluster_row.html`, the other
 //! members of a cluster on a recommendation's page); a portal can override either like any
 //! other template. Each language's menus are built once too and shared by its pages, and
-//! rendered once per current item by `partials/main_nav.html` and `partials/footer_nav.html`.
+//! rendered once per current item by `partials/main_nav.html` and `partials/footer_nav.html`;
+//! the language switch and the hreflang links once per language (`partials/lang_switch.html`,
+//! `partials/hreflang.html`), each page putting in its own root prefix and path.
 
 mod common;
 
@@ -246,4 +248,61 @@ fn the_footer_menu_is_on_the_pages_people_arrive_at_not_on_recommendation_pages_
         let later = "recommendations/page/2/index.html";
         assert!(footer(later) && !footer_menu(later), "{lang}/{later}");
     }
+}
+
+const OWN_SWITCH: &str = "<ul class=\"own-switch\">{% for alt in links.alternates %}<li><a href=\"\
+     {{ page.root }}{{ alt.href }}\"{% if alt.current %} class=\"here\"{% endif %}>{{ alt.lang }}\
+     </a></li>{% endfor %}</ul>";
+
+#[test]
+fn a_portal_language_switch_shows_on_every_page_with_that_pages_links_in_every_language() {
+    let portal = fixture("minimal");
+    std::fs::create_dir_all(portal.path().join("templates/partials")).unwrap();
+    std::fs::write(
+        portal.path().join("templates/partials/lang_switch.html"),
+        OWN_SWITCH,
+    )
+    .unwrap();
+    let out = portal.path().join("public");
+    build(portal.path(), &out).expect("builds");
+    let tree = read_tree(&out);
+    // Pages at several depths in both languages: the switch and the head's alternates,
+    // rendered once per language, carry each page's own root prefix and path.
+    for (page, root, lang, rest) in [
+        ("en/index.html", "../", "en", ""),
+        (
+            "ar/recommendations/upr4-118-1/index.html",
+            "../../../",
+            "ar",
+            "recommendations/upr4-118-1/",
+        ),
+        (
+            "en/themes/torture/index.html",
+            "../../../",
+            "en",
+            "themes/torture/",
+        ),
+        ("ar/data/index.html", "../../", "ar", "data/"),
+    ] {
+        let html = std::str::from_utf8(&tree[page]).unwrap();
+        assert!(!html.contains(['\0', '\u{1}']), "{page} has no mark left");
+        let start = html.find("<ul class=\"own-switch\">").expect(page);
+        let switch = &html[start..start + html[start..].find("</ul>").unwrap()];
+        for other in ["en", "ar"] {
+            let here = if other == lang { " class=\"here\"" } else { "" };
+            assert!(
+                switch.contains(&format!("href=\"{root}{other}/{rest}\"{here}>{other}<")),
+                "{page}: {switch}"
+            );
+            assert!(
+                html.contains(&format!(
+                    "<link rel=\"alternate\" hreflang=\"{other}\" \
+                     href=\"https://fixture.example/portal/{other}/{rest}\">"
+                )),
+                "{page} names its {other} alternate"
+            );
+        }
+        assert_eq!(switch.matches(" class=\"here\"").count(), 1, "{page}");
+    }
+    assert!(assert_internal_links_resolve(&tree) > 0);
 }

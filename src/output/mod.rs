@@ -246,9 +246,8 @@ fn count_languages(site: &Site, routes: &[PageRoute], stats: &mut WriteStats) {
 /// pages that hold it lack it.
 pub(crate) fn rows_rendered(site: &Site) -> Result<()> {
     match site.take_row_error() {
-        Some(error) => {
-            Err(anyhow::Error::new(error).context("cannot render a recommendation's row or a menu"))
-        }
+        Some(error) => Err(anyhow::Error::new(error)
+            .context("cannot render a recommendation's row, a menu or the language links")),
         None => Ok(()),
     }
 }

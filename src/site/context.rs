@@ -191,7 +191,12 @@ pub struct PageBase {
     pub site_title: String,
     pub site_tagline: Option<String>,
     pub as_of: String,
-    pub alternates: Vec<Alternate>,
+    /// The head's hreflang links to this page in every language and x-default
+    /// (`partials/hreflang.html`, rendered once per language).
+    pub hreflang_html: String,
+    /// The header's language switch (`partials/lang_switch.html`, rendered once per
+    /// language).
+    pub lang_switch_html: String,
     /// The main menu: [`NavItem`]s, as a template value shared by the pages where the same
     /// item is current.
     pub nav: tera::Value,
@@ -202,8 +207,6 @@ pub struct PageBase {
     pub nav_html: String,
     /// The footer menu as HTML (`partials/footer_nav.html`).
     pub footer_nav_html: String,
-    /// The default language's version of this page (hreflang x-default).
-    pub x_default: Option<String>,
     /// Which template renders it.
     pub kind: &'static str,
     pub breadcrumbs: Vec<NavItem>,

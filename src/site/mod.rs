@@ -11,6 +11,7 @@ mod disputed;
 pub mod draft_report;
 mod entries;
 pub(crate) mod feed_links;
+mod language_links;
 mod markdown;
 mod pages;
 mod parts;
@@ -152,6 +153,8 @@ pub struct Site<'a> {
     pub(crate) rows: Option<rows::Rows<'a>>,
     /// Each language's menus, built on first use.
     pub(crate) menus: Vec<std::sync::OnceLock<pages::Menus>>,
+    /// Each language's hreflang alternates and language switch, rendered on first use.
+    language_links: Vec<std::sync::OnceLock<language_links::LanguageLinks>>,
     /// The status breakdown of each paginated list of more than one page, by the path of its
     /// first page: every page of the list shows the same one.
     pub(crate) list_breakdowns: pages::ListBreakdowns,
@@ -198,6 +201,12 @@ impl<'a> Site<'a> {
             term_lists: term_lists::TermLists::default(),
             rows: None,
             menus: data
+                .config
+                .languages
+                .iter()
+                .map(|_| Default::default())
+                .collect(),
+            language_links: data
                 .config
                 .languages
                 .iter()

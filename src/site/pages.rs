@@ -184,11 +184,6 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
     let lang = language.code.as_str();
     let path = site.path(page);
     let not_found = matches!(page.route, Route::NotFound | Route::LanguageNotFound);
-    let alternates = if !not_found && page.route != Route::Root {
-        alternates(site, page)
-    } else {
-        Vec::new()
-    };
     // The 404 page is served at any depth, so its links start from the base URL's path.
     let root = if not_found {
         base_path(&site.base_url)
@@ -198,6 +193,7 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
     let config = &site.data.config;
     let main = menu(site, page.lang as usize, Menu::Main, &path);
     let footer = menu(site, page.lang as usize, Menu::Footer, &path);
+    let language_links = super::language_links::for_page(site, page, &path, &root);
     PageBase {
         lang: lang.to_string(),
         dir: language.dir.as_str(),
@@ -221,36 +217,12 @@ fn base(site: &Site, page: PageRoute, title: String, template: &'static str) -> 
             .or_else(|| config.tagline.get(&config.default_language))
             .cloned(),
         as_of: site.data.as_of.to_string(),
-        x_default: alternates
-            .iter()
-            .find(|a| a.lang == config.default_language)
-            .map(|a| a.url.clone()),
-        alternates,
+        hreflang_html: language_links.head,
+        lang_switch_html: language_links.switch,
         kind: template.trim_end_matches(".html"),
         breadcrumbs: Vec::new(),
         feeds: super::feed_links::page_feeds(site, page),
     }
-}
-
-/// The same page in every language.
-fn alternates(site: &Site, page: PageRoute) -> Vec<Alternate> {
-    (0..site.languages.len() as u16)
-        .map(|l| {
-            let other = &site.languages[l as usize];
-            let other_path = site.path(PageRoute {
-                lang: l,
-                route: page.route,
-            });
-            Alternate {
-                lang: other.code.clone(),
-                name: other.name.clone(),
-                dir: other.dir.as_str(),
-                url: site.absolute(&other_path),
-                href: other_path,
-                current: l == page.lang,
-            }
-        })
-        .collect()
 }
 
 /// A language's main and footer menus: the same on every page of the language but for which

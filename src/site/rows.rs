@@ -51,7 +51,7 @@ impl Fragment {
 /// root.
 const ROOT_MARK: &str = "\u{0}";
 /// [`ROOT_MARK`] as a `char`, to search for it with memchr.
-const ROOT_MARK_CHAR: char = '\u{0}';
+pub(super) const ROOT_MARK_CHAR: char = '\u{0}';
 const _: () = assert!(ROOT_MARK.len() == 1 && ROOT_MARK.as_bytes()[0] == ROOT_MARK_CHAR as u8);
 
 /// `html` with the page's `root` prefix in place of each [`ROOT_MARK`].
@@ -212,7 +212,7 @@ impl Site<'_> {
 
     /// The theme's `template` rendered for `lang` with `name` set to `value`, with the mark
     /// of the root prefix where the template printed it, for [`with_root`]: what is the same
-    /// on many pages but for that prefix (a language's menus). Empty, with the error kept
+    /// on many pages but for that prefix (a language's menus and language links). Empty, with the error kept
     /// for [`Site::take_row_error`], when the template fails.
     pub(crate) fn render_shared(
         &self,
