@@ -71,3 +71,23 @@ largest=$(find "$work/public" -type f -printf '%s %P\n' | sort -n | tail -n 1)
 echo "largest file: $largest"
 largest_page=$(find "$work/public" -type f -name '*.html' -printf '%s %P\n' | sort -n | tail -n 1)
 echo "largest page: $largest_page"
+echo
+echo "bytes by route kind (both languages): kind, bytes, files"
+find "$work/public" -type f -printf '%s %P\n' | awk '
+{
+    p = $2; k = "other pages and files"
+    if (p ~ /^api\//) k = "api"
+    else if (p ~ /^search\//) k = "search index"
+    else if (p ~ /^data\//) k = "open data"
+    else if (p ~ /^[a-z]+\/recommendations\/(index\.html|page\/)/) k = "Recommendations list"
+    else if (p ~ /^[a-z]+\/recommendations\/[^\/]+\/index\.html$/) k = "recommendation pages"
+    else if (p ~ /^[a-z]+\/[a-z-]+\/[^\/]+\/states\//) k = "per-State term lists"
+    else if (p ~ /\/by-date\//) k = "by-date forwards"
+    else if (p ~ /^[a-z]+\/mechanisms\/[^\/]+\/report\//) k = "draft reports"
+    else if (p ~ /^[a-z]+\/(states|recommending-states)\//) k = "State and recommending-State pages"
+    else if (p ~ /^[a-z]+\/documents\//) k = "documents"
+    else if (p ~ /^[a-z]+\/(mechanisms|themes|institutions|groups|sdg|clusters|statuses)\//) k = "other term pages"
+    else if (p ~ /^[a-z]+\/feeds\//) k = "feeds"
+    bytes[k] += $1; files[k]++
+}
+END { for (k in bytes) printf "%s\t%d\t%d\n", k, bytes[k], files[k] }' | sort -t "$(printf '\t')" -k2,2nr

@@ -94,13 +94,8 @@ fn load_timed(root: &Path, as_of: Option<NaiveDate>, timings: &mut Timings) -> R
     })
 }
 
-/// Frees `value` on a thread of its own: a large portal's millions of small allocations
-/// take a tenth of a second or more to free, which `check` need not wait for (and the
-/// `docket` command, which exits right after, never does).
-pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
-    // When no thread can be started, `spawn` drops the closure, and `value` with it, here.
-    let _ = std::thread::Builder::new().spawn(move || drop(value));
-}
+// Defined with the leaf helpers, so that the model can free its own structures too.
+pub(crate) use crate::util::drop_in_background;
 
 /// What a build wrote and how long it took.
 #[derive(Debug)]

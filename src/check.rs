@@ -10,10 +10,11 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use tera::Tera;
 
-use crate::build::{drop_in_background, load, placed_template_error};
+use crate::build::{load, placed_template_error};
 use crate::diagnostics::Diagnostic;
 use crate::output;
 use crate::site::{Listing, PageNumber, PageRoute, Route, Section, Site, Term, TrackingPage, urls};
+use crate::util::drop_in_background;
 
 /// What `docket check` found in a valid portal.
 #[derive(Debug)]

@@ -215,3 +215,35 @@ fn a_broken_menu_template_fails_check_and_build_at_its_line_and_writes_nothing()
     assert_eq!(problems[0].file, "templates/partials/footer_nav.html");
     assert!(!out.exists(), "a failed build writes no output folder");
 }
+
+#[test]
+fn the_footer_menu_is_on_the_pages_people_arrive_at_not_on_recommendation_pages_or_later_pages() {
+    let portal = fixture("minimal");
+    let out = portal.path().join("public");
+    build(portal.path(), &out).expect("builds");
+    let tree = read_tree(&out);
+    let html = |path: &str| std::str::from_utf8(&tree[path]).unwrap().to_string();
+    for lang in ["en", "ar"] {
+        let footer = |path: &str| html(&format!("{lang}/{path}")).contains("<footer");
+        let footer_menu = |path: &str| {
+            let page = html(&format!("{lang}/{path}"));
+            let footer = page.split("<footer").nth(1).unwrap().to_string();
+            footer.contains("<nav aria-label=")
+        };
+        for path in [
+            "index.html",
+            "recommendations/index.html",
+            "themes/torture/index.html",
+        ] {
+            assert!(footer_menu(path), "{lang}/{path} has the footer menu");
+        }
+        // A recommendation's page: the main menu marks its section and the site title
+        // leads home, so neither breadcrumbs nor the footer menu repeat them.
+        let rec = "recommendations/upr4-118-1/index.html";
+        assert!(footer(rec) && !footer_menu(rec), "{lang}/{rec}");
+        assert!(!html(&format!("{lang}/{rec}")).contains("class=\"breadcrumbs\""));
+        assert!(html(&format!("{lang}/{rec}")).contains("aria-current=\"page\""));
+        let later = "recommendations/page/2/index.html";
+        assert!(footer(later) && !footer_menu(later), "{lang}/{later}");
+    }
+}

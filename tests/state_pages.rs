@@ -154,7 +154,8 @@ fn recommending_states_have_pages_listing_the_recommendations_they_made_joint_on
         joint
             .matches("href=\"../../../en/recommending-states/")
             .count(),
-        10 + 1
+        10,
+        "the ten recommending States (a recommendation's page has no footer menu)"
     );
     assert!(joint.contains(
         "<dt>State under review</dt><dd><a href=\"../../../en/states/pry/\">Paraguay</a>"
@@ -339,4 +340,39 @@ fn a_states_list_that_is_all_its_recommendations_links_to_the_states_page_instea
         chl,
         (1..=6).map(|i| format!("CHL3-{i}")).collect::<Vec<_>>()
     );
+}
+
+/// The HTML of a page's compact rows (`<ol class="rows">`), one string per row.
+fn rows(html: &str) -> Vec<&str> {
+    html.split("<ol class=\"rows\">")
+        .skip(1)
+        .flat_map(|list| list.split("</ol>").next().unwrap().split("<li>").skip(1))
+        .collect()
+}
+
+#[test]
+fn rows_of_a_list_about_one_state_leave_the_state_out_and_other_lists_name_it() {
+    let (_portal, tree) = built("multi_state");
+    for lang in ["en", "ar"] {
+        // A State's page and one of its documents: every row is to that State, which the
+        // page names in its heading.
+        for path in ["states/pry/index.html", "documents/a-hrc-41-6/index.html"] {
+            let path = format!("{lang}/{path}");
+            let shown = rows(page(&tree, &path));
+            assert!(!shown.is_empty(), "{path} lists its recommendations");
+            for row in shown {
+                assert!(!row.contains("/states/"), "{path}: no State in {row}");
+            }
+        }
+        // The list of every recommendation names each row's State.
+        let path = format!("{lang}/recommendations/index.html");
+        let shown = rows(page(&tree, &path));
+        assert_eq!(shown.len(), 7, "{path}");
+        for row in shown {
+            assert!(
+                row.contains(&format!("href=\"../../{lang}/states/")),
+                "{path}: the State in {row}"
+            );
+        }
+    }
 }

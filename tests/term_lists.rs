@@ -327,6 +327,17 @@ fn state_lists_show_exactly_that_states_recommendations_with_their_counts() {
             "{code}: the way back"
         );
         assert!(html.contains(&format!("<title>{}: {name}", theme_name(theme))));
+        // The page names its State once, with a link to the State's page; its rows do not.
+        assert!(
+            html.contains(&format!(
+                "<p class=\"list-state\">State under review: \
+                 <a href=\"../../../../../en/states/{state_slug}/\">{name}</a></p>"
+            )),
+            "{code}: the State named once"
+        );
+        let rows = html.split("<ol class=\"rows\">").nth(1).unwrap();
+        let rows = rows.split("</ol>").next().unwrap();
+        assert!(!rows.contains("/states/"), "{code}: no State in the rows");
         listed += expected.len();
     }
     assert_eq!(

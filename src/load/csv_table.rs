@@ -138,11 +138,14 @@ fn record_cells(
     record: &csv::ByteRecord,
     diagnostics: &mut Diagnostics,
 ) -> Option<(Vec<String>, bool)> {
-    // One check of the whole record instead of one per cell; the cell that is not UTF-8 is
-    // looked for only when the record is not.
-    let Ok(all) = std::str::from_utf8(record.as_slice()) else {
+    // One check of the whole record instead of one per cell (SIMD: most portals' text is
+    // not ASCII); the cell that is not UTF-8 is looked for only when the record is not.
+    let Ok(all) = simdutf8::basic::from_utf8(record.as_slice()) else {
         return cells_not_utf8(file, line, record, diagnostics);
     };
+    // Most records hold no byte that may start a control character: their cells need no
+    // scan of their own.
+    let clean = !may_hold_control(all);
     let mut cells = Vec::with_capacity(record.len());
     let mut row_ok = true;
     for index in 0..record.len() {
@@ -151,7 +154,7 @@ fn record_cells(
         let Some(text) = text else {
             return cells_not_utf8(file, line, record, diagnostics);
         };
-        if !cell_is_clean(text, file, line, column, diagnostics) {
+        if !clean && !cell_is_clean(text, file, line, column, diagnostics) {
             row_ok = false;
         }
         cells.push(normalise_cell(text));
@@ -294,9 +297,7 @@ pub(super) fn cell_is_clean(
     column: u64,
     diagnostics: &mut Diagnostics,
 ) -> bool {
-    // Every control character is below U+0020, U+007F, or U+0080..U+009F (UTF-8 0xC2 0x80..):
-    // most cells hold none of these bytes and need no decoding.
-    if !text.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2) {
+    if !may_hold_control(text) {
         return true;
     }
     let Some(c) = text.chars().find(|&c| is_forbidden_control(c)) else {
@@ -313,6 +314,18 @@ pub(super) fn cell_is_clean(
         CONTROL_CHARACTER_HELP,
     );
     false
+}
+
+/// False when `text` holds no byte that may start a control character: every one is below
+/// U+0020, U+007F, or U+0080..U+009F (UTF-8 0xC2 0x80..), so most text needs no decoding.
+fn may_hold_control(text: &str) -> bool {
+    // Whole chunks folded without an early exit, which the compiler turns into SIMD.
+    let suspect = |b: u8| (b < 0x20) | (b == 0x7F) | (b == 0xC2);
+    let mut chunks = text.as_bytes().chunks_exact(64);
+    let found = chunks
+        .by_ref()
+        .any(|chunk| chunk.iter().fold(false, |acc, &b| acc | suspect(b)));
+    found || chunks.remainder().iter().any(|&b| suspect(b))
 }
 
 /// What to do about a control character, in a cell or a page alike.

@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use super::index::{LanguageIndex, STOP, Views};
+use super::index::{LanguageIndex, STOP, Views, js_order};
 use super::{histograms, query, typo};
 
 /// Target size of a vocabulary shard (JSON bytes).
@@ -344,12 +344,14 @@ fn limits() -> serde_json::Value {
 }
 
 /// Vocabulary: `[surface, term, weight]` (and the entries, for a term with a histogram),
-/// cut into shards of about [`VOCAB_SHARD_BYTES`]; with the first surface of each shard.
+/// cut into shards of about [`VOCAB_SHARD_BYTES`]; with the separator of each shard
+/// ([`separator`]).
 fn vocab_shards<'a>(index: &'a LanguageIndex, prefix: &str) -> (Kind, Vec<&'a str>) {
     let mut shards: Vec<Vec<u8>> = Vec::new();
     let mut first: Vec<&str> = Vec::new();
     let mut current: Vec<String> = Vec::new();
     let mut size = 0;
+    let mut previous = "";
     for (surface, term) in &index.vocab {
         let row = if *term == STOP {
             serde_json::to_string(&(surface, -1, 0))
@@ -366,10 +368,15 @@ fn vocab_shards<'a>(index: &'a LanguageIndex, prefix: &str) -> (Kind, Vec<&'a st
             size = 0;
         }
         if current.is_empty() {
-            first.push(surface);
+            first.push(if first.is_empty() {
+                surface
+            } else {
+                separator(previous, surface)
+            });
         }
         size += row.len() + 1;
         current.push(row);
+        previous = surface;
     }
     if !current.is_empty() || shards.is_empty() {
         if current.is_empty() {
@@ -380,18 +387,34 @@ fn vocab_shards<'a>(index: &'a LanguageIndex, prefix: &str) -> (Kind, Vec<&'a st
     (name_shards(prefix, "v", "json", shards), first)
 }
 
+/// The shortest start of a shard's first surface that sorts (as JavaScript sorts) after the
+/// last surface of the shard before: it picks the same shard for every word, with fewer
+/// bytes in the manifest that every query reads. A word between the two shards is in
+/// neither; a prefix's words start in the shard the separator picks (the client reads on
+/// while the next separator starts with the prefix).
+fn separator<'a>(last: &str, first: &'a str) -> &'a str {
+    first
+        .char_indices()
+        .map(|(at, c)| &first[..at + c.len_utf8()])
+        .find(|start| js_order(start, last).is_gt())
+        .unwrap_or(first)
+}
+
 /// Typo side index: the words that may be offered as corrections, filed under their keys
 /// ([`typo::word_keys`]), the keys in buckets by FNV-1a 32 (about
-/// [`typo::KEY_ROWS_PER_FILE`] rows each): `[[key, [[surface, term, weight], ...]], ...]`.
+/// [`typo::KEY_ROWS_PER_FILE`] rows each): `[[key, [word, term, weight, ...]], ...]`, each
+/// word without the part its key names and each term as its difference from the one
+/// before under the key (the rows are in vocabulary order, where terms mostly grow): both
+/// cut what a query reads, since most of a key's words are read only to be ruled out.
 fn typo_shards(index: &LanguageIndex, prefix: &str) -> Kind {
-    let mut filed: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut filed: std::collections::BTreeMap<String, Vec<(String, u32, u32)>> = Default::default();
     for (surface, term) in &index.vocab {
         if *term != STOP && typo::correctable(surface) {
-            let row = serde_json::to_string(&(surface, term, index.terms[*term as usize].weight))
-                .expect("serialisable");
+            let weight = index.terms[*term as usize].weight;
             let chars: Vec<char> = surface.chars().collect();
-            for key in typo::word_keys(&chars) {
-                filed.entry(key).or_default().push(row.clone());
+            for (key, (start, len)) in typo::word_keys(&chars) {
+                let rest: String = chars[..start].iter().chain(&chars[start + len..]).collect();
+                filed.entry(key).or_default().push((rest, *term, weight));
             }
         }
     }
@@ -399,8 +422,17 @@ fn typo_shards(index: &LanguageIndex, prefix: &str) -> Kind {
     let buckets = rows.div_ceil(typo::KEY_ROWS_PER_FILE).max(1);
     let mut files: Vec<Vec<String>> = vec![Vec::new(); buckets];
     for (key, rows) in &filed {
-        let json = serde_json::to_string(key).expect("serialisable");
-        files[fnv32(key) as usize % buckets].push(format!("[{json},[{}]]", rows.join(",")));
+        let mut previous = 0i64;
+        let flat: Vec<serde_json::Value> = rows
+            .iter()
+            .flat_map(|(rest, term, weight)| {
+                let delta = i64::from(*term) - previous;
+                previous = i64::from(*term);
+                [json!(rest), json!(delta), json!(weight)]
+            })
+            .collect();
+        let row = serde_json::to_string(&(key, flat)).expect("serialisable");
+        files[fnv32(key) as usize % buckets].push(row);
     }
     let shards = files
         .iter()
@@ -529,6 +561,24 @@ mod tests {
         let dense: Vec<u32> = (0..64).filter(|i| i % 3 != 0).collect();
         assert_eq!(encode_set(&dense)[0], 1);
         assert_eq!(encode_set(&[5]), vec![0, 5]);
+    }
+
+    /// A shard's separator sorts after the shard before and no later than its first word,
+    /// so every word and every prefix finds the shard it found with the first words.
+    #[test]
+    fn separators_pick_the_shard_the_first_words_picked() {
+        assert_eq!(separator("detention", "detentions"), "detentions");
+        assert_eq!(separator("children", "detention"), "d");
+        assert_eq!(separator("torture", "tortures"), "tortures");
+        assert_eq!(separator("abc", "abd"), "abd");
+        assert_eq!(separator("\u{1}12 40", "a"), "a");
+        // A character outside the BMP sorts by its surrogates, as in JavaScript.
+        assert_eq!(separator("\u{10000}", "\u{ffff}x"), "\u{ffff}");
+        let words = ["aa", "ab", "abc", "b", "ba", "bab", "c", "ca", "cab", "cb"];
+        for cut in 1..words.len() {
+            let sep = separator(words[cut - 1], words[cut]);
+            assert!(js_order(sep, words[cut - 1]).is_gt() && sep <= words[cut]);
+        }
     }
 
     /// Decodes segments back to (entry, impact) in the order they were written.

@@ -104,18 +104,20 @@ fn key(k: usize, n: usize, part: Option<(usize, &[char])>) -> String {
 /// each of its `k + 1` parts. A word within `k` edits of the typed word keeps one of its
 /// parts untouched (pigeonhole: a transposition across two parts is counted against the
 /// first), found in the typed word within `k` characters of where it stands, or just after
-/// a transposition with the character before it; see [`query_keys`].
-pub fn word_keys(word: &[char]) -> Vec<String> {
+/// a transposition with the character before it; see [`query_keys`]. With each key, the
+/// characters of the word it names (start, length; length 0 for a word too short for parts):
+/// the typo file leaves them out of the word, since the key has them.
+pub fn word_keys(word: &[char]) -> Vec<(String, (usize, usize))> {
     let n = word.len();
     // Every word has keys of one edit: the client looks corrections up one edit at a time
     // (the nearest only), and most typos are one edit from their word.
     (1..=MAX_KEY_EDITS)
         .flat_map(|k| match parts(n, k) {
-            None => vec![key(k, n, None)],
+            None => vec![(key(k, n, None), (0, 0))],
             Some(parts) => parts
                 .iter()
                 .enumerate()
-                .map(|(i, &(s, len))| key(k, n, Some((i, &word[s..s + len]))))
+                .map(|(i, &(s, len))| (key(k, n, Some((i, &word[s..s + len]))), (s, len)))
                 .collect(),
         })
         .collect()
@@ -212,7 +214,7 @@ mod tests {
         vocabulary.dedup();
         let filed: Vec<std::collections::HashSet<String>> = vocabulary
             .iter()
-            .map(|w| word_keys(w).into_iter().collect())
+            .map(|w| word_keys(w).into_iter().map(|(key, _)| key).collect())
             .collect();
         let mut checked = 0;
         for round in 0..600 {

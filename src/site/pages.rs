@@ -106,7 +106,7 @@ fn section_index_page(
         Section::Recommendations => {
             let first = urls::section(lang, Section::Recommendations);
             let all = site.recommendations_newest_first();
-            list_recommendations(site, all, &first, n, lang, context);
+            list_recommendations(site, all, Fragment::ListRow, &first, n, lang, context);
             (
                 "list.html",
                 site.i18n
@@ -581,9 +581,11 @@ pub(super) fn pager(first: &str, current: usize, total_items: usize, per_page: u
     }
 }
 
+/// One page of the list `ids`, whose rows are `row` fragments.
 pub(super) fn list_recommendations(
     site: &Site,
     ids: &[RecommendationId],
+    row: Fragment,
     first: &str,
     page: usize,
     lang: &str,
@@ -596,7 +598,7 @@ pub(super) fn list_recommendations(
         .iter()
         .skip(start)
         .take(per_page)
-        .map(|&id| site.fragment(Fragment::ListRow, id, lang, &root))
+        .map(|&id| site.fragment(row, id, lang, &root))
         .collect();
     context.insert("rows", &rows);
     context.insert("pager", &pager(first, page, ids.len(), per_page));

@@ -19,16 +19,24 @@ use crate::model::RecommendationId;
 pub(crate) enum Fragment {
     /// Its row in a paginated list; `partials/rec_rows.html` lists the rows it made.
     ListRow,
+    /// Its row in a list of one State's recommendations (a State's page, one of its
+    /// documents, a term's list for that State): the same row without the State, which the
+    /// page names once.
+    ListRowOfOneState,
     /// Its line among the other members of its cluster, on a recommendation's page.
     ClusterRow,
 }
 
 impl Fragment {
-    const ALL: [Fragment; 2] = [Fragment::ListRow, Fragment::ClusterRow];
+    const ALL: [Fragment; 3] = [
+        Fragment::ListRow,
+        Fragment::ListRowOfOneState,
+        Fragment::ClusterRow,
+    ];
 
     fn template(self) -> &'static str {
         match self {
-            Fragment::ListRow => "partials/rec_row.html",
+            Fragment::ListRow | Fragment::ListRowOfOneState => "partials/rec_row.html",
             Fragment::ClusterRow => "partials/cluster_row.html",
         }
     }
@@ -230,7 +238,11 @@ impl Site<'_> {
         lang: &str,
     ) -> Box<str> {
         let mut context = RowPage::context(lang);
-        context.insert("r", &self.summary(id, lang));
+        let mut summary = self.summary(id, lang);
+        if fragment == Fragment::ListRowOfOneState {
+            summary.state = None;
+        }
+        context.insert("r", &summary);
         rows.render(fragment.template(), &context)
     }
 

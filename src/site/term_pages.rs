@@ -5,6 +5,7 @@ use tera::Context;
 
 use super::context::*;
 use super::pages::{ActionRow, action_row, list_recommendations, pager};
+use super::rows::Fragment;
 use super::terms::Term;
 use super::urls::{self, Section};
 use super::{Listing, Site};
@@ -125,7 +126,7 @@ pub(super) fn term_page(
     }
     let first = site.term_path(lang, term);
     let ids = site.term_list(term);
-    list_recommendations(site, ids, &first, page, lang, context);
+    list_recommendations(site, ids, list_row(site, term), &first, page, lang, context);
     if site.term_list_is_all(term) {
         let all = urls::section(lang, Section::Recommendations);
         let per_page = site.data.config.per_page;
@@ -158,6 +159,7 @@ pub(super) fn term_list_page(
     list_recommendations(
         site,
         site.listing_recommendations(term, listing),
+        Fragment::ListRowOfOneState,
         &first,
         page,
         lang,
@@ -172,9 +174,10 @@ pub(super) fn term_list_page(
     insert_section(site, term, lang, context);
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("title", name.text);
-    let state = site.localize(&site.data.states[state.index()].name, lang);
+    // Its rows leave the State out: the page names it once, with a link to its page.
+    let state = site.term_link(Term::State(state), lang);
+    args.set("state", state.label.text.clone());
     context.insert("state", &state);
-    args.set("state", state.text);
     site.i18n.message(lang, "list-title-state", Some(&args))
 }
 
@@ -197,6 +200,32 @@ pub(super) fn by_date_forward(
     context.insert("target", &target);
     context.insert("list_moved", &true);
     site.term_name(term, lang).text
+}
+
+/// The rows of a term's list: without the State where the term is about one State under
+/// review (its page, or one of its documents whose every recommendation is to it), which
+/// the page names once.
+fn list_row(site: &Site, term: Term) -> Fragment {
+    let d = site.data;
+    // A single-State portal's rows show no State: one kind of row, rendered once.
+    let one_state = d.is_multi_state()
+        && match term {
+            Term::State(_) => true,
+            Term::Document(id) => {
+                let document = &d.documents[id.index()];
+                document.state.is_some()
+                    && site
+                        .term_recommendations(term)
+                        .iter()
+                        .all(|r| d.recommendations[r.index()].state == document.state)
+            }
+            _ => false,
+        };
+    if one_state {
+        Fragment::ListRowOfOneState
+    } else {
+        Fragment::ListRow
+    }
 }
 
 fn insert_section(site: &Site, term: Term, lang: &str, context: &mut Context) {

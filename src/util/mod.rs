@@ -7,3 +7,11 @@ pub mod slug;
 pub mod text;
 pub mod web_url;
 pub(crate) mod xml;
+
+/// Frees `value` on a thread of its own: a large portal's millions of small allocations
+/// take a tenth of a second or more to free, which `check` need not wait for (and the
+/// `docket` command, which exits right after, never does).
+pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
+    // When no thread can be started, `spawn` drops the closure, and `value` with it, here.
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
+}

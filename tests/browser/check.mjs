@@ -278,6 +278,21 @@ function pagesToCheck(site) {
     }
     return null;
   };
+  // One State's list of the first long list that has them (a multi-State portal's
+  // `themes/torture/states/pry/`: rows without the State, which the page names once).
+  const firstStateList = () => {
+    for (const section of ['mechanisms', 'themes', 'institutions', 'groups', 'statuses']) {
+      const dir = path.join(site, 'en', section);
+      if (!fs.existsSync(dir)) continue;
+      for (const name of fs.readdirSync(dir).sort()) {
+        const states = path.join(dir, name, 'states');
+        if (!fs.existsSync(states)) continue;
+        const first = fs.readdirSync(states).sort()[0];
+        if (first) return `${section}/${name}/states/${first}/`;
+      }
+    }
+    return null;
+  };
   const kinds = [
     ['home', ''],
     ['recommendation', slug === null ? null : `recommendations/${encodeURIComponent(slug)}/`],
@@ -286,6 +301,7 @@ function pagesToCheck(site) {
     ['themes', 'themes/'],
     ['mechanism', 'mechanisms/upr/'],
     ['term-long-list', firstLongList()],
+    ['term-state-list', firstStateList()],
     ['theme', firstEntry('themes')],
     ['institution', firstEntry('institutions')],
     ['status', firstEntry('statuses')],

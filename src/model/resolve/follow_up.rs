@@ -8,6 +8,7 @@ use super::super::types::*;
 use super::Resolver;
 use super::aliases::PendingAliases;
 use super::schema::*;
+use crate::diagnostics::Diagnostics;
 
 impl<'r> Resolver<'r> {
     pub(super) fn actions(
@@ -80,57 +81,28 @@ impl<'r> Resolver<'r> {
     pub(super) fn status_updates(
         &mut self,
         as_of: NaiveDate,
-        recommendations: &Registry,
-        actions: &Registry,
-        institutions: &Registry,
+        refs: &UpdateRefs,
     ) -> Vec<StatusUpdate> {
         let sheet = self.sheet("status_updates", &STATUS_UPDATES, false);
         let status_ids: Vec<&str> = self.config.statuses.iter().map(|s| s.id.as_str()).collect();
-        let mut out = Vec::new();
+        let config = self.config;
+        // Each row on its own, on every core; only the ids' registry goes row by row.
+        let read = sheet.read_rows(self.diagnostics, |cells, d| {
+            let key = cells.get("id").and_then(|id| cells.key_from(id, "id", d));
+            (
+                key,
+                status_update(cells, as_of, config, &status_ids, refs, d),
+            )
+        });
+        let mut out = Vec::with_capacity(read.len());
         let mut seen_ids = Registry::new("status update", "data/status_updates.csv");
-        for cells in sheet.rows() {
-            let d = &mut *self.diagnostics;
-            if let Some(key) = cells.get("id").and_then(|id| cells.key_from(id, "id", d)) {
-                seen_ids.add(&key, &cells, d);
+        for (cells, (key, update)) in read {
+            if let Some(key) = key {
+                seen_ids.add(&key, &cells, self.diagnostics);
             }
-            let date = cells.required_date("date", d);
-            if let Some(date) = date.filter(|date| *date > as_of) {
-                cells.error(
-                    "date",
-                    d,
-                    format!("this update is dated {date}, after the as-of date {as_of}"),
-                    "correct the date, or build with a later --as-of",
-                );
-            }
-            let subject = update_subject(&cells, recommendations, actions, d);
-            let status = update_status(&cells, self.config, &status_ids, d);
-            let assessor =
-                cells
-                    .required("assessor", d)
-                    .and(cells.choice("assessor", Assessor::ALL, d));
-            let institution = cells
-                .get("institution")
-                .and_then(|v| institutions.resolve(v, "institution", &cells, d))
-                .map(InstitutionId);
-            let evidence = cells.urls("evidence", d);
-            let (Some(date), Some(subject), Some(status), Some(assessor)) =
-                (date, subject, status, assessor)
-            else {
-                continue;
-            };
-            out.push(StatusUpdate {
-                id: cells.owned("id"),
-                date,
-                subject,
-                status,
-                assessor,
-                institution,
-                organisation: cells.owned("organisation"),
-                narrative: cells.text("narrative"),
-                evidence,
-                submission: submission(&cells, as_of, d),
-            });
+            out.extend(update);
         }
+        crate::util::drop_in_background(seen_ids);
         out
     }
 
@@ -244,6 +216,60 @@ impl<'r> Resolver<'r> {
         }
         out
     }
+}
+
+/// The tables a status update refers to.
+pub(super) struct UpdateRefs<'a> {
+    pub(super) recommendations: &'a Registry,
+    pub(super) actions: &'a Registry,
+    pub(super) institutions: &'a Registry,
+}
+
+/// A row of `status_updates`, or `None` (its problems reported) when it cannot be used.
+fn status_update(
+    cells: &Cells,
+    as_of: NaiveDate,
+    config: &crate::config::Config,
+    status_ids: &[&str],
+    refs: &UpdateRefs,
+    d: &mut Diagnostics,
+) -> Option<StatusUpdate> {
+    let date = cells.required_date("date", d);
+    if let Some(date) = date.filter(|date| *date > as_of) {
+        cells.error(
+            "date",
+            d,
+            format!("this update is dated {date}, after the as-of date {as_of}"),
+            "correct the date, or build with a later --as-of",
+        );
+    }
+    let subject = update_subject(cells, refs.recommendations, refs.actions, d);
+    let status = update_status(cells, config, status_ids, d);
+    let assessor = cells
+        .required("assessor", d)
+        .and(cells.choice("assessor", Assessor::ALL, d));
+    let institution = cells
+        .get("institution")
+        .and_then(|v| refs.institutions.resolve(v, "institution", cells, d))
+        .map(InstitutionId);
+    let evidence = cells.urls("evidence", d);
+    let (Some(date), Some(subject), Some(status), Some(assessor)) =
+        (date, subject, status, assessor)
+    else {
+        return None;
+    };
+    Some(StatusUpdate {
+        id: cells.owned("id"),
+        date,
+        subject,
+        status,
+        assessor,
+        institution,
+        organisation: cells.owned("organisation"),
+        narrative: cells.text("narrative"),
+        evidence,
+        submission: submission(cells, as_of, d),
+    })
 }
 
 /// What a status update is about: a recommendation or an action, exactly one.

@@ -15,6 +15,7 @@ use super::types::*;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostics, InvalidPortal};
 use crate::load::RawPortal;
+use follow_up::UpdateRefs;
 use recommendations::RecommendationRefs;
 use schema::*;
 
@@ -128,11 +129,28 @@ impl<'r> Resolver<'r> {
         };
         let (recommendations, recommendation_ids) = self.recommendations(&documents, &refs);
         let (actions, action_ids) = self.actions(as_of, &recommendation_ids, &institution_ids);
-        let status_updates =
-            self.status_updates(as_of, &recommendation_ids, &action_ids, &institution_ids);
+        let update_refs = UpdateRefs {
+            recommendations: &recommendation_ids,
+            actions: &action_ids,
+            institutions: &institution_ids,
+        };
+        let status_updates = self.status_updates(as_of, &update_refs);
         let indicators = self.indicators(&recommendation_ids, &action_ids);
         let reports = self.reports(&mechanism_ids, &document_ids);
         let (pages, home_intro) = self.pages();
+        // The id registries are done with; at 100,000 rows they take long to free.
+        crate::util::drop_in_background((
+            mechanism_ids,
+            document_ids,
+            institution_ids,
+            theme_ids,
+            group_ids,
+            goal_ids,
+            target_ids,
+            cluster_ids,
+            recommendation_ids,
+            action_ids,
+        ));
 
         let mut dataset = Dataset {
             config: self.config.clone(),

@@ -45,64 +45,31 @@ impl<'r> Resolver<'r> {
         let mut pending = PendingAliases::new();
         // Rows that name no State under review: an error only in a multi-State portal.
         let mut stateless: Vec<Cells> = Vec::new();
-        for cells in sheet.rows() {
-            let d = &mut *self.diagnostics;
+        // Each row on its own, on every core; the ids' registry goes row by row.
+        let read = sheet.read_rows(self.diagnostics, |cells, d| {
             let key = cells.key(d);
-            let document = cells
-                .required("document", d)
-                .and_then(|v| refs.documents.resolve(v, "document", &cells, d))
-                .map(DocumentId);
-            let text = cells.required_text("text", d);
-            let date = cells.date("date", d);
-            let follow_up_due = cells.date("follow_up_due", d);
-            let response = cells
-                .choice("response", Response::ALL, d)
-                .unwrap_or(Response::Pending);
-            let filing = filing(&cells, refs, d);
-            let doc = document.map(|id| &documents[id.index()]);
-            let state = state_under_review(&cells, doc, refs.states, d);
-            let recommending_states = refs.states.resolve_all("recommending_states", &cells, d);
-            let broken = key.clone();
-            let (Some(key), Some(document), Some(doc)) = (key, document, doc) else {
-                registry.add_broken(broken);
-                continue;
+            recommendation(cells, key, documents, refs, d)
+        });
+        for (cells, row) in read {
+            let d = &mut *self.diagnostics;
+            let row = match row {
+                Ok(row) => row,
+                Err(broken) => {
+                    registry.add_broken(broken);
+                    continue;
+                }
             };
-            if !registry.add(&key, &cells, d) {
+            if !registry.add(&row.key, &cells, d) {
                 continue;
             }
-            if state.is_none() {
+            if row.state.is_none() {
                 stateless.push(cells);
             }
             pending.add(
                 &cells,
                 AliasTarget::Recommendation(RecommendationId(out.len() as u32)),
             );
-            out.push(Recommendation {
-                key,
-                document,
-                mechanism: doc.mechanism,
-                paragraph: cells.owned("paragraph"),
-                date: date.unwrap_or(doc.date),
-                text,
-                response,
-                state,
-                recommending_states,
-                themes: filing.themes,
-                groups: filing.groups,
-                sdg_targets: filing.sdg_targets,
-                sdg_goals: filing.sdg_goals,
-                position_source: cells.owned("position_source"),
-                lead_institution: filing.lead_institution,
-                partner_institutions: filing.partner_institutions,
-                cluster: filing.cluster,
-                aliases: Vec::new(),
-                actions: Vec::new(),
-                indicators: Vec::new(),
-                updates: Vec::new(),
-                assessments: Assessments::default(),
-                effective: EffectiveStatuses::default(),
-                follow_up_due,
-            });
+            out.push(row);
         }
         require_states_when_several(&out, &stateless, self.diagnostics);
         for alias in pending.claim(&mut registry, self.diagnostics) {
@@ -113,6 +80,61 @@ impl<'r> Resolver<'r> {
         }
         (out, registry)
     }
+}
+
+/// A row of `recommendations` with its `key` (which the caller registers), or, its problems
+/// reported, the key of a row that cannot be used (no valid key, or no known document).
+fn recommendation(
+    cells: &Cells,
+    key: Option<Key>,
+    documents: &[Document],
+    refs: &RecommendationRefs,
+    d: &mut Diagnostics,
+) -> Result<Recommendation, Option<Key>> {
+    let document = cells
+        .required("document", d)
+        .and_then(|v| refs.documents.resolve(v, "document", cells, d))
+        .map(DocumentId);
+    let text = cells.required_text("text", d);
+    let date = cells.date("date", d);
+    let follow_up_due = cells.date("follow_up_due", d);
+    let response = cells
+        .choice("response", Response::ALL, d)
+        .unwrap_or(Response::Pending);
+    let filing = filing(cells, refs, d);
+    let doc = document.map(|id| &documents[id.index()]);
+    let state = state_under_review(cells, doc, refs.states, d);
+    let recommending_states = refs.states.resolve_all("recommending_states", cells, d);
+    let (Some(document), Some(doc)) = (document, doc) else {
+        return Err(key);
+    };
+    let key = key.ok_or(None)?;
+    Ok(Recommendation {
+        key,
+        document,
+        mechanism: doc.mechanism,
+        paragraph: cells.owned("paragraph"),
+        date: date.unwrap_or(doc.date),
+        text,
+        response,
+        state,
+        recommending_states,
+        themes: filing.themes,
+        groups: filing.groups,
+        sdg_targets: filing.sdg_targets,
+        sdg_goals: filing.sdg_goals,
+        position_source: cells.owned("position_source"),
+        lead_institution: filing.lead_institution,
+        partner_institutions: filing.partner_institutions,
+        cluster: filing.cluster,
+        aliases: Vec::new(),
+        actions: Vec::new(),
+        indicators: Vec::new(),
+        updates: Vec::new(),
+        assessments: Assessments::default(),
+        effective: EffectiveStatuses::default(),
+        follow_up_due,
+    })
 }
 
 /// The themes, groups, SDGs, institutions and cluster of a row.

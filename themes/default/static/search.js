@@ -408,13 +408,23 @@
     for (var file of files) {
       for (var filed of file) {
         if (!wanted.has(filed[0])) continue;
-        for (var row of filed[1]) {
-          if (seen.has(row[0])) continue;
-          seen.add(row[0]);
-          var e = distance(chars, Array.from(row[0]), max);
+        // Each word is filed without the part its key names, its term as the difference
+        // from the one before (export.rs `typo_shards`).
+        var named = filed[0].split(' ');
+        var at = named.length > 3 ? parts(+named[1], +named[0])[+named[2]][0] : 0;
+        var part = named.length > 3 ? named[3] : '';
+        var list = filed[1];
+        var term = 0;
+        for (var j = 0; j < list.length; j += 3) {
+          term += list[j + 1];
+          var rest = Array.from(list[j]);
+          var word = rest.slice(0, at).join('') + part + rest.slice(at).join('');
+          if (seen.has(word)) continue;
+          seen.add(word);
+          var e = distance(chars, Array.from(word), max);
           if (e <= 0) continue;
-          var old = best.get(row[1]);
-          if (!old || e < old[2] || (e === old[2] && row[0] < old[3])) best.set(row[1], [row[1], row[2], e, row[0]]);
+          var old = best.get(term);
+          if (!old || e < old[2] || (e === old[2] && word < old[3])) best.set(term, [term, list[j + 2], e, word]);
         }
       }
     }
