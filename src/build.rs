@@ -322,7 +322,7 @@ fn write_site_with<'u>(
     dir: &Path,
     timings: &mut Timings,
     scope: Scope<'_, impl FnOnce(&Site) -> Option<&'u dyn Unchanged>>,
-    write_pages: impl FnOnce(&Site, Option<&'u dyn Unchanged>) -> Result<WriteStats>,
+    write_pages: impl FnOnce(&Site, Option<&'u dyn Unchanged>) -> Result<WriteStats> + Send,
 ) -> Result<(WriteStats, EmittedFiles)> {
     let Scope {
         previous,
@@ -353,28 +353,74 @@ fn write_site_with<'u>(
         &static_assets,
         &output::Redirects,
     ];
-    let emitters = emitters
+    let emitters: Vec<&dyn Emitter> = emitters
         .into_iter()
-        .filter(|e| !later || !EMITTED_LATER.iter().any(|l| l.name() == e.name()));
+        .filter(|e| !later || !EMITTED_LATER.iter().any(|l| l.name() == e.name()))
+        .collect();
+    // What the pages show of an emitter's files (the Data page lists the downloads) must be
+    // known before they render; the other emitters run alongside the pages.
+    let (first, rest): (Vec<&dyn Emitter>, Vec<&dyn Emitter>) =
+        emitters.iter().partition(|e| e.pages_show_its_files());
+    let mut reports = Vec::new();
     let mut data_files = Vec::new();
-    let mut emitted = Vec::new();
-    for emitter in emitters {
-        let report = match unchanged {
-            Some(unchanged) => emitter.emit_changed(&site, dir, unchanged),
-            None => emitter.emit(&site, dir),
-        };
-        let mut report =
-            report.with_context(|| format!("cannot write the {} files", emitter.name()))?;
-        timings.lap_emitted(emitter.name(), &report);
+    for emitter in first {
+        let (mut report, took) = emit_timed(emitter, &site, dir, unchanged)?;
+        timings.stage(emitter.name(), took, &report);
         data_files.append(&mut report.data_files);
-        emitted.push((emitter.name(), report));
+        reports.push((emitter.name(), report));
     }
-    // The Data page lists what the open-data emitter wrote, so pages come after emitters.
     site.set_data_files(data_files);
-    let stats = write_pages(&site, unchanged)?;
-    timings.lap_emitted("render", &Emitted::counted(stats.files, stats.bytes));
+    let site = &site;
+    let (emitted_rest, pages) = rayon::join(
+        || -> Result<Vec<(&'static str, Timed<Emitted>)>> {
+            rest.iter()
+                .map(|&e| Ok((e.name(), emit_timed(e, site, dir, unchanged)?)))
+                .collect()
+        },
+        || -> Result<Timed<WriteStats>> {
+            let started = Instant::now();
+            Ok((write_pages(site, unchanged)?, started.elapsed()))
+        },
+    );
+    for (name, (report, took)) in emitted_rest? {
+        timings.stage(name, took, &report);
+        reports.push((name, report));
+    }
+    let (stats, rendered) = pages?;
+    // Reported in the order of `emitters`, whichever ran first.
+    let mut emitted = Vec::new();
+    for name in emitters.iter().map(|e| e.name()) {
+        if let Some(at) = reports.iter().position(|(n, _)| *n == name) {
+            emitted.push(reports.remove(at));
+        }
+    }
+    timings.stage(
+        "render",
+        rendered,
+        &Emitted::counted(stats.files, stats.bytes),
+    );
+    timings.lap("emit+pages");
     std::fs::write(dir.join(output::URL_LIST), url_list).context("cannot write urls.txt")?;
     Ok((stats, emitted))
+}
+
+/// A result and how long it took.
+type Timed<T> = (T, Duration);
+
+/// Runs one emitter into `dir` (only what `unchanged` does not cover, when given).
+fn emit_timed(
+    emitter: &dyn Emitter,
+    site: &Site,
+    dir: &Path,
+    unchanged: Option<&dyn Unchanged>,
+) -> Result<Timed<Emitted>> {
+    let started = Instant::now();
+    let report = match unchanged {
+        Some(unchanged) => emitter.emit_changed(site, dir, unchanged),
+        None => emitter.emit(site, dir),
+    };
+    let report = report.with_context(|| format!("cannot write the {} files", emitter.name()))?;
+    Ok((report, started.elapsed()))
 }
 
 /// What [`write_site_with`] checks and may leave out.
@@ -419,20 +465,24 @@ impl Timings {
         self.lap_with(stage, "");
     }
 
-    fn lap_emitted(&mut self, stage: &str, emitted: &Emitted) {
-        self.lap_with(
-            stage,
-            &format!("  {} files, {} bytes", emitted.files, emitted.bytes),
-        );
-    }
-
     fn lap_with(&mut self, stage: &str, detail: &str) {
         let now = Instant::now();
+        self.print(stage, now - self.last, detail);
+        self.last = now;
+    }
+
+    /// A stage that ran alongside others and took `took` by itself (the next lap still
+    /// counts from the previous one).
+    fn stage(&self, stage: &str, took: Duration, emitted: &Emitted) {
+        let detail = format!("  {} files, {} bytes", emitted.files, emitted.bytes);
+        self.print(stage, took, &detail);
+    }
+
+    fn print(&self, stage: &str, took: Duration, detail: &str) {
         if self.enabled {
-            let seconds = (now - self.last).as_secs_f64();
+            let seconds = took.as_secs_f64();
             eprintln!("timing: {stage:<10} {seconds:>8.3}s{detail}");
         }
-        self.last = now;
     }
 }
 

@@ -13,6 +13,11 @@ use crate::site::{DataFile, PageRoute, Site, Term};
 pub trait Emitter: Sync {
     /// A short name, shown by `docket build --timings`.
     fn name(&self) -> &'static str;
+    /// True when pages show something of what this emitter wrote (its
+    /// [`Emitted::data_files`]): it then runs before the pages render, the others alongside.
+    fn pages_show_its_files(&self) -> bool {
+        false
+    }
     /// Writes into `out_dir` (the build's staging folder); returns what it wrote.
     fn emit(&self, site: &Site, out_dir: &Path) -> Result<Emitted>;
     /// The dev server's [`Emitter::emit`]: may leave out of `out_dir` the files that
@@ -48,7 +53,8 @@ pub struct Emitted {
     /// Files written (not those in `kept`).
     pub files: usize,
     pub bytes: u64,
-    /// The downloads the Data page lists (only the open-data emitter has any).
+    /// The downloads the Data page lists (only an emitter whose
+    /// [`Emitter::pages_show_its_files`] has any).
     pub data_files: Vec<DataFile>,
     /// Files of this build left out of the folder because the served ones are right
     /// (only [`Emitter::emit_changed`] keeps any).

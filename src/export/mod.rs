@@ -37,6 +37,10 @@ impl Emitter for OpenData {
         "open data"
     }
 
+    fn pages_show_its_files(&self) -> bool {
+        true
+    }
+
     fn emit(&self, site: &Site, out_dir: &Path) -> Result<Emitted> {
         let written = package::write(site, out_dir)?;
         let bytes_of = |path: &str| {

@@ -51,7 +51,8 @@ pub fn write_pages(
     let total = routes.len();
     let done = AtomicUsize::new(0);
     let bytes = AtomicUsize::new(0);
-    // Directories first, once each, so that parallel writers never race to create them.
+    // Directories first, once each, so that writers never ask for a folder twice. Created in
+    // parallel (one per page at scale): a parent another thread just made is fine.
     let paths: Vec<String> = routes
         .par_iter()
         .map(|&r| urls::file_of(&site.path(r)))
@@ -62,10 +63,10 @@ pub fn write_pages(
         .collect();
     dirs.sort_unstable();
     dirs.dedup();
-    for dir in dirs {
+    dirs.par_iter().try_for_each(|dir| {
         std::fs::create_dir_all(out_dir.join(dir))
-            .with_context(|| format!("cannot create {}", out_dir.join(dir).display()))?;
-    }
+            .with_context(|| format!("cannot create {}", out_dir.join(dir).display()))
+    })?;
     routes
         .par_iter()
         .zip(paths.par_iter())
